@@ -1,1 +1,2 @@
 export const VERSION: string = __PACKAGE_VERSION__;
+export type * from './models/index.js';
