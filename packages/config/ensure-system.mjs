@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Makes sure the system tools the test run needs are present: Debian's chromium (browser e2e, driven by
+// playwright-core; never a browser download) and tmux (the CLI's pseudo-terminal test). Installs them with apt
+// when running as root on a Debian-like machine; otherwise says what to install and fails.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needed = [
+  { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
+  { pkg: 'tmux', present: () => onPath('tmux') },
+];
+
+function onPath(cmd) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const missing = needed.filter((n) => !n.present()).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot || !onPath('apt-get')) {
+  console.error(`Missing system packages: ${missing.join(', ')}. Install them (e.g. apt-get install -y ${missing.join(' ')}) and run again.`);
+  process.exit(1);
+}
+console.log(`Installing system packages with apt: ${missing.join(', ')}`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
