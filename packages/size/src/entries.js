@@ -1,0 +1,90 @@
+// The measured entries: small programs that import from the BUILT packages (their dist, through the
+// package exports), bundled for the browser. `budget` is in bytes of min+gzip; 1 kB = 1000 bytes.
+// Rows without a budget are reference rows, printed for information only.
+
+/**
+ * @typedef {object} SizeEntry
+ * @property {string} name          row label
+ * @property {string[]} packages    folders under packages/ the entry imports from
+ * @property {string} code          the entry module (ESM)
+ * @property {number | null} budget max min+gzip bytes, or null for a reference row
+ * @property {string[]} [external]  modules left out of the bundle (peer dependencies such as react)
+ */
+
+export const KB = 1000;
+
+/** @param {string} pkg folder @param {string} cls export @param {string} call method call on the instance */
+const oneCall = (pkg, cls, call) =>
+  [
+    `import { createClient } from '@livechatai/core';`,
+    `import { ${cls} } from '@livechatai/${pkg}';`,
+    `const client = createClient({ apiKey: 'key', baseURL: 'https://app.livechatai.com/api/v2' });`,
+    `export const result = new ${cls}(client).${call};`,
+  ].join('\n');
+
+/** Resource folder, class and the one list call measured for "core + one resource". */
+export const RESOURCES = /** @type {const} */ ([
+  ['agents', 'Agents', `list({ limit: 10 })`],
+  ['conversations', 'Conversations', `list({ agentId: 'agent' })`],
+  ['messages', 'Messages', `list('conversation')`],
+  ['contacts', 'Contacts', `list({ agentId: 'agent' })`],
+  ['data-sources', 'DataSources', `list({ agentId: 'agent' })`],
+  ['ai-suggestions', 'AISuggestions', `list({ agentId: 'agent' })`],
+  ['analytics', 'Analytics', `overview({ agentId: 'agent', startDate: '2026-01-01', endDate: '2026-01-31' })`],
+]);
+
+/** @type {SizeEntry[]} */
+export const ENTRIES = [
+  {
+    name: 'core: createClient + one request',
+    packages: ['core'],
+    code: [
+      `import { createClient } from '@livechatai/core';`,
+      `const client = createClient({ apiKey: 'key', baseURL: 'https://app.livechatai.com/api/v2' });`,
+      `export const result = client.request({ method: 'GET', path: '/agents' });`,
+    ].join('\n'),
+    budget: 4 * KB,
+  },
+  ...RESOURCES.map(([pkg, cls, call]) => ({
+    name: `core + ${pkg}: one ${call.slice(0, call.indexOf('('))} call`,
+    packages: ['core', pkg],
+    code: oneCall(pkg, cls, call),
+    budget: 4.5 * KB,
+  })),
+  {
+    name: 'core + messages: stream',
+    packages: ['core', 'messages'],
+    code: oneCall('messages', 'Messages', `stream({ agentId: 'agent', question: 'Hi' })`),
+    budget: 6 * KB,
+  },
+  {
+    name: 'livechatai: client using every resource',
+    packages: ['livechatai'],
+    code: [
+      `import { LiveChatAI } from 'livechatai';`,
+      `const ai = new LiveChatAI({ apiKey: 'key', baseURL: 'https://app.livechatai.com/api/v2' });`,
+      `const range = { agentId: 'agent', startDate: '2026-01-01', endDate: '2026-01-31' };`,
+      `export const results = [`,
+      `  ai.agents.list(), ai.chatbots.retrieve('agent'), ai.conversations.list({ agentId: 'agent' }),`,
+      `  ai.messages.send({ agentId: 'agent', question: 'Hi' }), ai.messages.stream({ agentId: 'agent', question: 'Hi' }),`,
+      `  ai.contacts.list({ agentId: 'agent' }), ai.dataSources.list({ agentId: 'agent' }),`,
+      `  ai.aiSuggestions.list({ agentId: 'agent' }), ai.analytics.overview(range),`,
+      `];`,
+    ].join('\n'),
+    budget: 14 * KB,
+  },
+  // Reference rows: a package's whole public surface, nothing tree-shaken away.
+  ...['core', ...RESOURCES.map(([pkg]) => pkg), 'livechatai'].map((pkg) => ({
+    name: `reference: all of ${pkg}`,
+    packages: [pkg],
+    code: `export * from '${pkg === 'livechatai' ? 'livechatai' : `@livechatai/${pkg}`}';`,
+    budget: null,
+  })),
+  {
+    name: 'reference: all of react (react external)',
+    packages: ['react'],
+    code: `export * from '@livechatai/react';`,
+    budget: null,
+    external: ['react', 'react-dom', 'react/jsx-runtime'],
+  },
+];

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundle, ENTRIES, formatTable, measure, PACKAGES_DIR } from '../src/index.js';
+
+// Published packages that run only in Node (servers, command lines): no browser bundle to budget.
+const NODE_ONLY = new Set(['cli', 'emulator', 'spec']);
+
+describe('size budgets (min+gzip of the built packages)', () => {
+  for (const entry of ENTRIES.filter((e) => e.budget !== null)) {
+    it(`${entry.name} stays within ${String(entry.budget)} B`, async () => {
+      const [result] = await measure([entry]);
+      expect(result?.error).toBeNull();
+      expect(result?.gzip).toBeLessThanOrEqual(entry.budget ?? 0);
+      expect(result?.ok).toBe(true);
+    });
+  }
+
+  it('every reference row builds', async () => {
+    const results = await measure(ENTRIES.filter((e) => e.budget === null));
+    expect(results.filter((r) => r.error !== null).map((r) => `${r.name}: ${r.error ?? ''}`)).toEqual([]);
+  });
+});
+
+describe('the measurement itself', () => {
+  const core = ENTRIES.find((e) => e.name.startsWith('core:'))!;
+
+  it('is deterministic (same bytes on every build)', async () => {
+    const [a, b] = await Promise.all([bundle(core), bundle(core)]);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('reports an entry over its budget as not ok', async () => {
+    const [result] = await measure([{ ...core, budget: 10 }]);
+    expect(result?.error).toBeNull();
+    expect(result?.ok).toBe(false);
+    expect(formatTable(result ? [result] : [])).toContain('NO (over budget)');
+  });
+
+  it('tree-shakes: one call is smaller than the whole surface of core', async () => {
+    const all = ENTRIES.find((e) => e.name === 'reference: all of core')!;
+    const [one, whole] = await measure([core, all]);
+    expect(one!.gzip).toBeLessThan(whole!.gzip!);
+  });
+
+  it('covers every published browser package', () => {
+    const measured = new Set(ENTRIES.flatMap((e) => e.packages));
+    const published = readdirSync(PACKAGES_DIR).filter((dir) => {
+      const manifest = join(PACKAGES_DIR, dir, 'package.json');
+      return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private !== true;
+    });
+    expect(published.filter((dir) => !measured.has(dir) && !NODE_ONLY.has(dir))).toEqual([]);
+  });
+});
