@@ -150,7 +150,7 @@ const shared = {
       id: str('ID of the human user, e.g. `user_1234567890`.'),
       name: str('Display name.'),
       email: str('Email address.'),
-      avatar: nstr('Avatar image URL, or `null` when none is set.'),
+      avatar: str('Avatar image URL.'),
     },
   ),
 };
@@ -166,11 +166,14 @@ const agents = {
       'URL-friendly unique name of the agent; `GET /agents/{agentId}` also accepts it instead of the ID. Not in the public docs (project decision D3; derivation in api-decisions.md).',
     ),
     isLiveChatEnabled: bool('Whether live chat (handoff to a human agent) is enabled.'),
+    isImageSharingEnabled: bool(
+      'Whether visitors may share images (set on create). Not in the documented agent object, so not always present.',
+    ),
     language: str('Language code of the agent, e.g. `en`.'),
     isArchived: bool('Whether the agent is archived.'),
     createdAt: dateTime('When the agent was created.'),
     updatedAt: dateTime('When the agent was last changed.'),
-  }),
+  }, ['isImageSharingEnabled']),
   AgentCreateRequest: closed(
     'Body of `POST /agents`.',
     {
@@ -667,7 +670,7 @@ const analytics = {
   }),
   AIFunctionStat: obj('Calls of one AI function (action).', {
     name: str('Function name, e.g. `send_email`.'),
-    description: nstr('Function description.'),
+    description: str('Function description.'),
     total: int('Calls.', { minimum: 0 }),
     totalFailed: int('Failed calls.', { minimum: 0 }),
     type: str('Function kind; `CUSTOM` is the only documented value.'),
@@ -717,6 +720,10 @@ const analytics = {
     name: str('Label.'),
     count: int('Count.', { minimum: 0 }),
   }),
+  SentimentCount: obj('A sentiment with its total count over the period.', {
+    name: ref('Sentiment'),
+    count: int('Count.', { minimum: 0 }),
+  }),
   SentimentDay: obj('Sentiment counts of one day.', {
     date: date('Day (`YYYY-MM-DD`).'),
     POSITIVE: int('Positive conversations.', { minimum: 0 }),
@@ -728,7 +735,7 @@ const analytics = {
     status: success,
     data: arr(ref('SentimentDay'), 'One entry per day.'),
     keys: arr(ref('Sentiment'), 'The sentiment keys used in `data`.'),
-    allSentimentsCounts: arr(ref('NameCount'), 'Totals per sentiment over the period.'),
+    allSentimentsCounts: arr(ref('SentimentCount'), 'Totals per sentiment over the period.'),
   }),
   TopicDay: {
     type: 'object',
