@@ -1,2 +1,74 @@
-export const VERSION: string = __PACKAGE_VERSION__;
+export { VERSION } from './version.js';
+export { createClient, DEFAULT_BASE_URL } from './client.js';
+export type {
+  ClientOptions,
+  FetchLike,
+  HTTPMethod,
+  LiveChatAIClient,
+  Middleware,
+  MiddlewareContext,
+  PageRequestSpec,
+  RequestOptions,
+  RequestSpec,
+  StreamRequestSpec,
+} from './client.js';
+export { APIPromise } from './api-promise.js';
+export type { WithResponse } from './api-promise.js';
+export { Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo } from './pagination.js';
+export type { PageInfo, PageScheme } from './pagination.js';
+export { EventStream } from './streaming.js';
+export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './streaming.js';
+export { SSEParser } from './sse.js';
+export type { SSEMessage } from './sse.js';
+export { unwrapEnvelope } from './envelope.js';
+export { path, buildQuery } from './path.js';
+export type { QueryParams, QueryValue } from './path.js';
+export {
+  assertBoolean,
+  assertInteger,
+  assertNonEmptyString,
+  assertObject,
+  assertOneOf,
+  assertOptionalString,
+  requireParam,
+} from './validate.js';
+export { defaultIsRetryableStatus, parseRetryAfter } from './retry.js';
+export type { RetryBudget, RetryEvent, RetryOptions, RetryPolicy } from './retry.js';
+export { redact } from './logger.js';
+export type { Logger, LogLevel } from './logger.js';
+export {
+  LiveChatAIError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  InvalidParameterError,
+  isLiveChatAIError,
+  isAPIError,
+  isBadRequestError,
+  isAuthenticationError,
+  isPermissionDeniedError,
+  isNotFoundError,
+  isConflictError,
+  isPayloadTooLargeError,
+  isUnsupportedMediaTypeError,
+  isUnprocessableEntityError,
+  isRateLimitError,
+  isInternalServerError,
+  isAPIConnectionError,
+  isAPITimeoutError,
+  isAPIUserAbortError,
+  isInvalidParameterError,
+} from './errors.js';
+export type { ConnectionErrorKind, ErrorContext, TimeoutKind } from './errors.js';
 export type * from './models/index.js';

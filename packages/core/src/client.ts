@@ -1,0 +1,373 @@
+import { APIPromise } from './api-promise.js';
+import type { RawResult } from './api-promise.js';
+import { unwrapEnvelope } from './envelope.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  connectionErrorKind,
+  InvalidParameterError,
+  isAPIConnectionError,
+  isAPITimeoutError,
+  isLiveChatAIError,
+  makeAPIError,
+} from './errors.js';
+import type { LiveChatAIError, TimeoutKind } from './errors.js';
+import { g, isBrowser, readEnv } from './internal/env.js';
+import { defaultLogger, LOG_LEVELS, parseLogLevel, redact } from './logger.js';
+import type { Logger, LogLevel } from './logger.js';
+import { Page, PagePromise, readPageInfo } from './pagination.js';
+import { buildQuery } from './path.js';
+import type { QueryParams } from './path.js';
+import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
+import type { RetryOptions, RetryPolicy } from './retry.js';
+import { EventStream } from './streaming.js';
+import { VERSION } from './version.js';
+
+export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
+
+export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+/** What a middleware sees: the Request of this attempt (1-based). */
+export interface MiddlewareContext {
+  request: Request;
+  attempt: number;
+}
+/** Runs once per attempt (retries happen around it); call `next(request)` to send, or answer yourself. */
+export type Middleware = (ctx: MiddlewareContext, next: (request: Request) => Promise<Response>) => Promise<Response>;
+
+export interface ClientOptions {
+  /** Secret API key; default `LIVECHATAI_API_KEY`. `null`: send no Authorization (for a same-origin proxy). */
+  apiKey?: string | null | undefined;
+  /** Default `LIVECHATAI_BASE_URL`, else `https://app.livechatai.com/api/v2`. Relative URLs resolve against `location`. */
+  baseURL?: string | undefined;
+  fetch?: FetchLike | undefined;
+  /** Milliseconds until the response (headers, and the whole body for non-streaming calls). Default 60 000; 0 = none. */
+  timeout?: number | undefined;
+  /** Milliseconds allowed between two stream chunks. Default 30 000; 0 = none. */
+  idleTimeout?: number | undefined;
+  /** Total milliseconds for a call, retries and waits included. Default none. */
+  deadline?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  retry?: RetryOptions | undefined;
+  /** Send an `Idempotency-Key` on every POST/DELETE (default true), which also makes them retryable. */
+  idempotencyKeys?: boolean | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** Console-like logger. Default `console`. */
+  logger?: Logger | undefined;
+  /** Default `LIVECHATAI_LOG`, else `warn`. */
+  logLevel?: LogLevel | undefined;
+  defaultHeaders?: Readonly<Record<string, string>> | undefined;
+  /** Allow a secret key in a browser, where every visitor can read it. Prefer a server-side proxy. */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  idleTimeout?: number | undefined;
+  deadline?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Extra headers; `null` removes a default header. */
+  headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  /** Use this idempotency key (same on each retry) instead of a generated one. */
+  idempotencyKey?: string | undefined;
+}
+
+export interface RequestSpec<T, TRaw = unknown> {
+  method: HTTPMethod;
+  /** Build it with the `path` tag so ids are encoded. Relative to baseURL, starting with `/`. */
+  path: string;
+  query?: QueryParams | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Turns the parsed body (envelope included) into the result. Default: `unwrapEnvelope`. */
+  unwrap?: ((json: TRaw) => T) | undefined;
+}
+
+export interface PageRequestSpec<TItem, TRaw = unknown> {
+  method?: HTTPMethod | undefined;
+  path: string;
+  /** `page` and the scheme's page-size param (`limit`, `perPage` or `pageSize`) go here. */
+  query?: QueryParams | undefined;
+  body?: unknown;
+  /** Picks the items out of the parsed body (envelope included). */
+  items: (json: TRaw) => TItem[];
+}
+
+export interface StreamRequestSpec {
+  method?: HTTPMethod | undefined;
+  path: string;
+  query?: QueryParams | undefined;
+  body?: unknown;
+}
+
+/** The transport every resource package takes. */
+export interface LiveChatAIClient {
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly idleTimeout: number;
+  readonly deadline: number;
+  readonly retry: RetryPolicy;
+  /** One JSON request; resolves to the unwrapped value. */
+  request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T>;
+  /** One page of a list; also async-iterable over every item of every page. */
+  requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem>;
+  /** A streamed response (SSE, or the plain-text fallback). The initial request is retried like any other. */
+  requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>>;
+}
+
+interface Sent extends RawResult {
+  ctrl: AbortController;
+  deadlineAt: number;
+  cleanup: () => void;
+}
+
+const MAX_TIMER = 2 ** 31 - 1;
+const ms = (v: number | undefined, name: string, dflt: number): number => {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !(v >= 0)) throw new InvalidParameterError(name, `expected milliseconds ≥ 0, got ${String(v)}`);
+  return v || Infinity;
+};
+
+function resolveBaseURL(raw: string): string {
+  let u: URL;
+  const relative = raw.startsWith('/');
+  try {
+    u = new URL(raw, relative ? g.location?.origin : undefined);
+  } catch {
+    throw new InvalidParameterError('baseURL', relative ? 'a relative URL needs a browser page (location)' : `not a URL: ${raw}`);
+  }
+  const h = u.hostname;
+  const loopback = h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h);
+  if (u.protocol === 'http:' ? !loopback && !relative : u.protocol !== 'https:') {
+    throw new InvalidParameterError('baseURL', `plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1); use https://`);
+  }
+  return (u.origin + u.pathname).replace(/\/+$/, '');
+}
+
+class Client implements LiveChatAIClient {
+  readonly baseURL: string;
+  readonly timeout: number;
+  readonly idleTimeout: number;
+  readonly deadline: number;
+  readonly retry: RetryPolicy;
+  #key: string | null;
+  #fetch: FetchLike;
+  #mw: readonly Middleware[];
+  #headers: Record<string, string>;
+  #idem: boolean;
+  #logger: Logger;
+  #lvl: number;
+
+  constructor(o: ClientOptions) {
+    const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
+    if (key !== null && (typeof key !== 'string' || !key.trim())) {
+      throw new InvalidParameterError('apiKey', 'missing: pass `apiKey` or set LIVECHATAI_API_KEY (or `apiKey: null` for a keyless proxy)');
+    }
+    if (key && /[\s\0]/.test(key)) throw new InvalidParameterError('apiKey', 'contains whitespace or control characters');
+    if (key && isBrowser() && !o.dangerouslyAllowBrowser) {
+      throw new InvalidParameterError(
+        'apiKey',
+        'a secret API key in a browser is readable by every visitor. Call your own server instead, which holds the key and forwards to the API (then use `apiKey: null` with `baseURL` pointing at it), or set `dangerouslyAllowBrowser: true` if you accept the risk',
+      );
+    }
+    this.#key = key;
+    this.baseURL = resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
+    this.timeout = ms(o.timeout, 'timeout', 60_000);
+    this.idleTimeout = ms(o.idleTimeout, 'idleTimeout', 30_000);
+    this.deadline = ms(o.deadline, 'deadline', Infinity);
+    this.retry = resolveRetryPolicy(o.retry, o.maxRetries);
+    this.#fetch = o.fetch ?? ((input, init) => fetch(input, init));
+    this.#mw = o.middleware ?? [];
+    this.#idem = o.idempotencyKeys ?? true;
+    this.#logger = o.logger ?? defaultLogger();
+    this.#lvl = LOG_LEVELS[o.logLevel ?? parseLogLevel(readEnv('LIVECHATAI_LOG')) ?? 'warn'];
+    const h: Record<string, string> = { accept: 'application/json', 'x-livechatai-sdk': `core/${VERSION}` };
+    if (!isBrowser()) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
+    for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
+    if (key) h.authorization = `Bearer ${key}`;
+    this.#headers = h;
+    if (key && o.dangerouslyAllowBrowser && isBrowser()) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
+  }
+
+  request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(
+      this.#send(spec.method, spec.path, spec.query, spec.body, options, false),
+      (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T,
+    );
+  }
+
+  requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem> {
+    const load = (page: number | undefined): PagePromise<TItem> => {
+      const query = page === undefined ? spec.query : { ...spec.query, page };
+      const n = page ?? Number(spec.query?.page ?? 1);
+      return new PagePromise(
+        this.#send(spec.method ?? 'GET', spec.path, query, spec.body, options, false),
+        (json) => new Page(spec.items(json as TRaw), readPageInfo(json, n), json, load),
+      );
+    };
+    return load(undefined);
+  }
+
+  async requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>> {
+    const s = await this.#send(spec.method ?? 'POST', spec.path, spec.query, spec.body, options, true);
+    const { requestId, method, path, attempts } = s;
+    const idleTimeout = ms(options?.idleTimeout, 'idleTimeout', this.idleTimeout);
+    return new EventStream<TDone>(s.response, {
+      ctrl: s.ctrl,
+      idleTimeout,
+      deadline: options?.deadline ?? this.deadline,
+      deadlineAt: s.deadlineAt,
+      ctx: { requestId, method, path, attempts },
+      cleanup: s.cleanup,
+    });
+  }
+
+  #log(level: number, message: string, data?: unknown): void {
+    if (level < this.#lvl) return;
+    const fn = (['debug', 'info', 'warn', 'error'] as const)[level] ?? 'error';
+    const text = `[livechatai] ${this.#scrub(message)}`;
+    if (data === undefined) this.#logger[fn](text);
+    else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(redact(data)))));
+  }
+
+  #scrub(s: string): string {
+    return this.#key ? s.split(this.#key).join('[redacted]') : s;
+  }
+
+  #dispatch(url: string, init: RequestInit, attempt: number): Promise<Response> {
+    const mw = this.#mw;
+    if (!mw.length) return this.#fetch(url, init);
+    let i = 0;
+    const next = (request: Request): Promise<Response> => {
+      const m = mw[i++];
+      return m ? m({ request, attempt }, next) : this.#fetch(request);
+    };
+    return next(new Request(url, init));
+  }
+
+  async #send(
+    method: HTTPMethod,
+    path: string,
+    query: QueryParams | undefined,
+    body: unknown,
+    o: RequestOptions = {},
+    stream: boolean,
+  ): Promise<Sent> {
+    const url = this.baseURL + path + buildQuery(query);
+    let headers = { ...this.#headers };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    if (stream) headers.accept = 'text/event-stream, application/json;q=0.9, */*;q=0.8';
+    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
+    else if (this.#idem && (method === 'POST' || method === 'DELETE')) headers['idempotency-key'] = crypto.randomUUID();
+    if (o.headers) {
+      for (const k in o.headers) {
+        const v = o.headers[k];
+        if (v == null) headers = Object.fromEntries(Object.entries(headers).filter(([h]) => h !== k.toLowerCase()));
+        else headers[k.toLowerCase()] = v;
+      }
+    }
+    const policy = this.retry;
+    const maxRetries = o.maxRetries ?? policy.maxRetries;
+    const canRetry = method === 'GET' || method === 'PUT' || headers['idempotency-key'] !== undefined;
+    const timeout = ms(o.timeout, 'timeout', this.timeout);
+    const deadline = ms(o.deadline, 'deadline', this.deadline);
+    const deadlineAt = Date.now() + deadline;
+    const signal = o.signal;
+    const ctx = { method, path };
+    if (signal?.aborted) throw new APIUserAbortError(ctx);
+    const init: RequestInit = { method, headers, body: payload ?? null };
+
+    for (let attempt = 1; ; attempt++) {
+      const ctrl = new AbortController();
+      init.signal = ctrl.signal;
+      const left = deadlineAt - Date.now();
+      const kind: TimeoutKind = left < timeout ? 'deadline' : 'timeout';
+      const wait = Math.max(0, Math.min(left, timeout));
+      const timer =
+        wait < MAX_TIMER
+          ? setTimeout(() => {
+              ctrl.abort(new APITimeoutError(kind, kind === 'timeout' ? timeout : deadline, ctx));
+            }, wait)
+          : undefined;
+      const onAbort = (): void => {
+        ctrl.abort(new APIUserAbortError(ctx));
+      };
+      signal?.addEventListener('abort', onAbort);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      let err: LiveChatAIError;
+      let retryAfter: number | undefined;
+      if (this.#lvl === 0) this.#log(0, `→ ${method} ${path} (attempt ${attempt})`, { headers, body });
+      try {
+        const response = await this.#dispatch(url, init, attempt);
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        if (response.ok && stream) {
+          clearTimeout(timer);
+          return { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+        }
+        const text = await response.text();
+        cleanup();
+        if (this.#lvl === 0) this.#log(0, `← ${response.status} ${method} ${path}`, { requestId });
+        if (response.ok) {
+          const b = policy.budget;
+          if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
+          return { response, text, requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+        }
+        retryAfter = parseRetryAfter(response.headers);
+        let json: unknown = text;
+        try {
+          json = JSON.parse(this.#scrub(text));
+        } catch {
+          // not JSON: the text is the message
+        }
+        const status = response.status;
+        err = makeAPIError(status, json, { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
+      } catch (e) {
+        cleanup();
+        const reason: unknown = ctrl.signal.reason;
+        err =
+          ctrl.signal.aborted && isLiveChatAIError(reason) ? reason
+          : isLiveChatAIError(e) ? e
+          : new APIConnectionError(connectionErrorKind(e), { ...ctx, cause: e });
+      }
+      err.attempts = attempt;
+      let delay = -1;
+      const b = policy.budget;
+      if (
+        attempt <= maxRetries &&
+        canRetry &&
+        err.retryable &&
+        (isAPIConnectionError(err) ? policy.retryConnectionErrors : !isAPITimeoutError(err) || policy.retryTimeouts) &&
+        (!b || b.tokens >= 1)
+      ) {
+        delay = retryAfter === undefined ? backoffDelay(policy, attempt) : retryAfter <= policy.maxRetryAfterMs ? retryAfter : -1;
+        if (Date.now() + delay >= deadlineAt) delay = -1;
+      }
+      if (delay < 0) {
+        this.#log(0, `✗ ${method} ${path}: ${err.message}`);
+        throw err;
+      }
+      if (b) b.tokens -= 1;
+      policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
+      this.#log(1, `retrying ${method} ${path} in ${delay}ms (attempt ${attempt + 1}/${maxRetries + 1}) after ${err.name}: ${err.message}`);
+      await policy.sleep(delay, signal);
+      if (signal?.aborted) throw Object.assign(new APIUserAbortError(ctx), { attempts: attempt });
+    }
+  }
+}
+
+/** Creates the transport shared by every LiveChatAI resource package. Throws InvalidParameterError on bad options. */
+export function createClient(options: ClientOptions = {}): LiveChatAIClient {
+  return new Client(options);
+}

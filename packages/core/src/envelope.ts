@@ -1,0 +1,32 @@
+import { makeAPIError } from './errors.js';
+import type { ErrorContext } from './errors.js';
+
+type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Unwraps a success envelope (decisions D3): `{status:"success", data}` → `data` (extra top-level keys such as
+ * `message` are dropped); `{status:"success", contactId}` (no `data`) → `{contactId}`; anything else — a bare
+ * object such as the contact retrieve example, an array, a string — is returned as is.
+ */
+export function unwrapEnvelope(json: unknown): unknown {
+  if (!isObj(json) || typeof json.status !== 'string' || !/^(success|ok)$/i.test(json.status)) return json;
+  if ('data' in json) return json.data;
+  const rest = { ...json };
+  delete rest.status;
+  return rest;
+}
+
+/** Parses a response body: JSON when it is JSON, else the text; an error envelope `{status:"error"}` throws. */
+export function parseBody(text: string, contentType: string | null, ctx: ErrorContext): unknown {
+  if (!text) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    if (contentType?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, { ...ctx, cause });
+    return text;
+  }
+  if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
+  return json;
+}

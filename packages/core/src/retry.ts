@@ -1,0 +1,96 @@
+import type { LiveChatAIError } from './errors.js';
+
+/** Passed to `onRetry` before each retry wait. */
+export interface RetryEvent {
+  /** The attempt that just failed (1-based); the next one is `attempt + 1`. */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  error: LiveChatAIError;
+  method: string;
+  path: string;
+}
+
+/** A token bucket shared by all requests of a client: each retry spends one token, each success refunds `refill`. */
+export interface RetryBudget {
+  tokens: number;
+  readonly max: number;
+  readonly refill: number;
+}
+
+/** The resolved, inspectable retry policy of a client (`client.retry`). */
+export interface RetryPolicy {
+  /** Retries after the first attempt (default 2). */
+  readonly maxRetries: number;
+  /** Statuses worth retrying (default: 408, 429 and 5xx except 501). */
+  readonly isRetryableStatus: (status: number) => boolean;
+  /** Retry connection errors: DNS, refused, reset, TLS (default true). */
+  readonly retryConnectionErrors: boolean;
+  /** Retry response timeouts, `timeout` only (default true). */
+  readonly retryTimeouts: boolean;
+  /** Backoff: full jitter, random(0, min(maxDelayMs, baseDelayMs · 2^(attempt-1))). Defaults 500 / 8000. */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A Retry-After / retry-after-ms longer than this is not waited for: the error is thrown (default 60 000). */
+  readonly maxRetryAfterMs: number;
+  readonly budget: RetryBudget | undefined;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Injectable for tests. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random: () => number;
+}
+
+export type RetryOptions = { [K in Exclude<keyof RetryPolicy, 'budget'>]?: RetryPolicy[K] | undefined } & {
+  /** Enable a retry budget: at most `max` retries in a burst, refilled by `refill` per success (default 0.1). */
+  budget?: { max: number; refill?: number } | undefined;
+};
+
+export const defaultIsRetryableStatus = (status: number): boolean =>
+  status === 408 || status === 429 || (status >= 500 && status !== 501);
+
+/** Sleeps `ms`, resolving early (without error) when `signal` aborts; the caller checks the signal. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}
+
+export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries?: number): RetryPolicy {
+  const b = o.budget;
+  return {
+    maxRetries: maxRetries ?? o.maxRetries ?? 2,
+    isRetryableStatus: o.isRetryableStatus ?? defaultIsRetryableStatus,
+    retryConnectionErrors: o.retryConnectionErrors ?? true,
+    retryTimeouts: o.retryTimeouts ?? true,
+    baseDelayMs: o.baseDelayMs ?? 500,
+    maxDelayMs: o.maxDelayMs ?? 8000,
+    maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
+    budget: b && { tokens: b.max, max: b.max, refill: b.refill ?? 0.1 },
+    onRetry: o.onRetry,
+    sleep: o.sleep ?? sleep,
+    random: o.random ?? Math.random,
+  };
+}
+
+/** Reads `retry-after-ms` (milliseconds) or `Retry-After` (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (ms >= 0) return ms;
+  const ra = headers.get('retry-after');
+  if (!ra) return undefined;
+  const s = Number(ra);
+  if (ra.trim() && s >= 0) return s * 1000;
+  const at = Date.parse(ra);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Full-jitter exponential backoff for the retry after `attempt`. */
+export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+  return Math.round(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
+}

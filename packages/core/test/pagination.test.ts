@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, Page, PAGE_SIZE_PARAM, readPageInfo } from '../src/index.js';
+import { json, startServer } from './server.js';
+import type { TestServer } from './server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const client = () => createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off' });
+
+type Scheme = 'A-top' | 'A-data' | 'B' | 'C' | 'D';
+/** Serves `total` numbered items in pages using one of the four documented schemes. */
+function serve(scheme: Scheme, total: number) {
+  const before = server.requests.length;
+  server.handle((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    const page = Number(u.searchParams.get('page') ?? 1);
+    const size = Number(u.searchParams.get(scheme === 'B' ? 'perPage' : scheme === 'D' ? 'pageSize' : 'limit') ?? 10);
+    const totalPages = Math.max(1, Math.ceil(total / size));
+    const items = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => ({ n: (page - 1) * size + i }));
+    const next = page < totalPages ? page + 1 : null;
+    const pages = { page, perPage: size, totalPages, hasPrevious: page > 1, hasNext: next !== null, previous: page > 1 ? page - 1 : null, next };
+    switch (scheme) {
+      case 'A-top':
+        return json(res, 200, { status: 'success', data: items, totalCount: total, pages });
+      case 'A-data':
+        return json(res, 200, { status: 'success', data: { agentId: 'a', items, totalCount: total, pages } });
+      case 'B':
+        return json(res, 200, { status: 'success', data: { conversations: items, meta: { total, perPage: size, currentPage: page, totalPages } } });
+      case 'C':
+        return json(res, 200, {
+          status: 'success',
+          data: { suggestions: items, pagination: { page, limit: size, totalCount: total, totalPages, hasNextPage: next !== null, hasPreviousPage: page > 1 } },
+        });
+      case 'D':
+        return json(res, 200, {
+          status: 'success',
+          data: {
+            currentPeriod: { scores: items },
+            metadata: { totalItemCount: total, totalPageCount: totalPages, currentPage: page, prev: page > 1 ? page - 1 : null, next, pageSize: size },
+          },
+        });
+    }
+  });
+  return () => server.requests.slice(before).map((r) => r.url);
+}
+
+interface Item {
+  n: number;
+}
+interface Body {
+  data: Item[] & { items: Item[]; conversations: Item[]; suggestions: Item[]; currentPeriod: { scores: Item[] } };
+}
+const extract: Record<Scheme, (j: Body) => Item[]> = {
+  'A-top': (j) => j.data,
+  'A-data': (j) => j.data.items,
+  B: (j) => j.data.conversations,
+  C: (j) => j.data.suggestions,
+  D: (j) => j.data.currentPeriod.scores,
+};
+const sizeParam: Record<Scheme, string> = { 'A-top': 'limit', 'A-data': 'limit', B: 'perPage', C: 'limit', D: 'pageSize' };
+
+describe('pagination over the four schemes', () => {
+  for (const scheme of ['A-top', 'A-data', 'B', 'C', 'D'] as const) {
+    it(`scheme ${scheme}: one page, page info, next page, full walk`, async () => {
+      const urls = serve(scheme, 23);
+      const query = { agentId: 'a', [sizeParam[scheme]]: 10 };
+      const first = await client().requestPage({ path: '/list', query, items: extract[scheme] });
+      expect(first).toBeInstanceOf(Page);
+      expect(first.items.map((i) => i.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(first.pageInfo).toMatchObject({ page: 1, perPage: 10, totalPages: 3, hasNext: true });
+      expect(first.pageInfo.totalItems).toBe(23);
+      expect(PAGE_SIZE_PARAM[first.pageInfo.scheme]).toBe(sizeParam[scheme]);
+      expect(first.hasNextPage()).toBe(true);
+      const second = await first.getNextPage();
+      expect(second.items[0]!.n).toBe(10);
+      const all = await client().requestPage({ path: '/list', query, items: extract[scheme] }).toArray();
+      expect(all.map((i) => i.n)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+      const last = await client().requestPage({ path: '/list', query: { ...query, page: 3 }, items: extract[scheme] });
+      expect(last.hasNextPage()).toBe(false);
+      await expect(last.getNextPage()).rejects.toThrow(/No next page/);
+      expect(urls().at(-1)).toContain('page=3');
+    });
+  }
+
+  it('walks 50 pages lazily: a page is fetched only when the previous one is consumed', async () => {
+    const urls = serve('B', 500);
+    const seen: number[] = [];
+    let maxAhead = 0;
+    for await (const item of client().requestPage({ path: '/conversations', query: { perPage: 10 }, items: extract.B })) {
+      seen.push(item.n);
+      // pages fetched so far vs the page this item belongs to: never more than the current one
+      maxAhead = Math.max(maxAhead, urls().length - (Math.floor(item.n / 10) + 1));
+    }
+    expect(seen).toHaveLength(500);
+    expect(seen[499]).toBe(499);
+    expect(urls()).toHaveLength(50);
+    expect(maxAhead).toBeLessThanOrEqual(1);
+    expect(urls()[1]).toBe('/api/v2/conversations?perPage=10&page=2');
+  });
+
+  it('toArray({ limit }) stops fetching once it has enough', async () => {
+    const urls = serve('C', 95);
+    const some = await client().requestPage({ path: '/s', query: { limit: 10 }, items: extract.C }).toArray({ limit: 15 });
+    expect(some.map((i) => i.n)).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    expect(urls()).toHaveLength(2);
+  });
+
+  it('a response without a paging object is a single page', async () => {
+    server.handle((_q, res) => json(res, 200, { status: 'success', data: [{ n: 1 }] }));
+    const page = await client().requestPage({ path: '/x', items: (j: { data: { n: number }[] }) => j.data });
+    expect(page.pageInfo).toMatchObject({ scheme: 'none', hasNext: false, page: 1 });
+    expect(await page.toArray()).toEqual([{ n: 1 }]);
+  });
+
+  it('reads a paging object from wherever it sits', () => {
+    expect(readPageInfo({ data: { meta: { total: 5, perPage: 2, currentPage: 3, totalPages: 3 } } })).toMatchObject({ hasNext: false, page: 3 });
+    expect(readPageInfo({ pages: { page: 1, next: 2 } })).toMatchObject({ hasNext: true });
+    expect(readPageInfo({ data: { metadata: { currentPage: 2, totalPageCount: 5 } } })).toMatchObject({ hasNext: true, scheme: 'metadata' });
+    expect(readPageInfo(null, 4)).toMatchObject({ page: 4, hasNext: false, scheme: 'none' });
+  });
+
+  it('stops on an empty page even if the server claims there is more', async () => {
+    server.handle((_q, res) => json(res, 200, { status: 'success', data: [], pages: { page: 1, hasNext: true } }));
+    expect(await client().requestPage({ path: '/x', items: (j: { data: unknown[] }) => j.data }).toArray()).toEqual([]);
+  });
+});

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClient,
+  DEFAULT_BASE_URL,
+  isInvalidParameterError,
+  isNotFoundError,
+  InvalidParameterError,
+  path,
+  VERSION,
+} from '../src/index.js';
+import { json, startServer } from './server.js';
+import type { TestServer } from './server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const KEY = 'sk_test_SECRET_1234567890';
+const client = (o: Parameters<typeof createClient>[0] = {}) => createClient({ apiKey: KEY, baseURL: server.url, logLevel: 'off', ...o });
+
+describe('createClient', () => {
+  it('defaults the base URL and reads the key and URL from the environment', () => {
+    const env = { ...process.env };
+    try {
+      process.env.LIVECHATAI_API_KEY = 'env_key';
+      delete process.env.LIVECHATAI_BASE_URL;
+      expect(createClient().baseURL).toBe(DEFAULT_BASE_URL);
+      process.env.LIVECHATAI_BASE_URL = 'http://localhost:9/api/v2/';
+      expect(createClient().baseURL).toBe('http://localhost:9/api/v2');
+    } finally {
+      process.env = env;
+    }
+  });
+
+  it('throws a clear error for a missing key, before any request', () => {
+    const env = { ...process.env };
+    try {
+      delete process.env.LIVECHATAI_API_KEY;
+      expect(() => createClient({ baseURL: server.url })).toThrow(/apiKey.*LIVECHATAI_API_KEY/);
+      expect(() => createClient({ apiKey: '  ' })).toThrow(InvalidParameterError);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      process.env = env;
+    }
+  });
+
+  it('refuses plain http:// except on loopback, and non-http schemes', () => {
+    for (const bad of ['http://example.com/api/v2', 'http://10.0.0.1', 'ftp://localhost/x', 'not a url']) {
+      expect(() => createClient({ apiKey: 'k', baseURL: bad }), bad).toThrow(InvalidParameterError);
+    }
+    for (const ok of ['http://localhost:1/api', 'http://127.0.0.2:8080', 'http://[::1]:3000/v2', 'https://example.com/api/v2']) {
+      expect(createClient({ apiKey: 'k', baseURL: ok }).baseURL).toBe(ok.replace(/\/$/, ''));
+    }
+    try {
+      createClient({ apiKey: 'k', baseURL: 'http://example.com' });
+    } catch (e) {
+      expect(isInvalidParameterError(e) && e.param).toBe('baseURL');
+    }
+  });
+
+  it('rejects bad timeout values', () => {
+    expect(() => client({ timeout: -1 })).toThrow(/timeout/);
+  });
+});
+
+describe('request', () => {
+  it('sends auth, sdk and accept headers and unwraps {status, data}', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: { id: 'a1' } }));
+    const data = await client().request<{ id: string }>({ method: 'GET', path: '/agents/a1' });
+    expect(data).toEqual({ id: 'a1' });
+    const req = server.requests.at(-1)!;
+    expect(req.url).toBe('/api/v2/agents/a1');
+    expect(req.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(req.headers['x-livechatai-sdk']).toBe(`core/${VERSION}`);
+    expect(req.headers['user-agent']).toBe(`livechatai-sdk-js/${VERSION}`);
+    expect(req.headers.accept).toBe('application/json');
+    expect(req.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('sends JSON bodies and an idempotency key on POST/DELETE', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', contactId: 'c1' }));
+    const out = await client().request({ method: 'POST', path: '/contacts', body: { agentId: 'x', distinctId: 'u' } });
+    expect(out).toEqual({ contactId: 'c1' });
+    const req = server.requests.at(-1)!;
+    expect(req.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(req.body)).toEqual({ agentId: 'x', distinctId: 'u' });
+    expect(req.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    await client().request({ method: 'DELETE', path: '/agents/x' }, { idempotencyKey: 'mine' });
+    expect(server.requests.at(-1)!.headers['idempotency-key']).toBe('mine');
+    await client({ idempotencyKeys: false }).request({ method: 'POST', path: '/x', body: {} });
+    expect(server.requests.at(-1)!.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('merges default and per-request headers; null removes one', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: 1 }));
+    await client({ defaultHeaders: { 'X-Team': 'a', 'X-Drop': 'b' } }).request(
+      { method: 'GET', path: '/x' },
+      { headers: { 'x-extra': '1', 'X-Drop': null } },
+    );
+    const h = server.requests.at(-1)!.headers;
+    expect(h['x-team']).toBe('a');
+    expect(h['x-extra']).toBe('1');
+    expect(h['x-drop']).toBeUndefined();
+  });
+
+  it('serialises query values predictably', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: [] }));
+    await client().request({
+      method: 'GET',
+      path: '/conversations',
+      query: {
+        agentId: 'a b&c',
+        page: 2,
+        isEmbed: false,
+        startDate: new Date('2024-01-02T03:04:05.000Z'),
+        ids: ['x', 'y'],
+        skipped: undefined,
+        nothing: null,
+      },
+    });
+    expect(server.requests.at(-1)!.url).toBe(
+      '/api/v2/conversations?agentId=a%20b%26c&page=2&isEmbed=false&startDate=2024-01-02T03%3A04%3A05.000Z&ids=x&ids=y',
+    );
+  });
+
+  it('encodes path parameters so they cannot escape their segment', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: null }));
+    const id = '../admin?x=1#y/z';
+    await client().request({ method: 'GET', path: path`/agents/${id}/conversations` });
+    expect(server.requests.at(-1)!.url).toBe('/api/v2/agents/..%2Fadmin%3Fx%3D1%23y%2Fz/conversations');
+    for (const bad of ['..', '.', '', undefined, {}]) expect(() => path`/agents/${bad}`).toThrow(InvalidParameterError);
+    expect(path`/a/${7}/b`).toBe('/a/7/b');
+  });
+
+  it('unwraps every documented envelope variant', async () => {
+    const cases: [unknown, unknown][] = [
+      [{ status: 'success', data: { id: 1 } }, { id: 1 }],
+      [{ status: 'success', message: 'Message sent', data: { conversationId: 'c' } }, { conversationId: 'c' }],
+      [{ status: 'success', contactId: 'contact_1' }, { contactId: 'contact_1' }],
+      [{ status: 'success', message: 'Agent deleted' }, { message: 'Agent deleted' }],
+      [{ id: 'contact_1', chatSource: null }, { id: 'contact_1', chatSource: null }],
+      [{ id: 'ds_1', status: 'COMPLETED' }, { id: 'ds_1', status: 'COMPLETED' }],
+      [{ status: 'success', data: [{ date: 'd' }], keys: ['POSITIVE'] }, [{ date: 'd' }]],
+      [[1, 2], [1, 2]],
+    ];
+    for (const [body, expected] of cases) {
+      server.handle((_req, res) => json(res, 200, body));
+      expect(await client().request({ method: 'GET', path: '/x' })).toEqual(expected);
+    }
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: [{ date: 'd' }], keys: ['POSITIVE'] }));
+    const custom = await client().request({
+      method: 'GET',
+      path: '/x',
+      unwrap: (j: { data: unknown[]; keys: string[] }) => ({ daily: j.data, keys: j.keys }),
+    });
+    expect(custom).toEqual({ daily: [{ date: 'd' }], keys: ['POSITIVE'] });
+    server.handle((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    expect(await client().request({ method: 'DELETE', path: '/x' })).toBeUndefined();
+  });
+
+  it('treats an error envelope on a 200 as an error', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'error', message: 'Agent not found', code: 'not_found' }));
+    const err = await client().request({ method: 'GET', path: '/agents/x' }).catch((e: unknown) => e);
+    expect(isNotFoundError(err)).toBe(true);
+  });
+
+  it('withResponse gives data, response, request id and the raw envelope; asResponse the response', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: { id: 'a' } }, { 'x-request-id': 'req_abc' }));
+    const p = client().request({ method: 'GET', path: '/agents/a' });
+    const r = await p.withResponse();
+    expect(r.data).toEqual({ id: 'a' });
+    expect(r.requestId).toBe('req_abc');
+    expect(r.response.status).toBe(200);
+    expect(r.raw).toEqual({ status: 'success', data: { id: 'a' } });
+    expect(await p).toEqual({ id: 'a' });
+    const resp = await client().request({ method: 'GET', path: '/agents/a' }).asResponse();
+    expect(resp).toBeInstanceOf(Response);
+    expect(resp.headers.get('x-request-id')).toBe('req_abc');
+    expect(await resp.json()).toEqual({ status: 'success', data: { id: 'a' } });
+    expect(Object.prototype.toString.call(p)).toBe('[object Promise]');
+    await expect(p.finally(() => undefined)).resolves.toEqual({ id: 'a' });
+  });
+
+  it('returns text for non-JSON bodies', async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('hello');
+    });
+    expect(await client().request({ method: 'GET', path: '/x' })).toBe('hello');
+  });
+
+  it('runs middleware once per attempt, with retries beneath it', async () => {
+    let n = 0;
+    server.handle((_req, res) => (++n === 1 ? json(res, 503, { status: 'error', message: 'busy' }) : json(res, 200, { status: 'success', data: n })));
+    const seen: string[] = [];
+    const c = client({
+      retry: { sleep: async () => undefined },
+      middleware: [
+        async ({ request, attempt }, next) => {
+          seen.push(`${attempt}:${request.method} ${new URL(request.url).pathname}`);
+          const h = new Headers(request.headers);
+          h.set('x-mw', String(attempt));
+          const res = await next(new Request(request, { headers: h }));
+          seen.push(`${attempt}:${res.status}`);
+          return res;
+        },
+      ],
+    });
+    expect(await c.request({ method: 'GET', path: '/x' })).toBe(2);
+    expect(seen).toEqual(['1:GET /api/v2/x', '1:503', '2:GET /api/v2/x', '2:200']);
+    expect(server.requests.at(-1)!.headers['x-mw']).toBe('2');
+    const short = client({ middleware: [async () => new Response(JSON.stringify({ status: 'success', data: 'local' }))] });
+    expect(await short.request({ method: 'GET', path: '/x' })).toBe('local');
+  });
+});

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError } from '../src/index.js';
+import type { StreamEvent } from '../src/index.js';
+import { json, startServer } from './server.js';
+import type { TestServer } from './server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const client = (o: Parameters<typeof createClient>[0] = {}) =>
+  createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off', retry: { sleep: async () => undefined }, ...o });
+const tick = () => new Promise((r) => setTimeout(r, 1));
+
+const done = { conversationId: 'chat_1', contactId: 'c', response: 'Hello world', messageId: 'm1', responseMessageId: 'm2', links: [] };
+const SSE = [
+  ': ping\n\n',
+  'id: 1\nevent: delta\ndata: {"text":"Hello"}\n\n',
+  'id: 2\r\nevent: delta\r\ndata: {"text":" world"}\r\n\r\n',
+  `id: 3\nevent: done\ndata: ${JSON.stringify(done)}\n\n`,
+].join('');
+
+/** Writes `body` in pieces of `size` bytes, yielding to the event loop between pieces. */
+async function writeSlowly(res: ServerResponse, body: string, size: number, type = 'text/event-stream') {
+  res.writeHead(200, { 'content-type': type, 'x-request-id': 'req_s' });
+  const buf = Buffer.from(body);
+  for (let i = 0; i < buf.length; i += size) {
+    res.write(buf.subarray(i, i + size));
+    await tick();
+  }
+  res.end();
+}
+
+describe('requestStream', () => {
+  it('parses SSE split byte by byte: deltas, done, ids, comments, CRLF', async () => {
+    server.handle((_q, res) => writeSlowly(res, SSE, 1));
+    const stream = await client().requestStream<typeof done>({ path: '/conversations', body: { streaming: true } });
+    expect(stream.requestId).toBe('req_s');
+    const events: StreamEvent<typeof done>[] = [];
+    for await (const e of stream) events.push(e);
+    expect(events).toEqual([
+      { event: 'delta', data: { text: 'Hello' }, id: '1' },
+      { event: 'delta', data: { text: ' world' }, id: '2' },
+      { event: 'done', data: done, id: '3' },
+    ]);
+    expect(await stream.finalMessage()).toEqual(done);
+    expect(server.requests.at(-1)!.headers.accept).toContain('text/event-stream');
+  });
+
+  it('textStream yields the text deltas; finalMessage works alone', async () => {
+    server.handle((_q, res) => writeSlowly(res, SSE, 7));
+    const s1 = await client().requestStream({ path: '/c', body: {} });
+    let text = '';
+    for await (const t of s1.textStream) text += t;
+    expect(text).toBe('Hello world');
+    server.handle((_q, res) => writeSlowly(res, SSE, 64));
+    const s2 = await client().requestStream({ path: '/c', body: {} });
+    expect(await s2.finalMessage()).toEqual(done);
+    expect(() => s2[Symbol.asyncIterator]()).toThrow(/only once/);
+  });
+
+  it('throws the typed error of an `event: error`', async () => {
+    server.handle((_q, res) =>
+      writeSlowly(res, 'event: delta\ndata: {"text":"a"}\n\nevent: error\ndata: {"status":"error","message":"Too many","code":"rate_limited"}\n\n', 5),
+    );
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const e of stream) seen.push(e.event);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['delta']);
+    expect(isRateLimitError(err)).toBe(true);
+    await expect(stream.finalMessage()).rejects.toBe(err);
+  });
+
+  it('falls back to plain text for other content types', async () => {
+    server.handle((_q, res) => writeSlowly(res, 'The answer is 42.', 4, 'text/plain; charset=utf-8'));
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    const deltas: string[] = [];
+    for await (const e of stream) if (e.event === 'delta') deltas.push(e.data.text);
+    expect(deltas.join('')).toBe('The answer is 42.');
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(await stream.finalMessage()).toEqual({ response: 'The answer is 42.' });
+  });
+
+  it('accepts a non-streaming JSON answer as one delta plus done', async () => {
+    server.handle((_q, res) => json(res, 200, { status: 'success', message: 'sent', data: done }));
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    const events: StreamEvent[] = [];
+    for await (const e of stream) events.push(e);
+    expect(events).toEqual([
+      { event: 'delta', data: { text: 'Hello world' }, id: undefined },
+      { event: 'done', data: done, id: undefined },
+    ]);
+  });
+
+  it('retries the initial request, and throws HTTP errors before streaming', async () => {
+    let n = 0;
+    server.handle((_q, res) => (++n === 1 ? json(res, 503, {}) : writeSlowly(res, SSE, 100)));
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    expect(await stream.finalMessage()).toEqual(done);
+    expect(n).toBe(2);
+    server.handle((_q, res) => json(res, 400, { status: 'error', message: 'question is required', code: 'validation_error' }));
+    const err = await client().requestStream({ path: '/c', body: {} }).catch((e: unknown) => e);
+    expect(isBadRequestError(err)).toBe(true);
+  });
+
+  it('idle timeout fires between chunks', async () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('event: delta\ndata: {"text":"a"}\n\n');
+      await new Promise((r) => setTimeout(r, 2000));
+      res.end();
+    });
+    const stream = await client({ idleTimeout: 50 }).requestStream({ path: '/c', body: {} });
+    const err = await stream.finalMessage().catch((e: unknown) => e);
+    expect(isAPITimeoutError(err) && err.timeout).toBe('idleTimeout');
+  });
+
+  it('abort() ends iteration quietly and rejects finalMessage', async () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (let i = 0; i < 100 && !res.destroyed; i++) {
+        res.write(`event: delta\ndata: {"text":"${i}"}\n\n`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      res.end();
+    });
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    let count = 0;
+    for await (const e of stream) {
+      expect(e.event).toBe('delta');
+      if (++count === 2) stream.abort();
+    }
+    expect(count).toBe(2);
+    expect(isAPIUserAbortError(await stream.finalMessage().catch((e: unknown) => e))).toBe(true);
+  });
+
+  it('toReadableStream re-encodes as SSE that another client can parse', async () => {
+    server.handle((_q, res) => writeSlowly(res, SSE, 9));
+    const upstream = await client().requestStream({ path: '/c', body: {} });
+    const proxy = await startServer(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const reader = upstream.toReadableStream().getReader();
+      for (;;) {
+        const r = await reader.read();
+        if (r.done) break;
+        res.write(r.value);
+      }
+      res.end();
+    });
+    try {
+      const browserSide = createClient({ apiKey: null, baseURL: proxy.url, logLevel: 'off' });
+      const stream = await browserSide.requestStream({ path: '/chat', body: {} });
+      expect(await stream.finalMessage()).toEqual(done);
+      expect(proxy.requests[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      await proxy.close();
+    }
+  });
+});
