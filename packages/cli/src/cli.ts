@@ -1,0 +1,108 @@
+// The CLI entry: builds the program, runs it, maps every error to one stderr line and an exit code.
+import { type Command, CommanderError } from 'commander';
+import { createContext } from './internal/context.js';
+import { isDryRunStop } from './internal/dry-run.js';
+import { CliError, ExitCode, type ExitCodeValue } from './internal/exit-codes.js';
+import { buildProgram } from './program.js';
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  status?: unknown;
+  code?: unknown;
+  requestId?: unknown;
+}
+
+/** Maps an error to an exit code without importing the SDK (its errors are recognised by name/status). */
+export function exitCodeFor(error: unknown, interrupted: boolean): ExitCodeValue {
+  if (error instanceof CliError) return error.exitCode;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  if (e.name === 'APIUserAbortError' || e.name === 'AbortError' || interrupted) return ExitCode.interrupted;
+  if (e.name === 'InvalidParameterError') return ExitCode.usage;
+  if (e.status === 401 || e.status === 403) return ExitCode.auth;
+  if (e.status === 404) return ExitCode.notFound;
+  if (e.status === 429) return ExitCode.rateLimited;
+  return ExitCode.other;
+}
+
+export function errorLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const e = error as ErrorLike & Error;
+  if (e.name === 'APIUserAbortError' || e.name === 'AbortError') return 'interrupted';
+  const extras: string[] = [];
+  if (typeof e.status === 'number') extras.push(`status ${String(e.status)}`);
+  if (typeof e.code === 'string' && e.code !== '' && e.name !== 'CliError' && !/^http_\d+$/.test(e.code)) extras.push(`code ${e.code}`);
+  if (typeof e.requestId === 'string') extras.push(`request ${e.requestId}`);
+  const message = error.message.replace(/\s*\n\s*/g, ' ').trim();
+  return extras.length > 0 ? `${message} (${extras.join(', ')})` : message;
+}
+
+/** Removes any occurrence of the secrets from a line before it is printed. */
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('****');
+  return out;
+}
+
+export async function main(argv: readonly string[], version: string): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts += 1;
+    if (interrupts === 1) controller.abort(new Error('interrupted'));
+    else process.exit(ExitCode.interrupted);
+  };
+  // Commands that handle Ctrl-C themselves (chat) remove this listener.
+  process.on('SIGINT', onSigint);
+
+  const secrets: string[] = [];
+  if (process.env.LIVECHATAI_API_KEY) secrets.push(process.env.LIVECHATAI_API_KEY);
+  const keyFlag = argv.findIndex((a) => a === '--api-key' || a.startsWith('--api-key='));
+  if (keyFlag >= 0) {
+    const flag = argv[keyFlag] ?? '';
+    const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : argv[keyFlag + 1];
+    if (value) secrets.push(value);
+  }
+
+  const program = buildProgram(version, (globals) => createContext(globals, controller.signal));
+  const output = {
+    writeErr: (text: string) => process.stderr.write(scrub(text, secrets)),
+    outputError: (text: string, write: (s: string) => void) => {
+      const oneLine = text.replace(/^error: /, '').replace(/\s*\n\s*(?=\S)/g, ' ').trimEnd();
+      write(`livechatai: ${oneLine}\n`);
+    },
+  };
+  const configure = (command: Command): void => {
+    command.exitOverride();
+    command.configureOutput(output);
+    command.commands.forEach(configure);
+  };
+  configure(program);
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'node' });
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return ExitCode.ok;
+      }
+      if (error.code === 'commander.executeSubCommandAsync') return ExitCode.ok;
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (isDryRunStop(error)) return ExitCode.ok;
+    const code = exitCodeFor(error, controller.signal.aborted);
+    const line = code === ExitCode.interrupted ? 'interrupted' : errorLine(error);
+    process.stderr.write(`livechatai: ${scrub(line, secrets)}\n`);
+    if (code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error)) {
+      process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
+    }
+    return code;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function isSdkError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Symbol.for('livechatai.error') in error;
+}

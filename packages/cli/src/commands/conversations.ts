@@ -1,0 +1,158 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { ConversationSummary, ConversationView } from 'livechatai';
+import type { Context } from '../internal/context.js';
+import { csvRow } from '../internal/csv.js';
+import type { Column } from '../internal/output.js';
+import { toNdjsonLine, write } from '../internal/output.js';
+import { ProgressBar } from '../internal/progress.js';
+import { callOptions, collectPages, createSdk, pageQuery, pick } from '../internal/sdk.js';
+import { conversationColumns, conversationFilterMap } from './shared.js';
+
+const viewColumns: Column<ConversationView>[] = [
+  { header: 'id', get: (v) => v.id },
+  { header: 'name', get: (v) => v.name },
+  { header: 'rules', get: (v) => v.query },
+  { header: 'created', get: (v) => v.createdAt },
+];
+
+export async function list(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const sdk = await createSdk(ctx);
+  const params = {
+    agentId: String(opts.agent),
+    ...pick(opts, { ...conversationFilterMap, type: 'type' }),
+    ...pageQuery(opts, 'perPage'),
+  };
+  const pages = sdk.conversations.list(params as Parameters<typeof sdk.conversations.list>[0], callOptions(ctx));
+  await ctx.printList(await collectPages(pages, opts), conversationColumns);
+}
+
+export async function get(ctx: Context, [id]: string[]): Promise<void> {
+  const sdk = await createSdk(ctx);
+  const conversation = await sdk.conversations.retrieve(id ?? '', callOptions(ctx));
+  if (ctx.json) {
+    await ctx.printRecord(conversation);
+    return;
+  }
+  const { messages, ...rest } = conversation;
+  await ctx.printRecord(rest);
+  await ctx.say('');
+  for (const m of messages) {
+    await ctx.say(`${ctx.paint.bold(`[${m.role}]`)} ${ctx.paint.dim(m.createdAt)}\n${m.content}\n`);
+  }
+}
+
+export async function reply(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+  const sdk = await createSdk(ctx);
+  const params = { message: String(opts.message), ...pick(opts, { user: 'userId', messageType: 'messageType' }) };
+  const result = await sdk.conversations.reply(id ?? '', params as Parameters<typeof sdk.conversations.reply>[1], callOptions(ctx));
+  await ctx.printRecord(result);
+}
+
+export async function end(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+  const sdk = await createSdk(ctx);
+  const params = pick(opts, { user: 'userId' });
+  const result = await sdk.conversations.end(id ?? '', params as Parameters<typeof sdk.conversations.end>[1], callOptions(ctx));
+  await ctx.printRecord(result);
+}
+
+export async function views(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const sdk = await createSdk(ctx);
+  const params = { agentId: String(opts.agent), ...pick(opts, { search: 'search' }), ...pageQuery(opts, 'perPage') };
+  const pages = sdk.conversations.listViews(params, callOptions(ctx));
+  await ctx.printList(await collectPages(pages, opts), viewColumns);
+}
+
+export const CSV_HEADER = [
+  'id',
+  'isResolved',
+  'isStarred',
+  'isMuted',
+  'isAgent',
+  'integrationType',
+  'contactId',
+  'contactDistinctId',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'contactAttributes',
+  'assigneeId',
+  'assigneeName',
+  'lastMessageDate',
+  'createdAt',
+  'updatedAt',
+];
+
+function csvValues(c: ConversationSummary): unknown[] {
+  return [
+    c.id,
+    c.isResolved,
+    c.isStarred,
+    c.isMuted,
+    c.isAgent,
+    c.integrationType,
+    c.contact?.id,
+    c.contact?.distinctId,
+    c.contact?.name,
+    c.contact?.email,
+    c.contact?.phone,
+    c.contact?.attributes,
+    c.agent?.id,
+    c.agent?.name,
+    c.lastMessageDate,
+    c.createdAt,
+    c.updatedAt,
+  ];
+}
+
+/** `conversations export`: walks every page and writes each conversation as it arrives (constant memory). */
+export async function exportConversations(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const format = opts.format === 'csv' ? 'csv' : 'jsonl';
+  const withMessages = opts.withMessages === true;
+  if (withMessages && format === 'csv') {
+    const { usageError } = await import('../internal/exit-codes.js');
+    throw usageError('--with-messages needs --format jsonl');
+  }
+  const sdk = await createSdk(ctx);
+  const limit = typeof opts.limit === 'number' ? opts.limit : Infinity;
+  const params = {
+    agentId: String(opts.agent),
+    ...pick(opts, { ...conversationFilterMap, type: 'type' }),
+    perPage: typeof opts.pageSize === 'number' ? opts.pageSize : 100,
+  };
+  const out: Writable = typeof opts.out === 'string' ? createWriteStream(opts.out) : ctx.stdout;
+  const bar = new ProgressBar(ctx.stderr, 'exporting');
+  let count = 0;
+  try {
+    let page = await sdk.conversations.list(params as Parameters<typeof sdk.conversations.list>[0], callOptions(ctx));
+    const total = page.pageInfo.totalItems;
+    if (total !== undefined) bar.setTotal(Math.min(total, limit));
+    if (format === 'csv') await write(out, csvRow(CSV_HEADER));
+    for (;;) {
+      for (const item of page.items) {
+        if (count >= limit) break;
+        if (format === 'csv') await write(out, csvRow(csvValues(item)));
+        else if (withMessages) {
+          const full = await sdk.conversations.retrieve(item.id, callOptions(ctx));
+          await write(out, toNdjsonLine({ ...item, messages: full.messages }));
+        } else await write(out, toNdjsonLine(item));
+        count += 1;
+        bar.update(count);
+      }
+      if (count >= limit || !page.hasNextPage()) break;
+      page = await page.getNextPage();
+    }
+  } finally {
+    bar.finish();
+    if (out !== ctx.stdout) {
+      await new Promise<void>((resolve, reject) => {
+        out.end((error?: Error | null) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+    }
+  }
+  if (typeof opts.out === 'string') ctx.note(`exported ${String(count)} conversations to ${opts.out}`);
+}
+export { exportConversations as export };
