@@ -1,0 +1,49 @@
+import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import type {
+  AISuggestion,
+  AISuggestionDetail,
+  AISuggestionDismissResult,
+  AISuggestionListParams,
+  APIPromise,
+  LiveChatAIClient,
+  PagePromise,
+  RequestOptions,
+} from '@livechatai/core';
+import { itemsAt } from './internal/items.js';
+
+/** Improvement ideas drawn from exchanges where the AI answer fell short: `/ai-suggestions`. */
+export class AISuggestions {
+  readonly #client: LiveChatAIClient;
+
+  constructor(client: LiveChatAIClient) {
+    this.#client = client;
+  }
+
+  /** List an agent's open suggestions; iterate the result to walk every page. `GET /ai-suggestions` */
+  list(params: AISuggestionListParams, options?: RequestOptions): PagePromise<AISuggestion> {
+    assertNonEmptyString(params.agentId, 'agentId');
+    return this.#client.requestPage(
+      { path: '/ai-suggestions', query: { ...params }, items: (json) => itemsAt(json, 'suggestions') as AISuggestion[] },
+      options,
+    );
+  }
+
+  /** Retrieve one suggestion. `GET /ai-suggestions/{suggestionId}` */
+  retrieve(suggestionId: string, options?: RequestOptions): APIPromise<AISuggestionDetail> {
+    assertNonEmptyString(suggestionId, 'suggestionId');
+    return this.#client.request<AISuggestionDetail>({ method: 'GET', path: path`/ai-suggestions/${suggestionId}` }, options);
+  }
+
+  /** Dismiss a suggestion: it is marked ignored and leaves the list. `DELETE /ai-suggestions/{suggestionId}` */
+  dismiss(suggestionId: string, options?: RequestOptions): APIPromise<AISuggestionDismissResult> {
+    assertNonEmptyString(suggestionId, 'suggestionId');
+    return this.#client.request(
+      {
+        method: 'DELETE',
+        path: path`/ai-suggestions/${suggestionId}`,
+        unwrap: (json): AISuggestionDismissResult => ({ ...(unwrapEnvelope(json) as object), id: suggestionId, dismissed: true }),
+      },
+      options,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import type {
+  APIPromise,
+  Contact,
+  ContactListItem,
+  ContactListParams,
+  ContactUpsertParams,
+  ContactUpsertResult,
+  ConversationFilters,
+  ConversationSummary,
+  LiveChatAIClient,
+  PagePromise,
+  RequestOptions,
+} from '@livechatai/core';
+import { withAttributeMap } from './internal/attributes.js';
+import { itemsAt } from './internal/items.js';
+
+/** An agent's contacts (identified visitors): `/contacts`. */
+export class Contacts {
+  readonly #client: LiveChatAIClient;
+
+  constructor(client: LiveChatAIClient) {
+    this.#client = client;
+  }
+
+  /** Create a contact, or update it when it exists (identify a visitor). `POST /contacts` */
+  upsert(params: ContactUpsertParams, options?: RequestOptions): APIPromise<ContactUpsertResult> {
+    assertNonEmptyString(params.agentId, 'agentId');
+    assertNonEmptyString(params.distinctId, 'distinctId');
+    return this.#client.request<ContactUpsertResult>({ method: 'POST', path: '/contacts', body: params }, options);
+  }
+
+  /** List an agent's contacts; iterate the result to walk every page. `GET /contacts` */
+  list(params: ContactListParams, options?: RequestOptions): PagePromise<ContactListItem> {
+    assertNonEmptyString(params.agentId, 'agentId');
+    return this.#client.requestPage(
+      { path: '/contacts', query: { ...params }, items: (json) => itemsAt(json, 'contacts') as ContactListItem[] },
+      options,
+    );
+  }
+
+  /** Retrieve a contact; `attributes` is always a plain object map. `GET /contacts/{contactId}` */
+  retrieve(contactId: string, options?: RequestOptions): APIPromise<Contact> {
+    assertNonEmptyString(contactId, 'contactId');
+    return this.#client.request(
+      {
+        method: 'GET',
+        path: path`/contacts/${contactId}`,
+        unwrap: (json) => withAttributeMap(unwrapEnvelope(json) as Contact),
+      },
+      options,
+    );
+  }
+
+  /** List one contact's conversations, with the conversation-list filters. `GET /contacts/{contactId}/conversations` */
+  listConversations(
+    contactId: string,
+    filters: ConversationFilters = {},
+    options?: RequestOptions,
+  ): PagePromise<ConversationSummary> {
+    assertNonEmptyString(contactId, 'contactId');
+    return this.#client.requestPage(
+      {
+        path: path`/contacts/${contactId}/conversations`,
+        query: { ...filters },
+        items: (json) => (itemsAt(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+      },
+      options,
+    );
+  }
+}
