@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import type { AppEnv, EmulatorConfig } from './context.js';
+import { ApiError, errorBody } from './errors.js';
+import { FaultRegistry } from './faults.js';
+import { auth, faults, idempotency, jsonBody, rateLimit, readOnlyGuard, requestId } from './middleware.js';
+import { agentRoutes } from '../routes/agents.js';
+import { contactRoutes } from '../routes/contacts.js';
+import { conversationRoutes } from '../routes/conversations.js';
+import { dataSourceRoutes } from '../routes/data-sources.js';
+import { aiSuggestionRoutes } from '../routes/ai-suggestions.js';
+import { analyticsRoutes } from '../routes/analytics.js';
+import { adminRoutes } from '../routes/admin.js';
+
+export function createApp(config: EmulatorConfig): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const registry = new FaultRegistry();
+
+  app.use('*', requestId(config));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(errorBody(err.code, err.message), err.status);
+    }
+    // Never echo internals (or anything that might hold a key); log the stack for the developer.
+    config.log?.(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json(errorBody('internal_error', 'Internal server error'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+
+  app.get('/openapi.json', (c) => c.json(config.openapi as object));
+  app.route('/_emulator', adminRoutes(config, registry));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', auth(config));
+  api.use('*', faults(config, registry));
+  api.use('*', rateLimit(config));
+  api.use('*', readOnlyGuard());
+  api.use('*', jsonBody());
+  api.use('*', idempotency(config));
+  const agents = agentRoutes(config);
+  api.route('/agents', agents);
+  api.route('/chatbots', agents);
+  api.route('/contacts', contactRoutes(config));
+  api.route('/conversations', conversationRoutes(config));
+  api.route('/data-sources', dataSourceRoutes(config));
+  api.route('/ai-suggestions', aiSuggestionRoutes(config));
+  api.route('/analytics', analyticsRoutes(config));
+  app.route('/api/v2', api);
+  return app;
+}
