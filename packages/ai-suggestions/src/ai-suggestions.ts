@@ -41,7 +41,13 @@ export class AISuggestions {
       {
         method: 'DELETE',
         path: path`/ai-suggestions/${suggestionId}`,
-        unwrap: (json): AISuggestionDismissResult => ({ ...(unwrapEnvelope(json) as object), id: suggestionId, dismissed: true }),
+        unwrap: (json): AISuggestionDismissResult => {
+          // The confirmation text sits at the top level, beside `data: { id, dismissed }`.
+          const { message } = json as { message?: unknown };
+          const result: AISuggestionDismissResult = { ...(unwrapEnvelope(json) as object), id: suggestionId, dismissed: true };
+          if (typeof message === 'string') result.message = message;
+          return result;
+        },
       },
       options,
     );
