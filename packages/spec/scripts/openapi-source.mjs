@@ -804,7 +804,7 @@ const headers = {
   'x-request-id': { $ref: '#/components/headers/RequestId' },
 };
 const errorResponses = {
-  400: ['BadRequest', 'Invalid parameters or body (`bad_request` or `validation_error`; `message` names the field).'],
+  400: ['BadRequest', 'Invalid path parameter, query parameter or body (`bad_request` or `validation_error`; `message` names the field).'],
   401: ['Unauthorized', 'Missing or invalid API key (`unauthorized`).'],
   403: ['Forbidden', 'The key lacks the permission, e.g. a read-only key on a write (`forbidden`).'],
   404: ['NotFound', 'The resource does not exist or belongs to another workspace (`not_found`).'],
@@ -840,11 +840,12 @@ const tags = {
 };
 
 /**
- * One operation. `errors` are the statuses (besides 401, 403, 429, 500, which every operation has) that apply:
- * 400 when there is input to validate, 404 when an ID is looked up, 409/413/415 for JSON-body writes.
+ * One operation. `errors` are the statuses (besides 400, 401, 403, 429, 500, which every operation has: every
+ * operation has a parameter or body to validate) that apply: 404 when an ID is looked up, 409 for POST/DELETE,
+ * 413/415 for JSON-body writes.
  */
 function op({ id, summary, description, params = [], body, bodyRequired = true, ok, okDescription, errors, extraContent, idempotent }) {
-  const statuses = [...new Set([...errors, 401, 403, 429, 500])].sort((a, b) => a - b);
+  const statuses = [...new Set([...errors, 400, 401, 403, 429, 500])].sort((a, b) => a - b);
   const responses = {
     200: {
       description: okDescription,
