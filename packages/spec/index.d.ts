@@ -47,6 +47,17 @@ export interface ValidateRequestBodyInput {
   contentType?: string | null | undefined;
 }
 
+export interface ValidateQueryInput {
+  method: string;
+  /** Concrete path; its query string is used when `query` is not given. */
+  path: string;
+  /**
+   * The query: a string (`a=1&b=2`), URLSearchParams, or an object (arrays repeat a name; `undefined` values are
+   * left out). Values are coerced to the parameter's schema type (`'2'` → 2, `'true'` → true) before validation.
+   */
+  query?: string | URLSearchParams | Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
+}
+
 export interface ValidationResult {
   valid: boolean;
   /** Readable problems, e.g. `body/data/0/status must be equal to one of the allowed values (PENDING, COMPLETED, FAILED)`. */
@@ -62,6 +73,8 @@ export interface ResponseValidator {
   validateResponse(input: ValidateResponseInput): ValidationResult;
   /** Validates a request body against the operation's request body schema (bodies are closed objects). */
   validateRequestBody(input: ValidateRequestBodyInput): ValidationResult;
+  /** Validates query parameters: only documented names, required ones present, values matching their schemas. */
+  validateQuery(input: ValidateQueryInput): ValidationResult;
   /** Matches a concrete path to its templated operation; `null` when undocumented. */
   matchOperation(method: string, path: string): MatchedOperation | null;
 }
@@ -103,6 +116,9 @@ export declare function validateResponse(input: ValidateResponseInput): Validati
 
 /** Validates a request body with a shared default validator. */
 export declare function validateRequestBody(input: ValidateRequestBodyInput): ValidationResult;
+
+/** Validates query parameters with a shared default validator. */
+export declare function validateQuery(input: ValidateQueryInput): ValidationResult;
 
 /** Matches a concrete path (static segments win over templated ones). */
 export declare function matchOperation(method: string, path: string): MatchedOperation | null;

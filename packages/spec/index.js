@@ -1,7 +1,7 @@
 // @livechatai/spec: the OpenAPI 3.1 document of the LiveChatAI REST API v2 and a validator built on it.
 // Plain ESM without a build step; types are in index.d.ts.
 import { readFileSync } from 'node:fs';
-import { URL, fileURLToPath } from 'node:url';
+import { URL, URLSearchParams, fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
@@ -275,11 +275,58 @@ export function createResponseValidator() {
     return result(check(`${operationId} request ${type}`, media.schema, value, 'body'));
   }
 
+  function validateQuery({ method, path, query }) {
+    const match = matchOperation(method, path);
+    if (!match) return { valid: false, errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`], operationId: null };
+    const { operationId, operation } = match;
+    const params = (operation.parameters ?? []).map(deref).filter((p) => p.in === 'query');
+    const entries = queryEntries(query ?? queryOf(path));
+    const errors = [];
+    for (const [name] of entries) {
+      if (!params.some((p) => p.name === name)) errors.push(`query parameter \`${name}\` is not documented for ${operationId}`);
+    }
+    for (const param of params) {
+      const values = entries.filter(([name]) => name === param.name).map(([, value]) => value);
+      if (values.length === 0) {
+        if (param.required) errors.push(`query parameter \`${param.name}\` is required by ${operationId}`);
+        continue;
+      }
+      if (values.length > 1) errors.push(`query parameter \`${param.name}\` is repeated`);
+      const value = coerce(values[0], param.schema);
+      errors.push(...check(`${operationId} query ${param.name}`, param.schema, value, `query.${param.name}`));
+    }
+    return { valid: errors.length === 0, errors, operationId };
+  }
+
   const validator = (input) => validateResponse(input);
   validator.validateResponse = validateResponse;
   validator.validateRequestBody = validateRequestBody;
+  validator.validateQuery = validateQuery;
   validator.matchOperation = matchOperation;
   return validator;
+}
+
+function queryOf(path) {
+  const text = String(path);
+  const q = text.indexOf('?');
+  return q < 0 ? '' : text.slice(q + 1).split('#')[0];
+}
+
+/** Query as [name, value] pairs from a string, URLSearchParams or a plain object (arrays repeat a name). */
+function queryEntries(query) {
+  if (typeof query === 'string') return [...new URLSearchParams(query)];
+  if (query instanceof URLSearchParams) return [...query];
+  return Object.entries(query).flatMap(([name, value]) =>
+    value === undefined ? [] : Array.isArray(value) ? value.map((v) => [name, String(v)]) : [[name, String(value)]],
+  );
+}
+
+/** Converts a query string value to the JSON type its schema expects, leaving it as is when it does not parse. */
+function coerce(value, schema) {
+  const type = deref(schema)?.type;
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
 }
 
 let defaultValidator;
@@ -288,6 +335,11 @@ const getDefault = () => (defaultValidator ??= createResponseValidator());
 /** Validates a response with a shared validator (see `createResponseValidator`). */
 export function validateResponse(input) {
   return getDefault().validateResponse(input);
+}
+
+/** Validates query parameters with a shared validator (see `createResponseValidator`). */
+export function validateQuery(input) {
+  return getDefault().validateQuery(input);
 }
 
 /** Validates a request body with a shared validator (see `createResponseValidator`). */

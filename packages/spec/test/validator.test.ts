@@ -5,6 +5,7 @@ import {
   openapiDocument,
   operations,
   parseEventStream,
+  validateQuery,
   validateRequestBody,
   validateResponse,
 } from '../index.js';
@@ -274,3 +275,33 @@ function withPath(body: Json, path: (string | number)[], value: unknown): Json {
   else node[last] = value;
   return copy;
 }
+
+describe('query parameters', () => {
+  it('accepts documented parameters, coercing strings to their types', () => {
+    expect(validateQuery({ method: 'GET', path: '/api/v2/agents?page=2&limit=100' })).toEqual({ valid: true, errors: [], operationId: 'agents.list' });
+    expect(validateQuery({ method: 'GET', path: '/agents/x', query: { isEmbed: true } }).valid).toBe(true);
+    expect(
+      validateQuery({
+        method: 'GET',
+        path: '/conversations',
+        query: new URLSearchParams({ agentId: 'a', perPage: '20', sort: 'asc', status: 'close', startDate: '1747196400', endDate: '2024-01-31', assignee: 'ai', sentiment: 'NEGATIVE', topic: 'billing', channel: 'WHATSAPP', resolution: 'TalkToAgent', viewId: 'v' }),
+      }).errors,
+    ).toEqual([]);
+    expect(validateQuery({ method: 'GET', path: '/analytics/csat', query: { agentId: 'a', startDate: '2024-01-01', endDate: '2024-01-31', pageSize: 5, timezone: undefined } }).errors).toEqual([]);
+    expect(validateQuery({ method: 'DELETE', path: '/data-sources' }).valid).toBe(true);
+  });
+
+  it('rejects undocumented names, missing required ones and bad values', () => {
+    expect(validateQuery({ method: 'GET', path: '/conversations?agentId=a&per_page=10' }).errors).toEqual([
+      'query parameter `per_page` is not documented for conversations.list',
+    ]);
+    expect(validateQuery({ method: 'GET', path: '/contacts' }).errors).toEqual(['query parameter `agentId` is required by contacts.list']);
+    expect(validateQuery({ method: 'GET', path: '/agents?limit=101' }).errors).toEqual(['query.limit must be <= 100']);
+    expect(validateQuery({ method: 'GET', path: '/agents?page=first' }).errors).toEqual(['query.page must be integer']);
+    expect(validateQuery({ method: 'GET', path: '/conversations?agentId=a&status=closed' }).errors[0]).toMatch(/query.status must be equal to one of the allowed values \(open, close\)/);
+    expect(validateQuery({ method: 'GET', path: '/conversations?agentId=a&startDate=last-week' }).errors[0]).toMatch(/query.startDate must match pattern/);
+    expect(validateQuery({ method: 'GET', path: '/analytics?agentId=a&startDate=2024-01-01&endDate=01/31/2024' }).errors).toEqual(['query.endDate must match format "date"']);
+    expect(validateQuery({ method: 'GET', path: '/agents', query: { page: [1, 2] } }).errors).toEqual(['query parameter `page` is repeated']);
+    expect(validateQuery({ method: 'GET', path: '/nowhere' }).valid).toBe(false);
+  });
+});
