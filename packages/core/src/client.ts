@@ -181,7 +181,8 @@ class Client implements LiveChatAIClient {
     this.idleTimeout = ms(o.idleTimeout, 'idleTimeout', 30_000);
     this.deadline = ms(o.deadline, 'deadline', Infinity);
     this.retry = resolveRetryPolicy(o.retry, o.maxRetries);
-    this.#fetch = o.fetch ?? ((input, init) => fetch(input, init));
+    const f = o.fetch ?? fetch;
+    this.#fetch = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
     this.#mw = o.middleware ?? [];
     this.#idem = o.idempotencyKeys ?? true;
     this.#logger = o.logger ?? defaultLogger();

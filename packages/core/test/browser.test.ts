@@ -1,0 +1,96 @@
+// The browser guard, checked in a fresh V8 context that looks like a browser page: window, document and
+// location exist; process and Deno do not. The CJS bundle of core (no imports) runs there unchanged.
+import { runInNewContext } from 'node:vm';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Core from '../src/index.js';
+
+let code: string;
+beforeAll(async () => {
+  const out = await build({
+    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'cjs',
+    platform: 'neutral',
+    write: false,
+    define: { __PACKAGE_VERSION__: '"0.0.0-browser"' },
+  });
+  code = out.outputFiles[0]!.text;
+});
+
+function loadInBrowser(origin = 'https://shop.example') {
+  const module = { exports: {} as typeof Core };
+  const window = {};
+  runInNewContext(code, {
+    module,
+    exports: module.exports,
+    window,
+    document: {},
+    location: { origin },
+    URL,
+    fetch,
+    Request,
+    Response,
+    Headers,
+    AbortController,
+    TextDecoder,
+    TextEncoder,
+    crypto,
+    console,
+    setTimeout,
+    clearTimeout,
+  });
+  return module.exports;
+}
+
+describe('browser guard', () => {
+  it('refuses a secret key in a browser, pointing to the server-proxy pattern', () => {
+    const core = loadInBrowser();
+    let err: unknown;
+    try {
+      core.createClient({ apiKey: 'sk_live_browser_secret', baseURL: 'https://app.livechatai.com/api/v2' });
+    } catch (e) {
+      err = e;
+    }
+    expect(core.isInvalidParameterError(err)).toBe(true);
+    const message = (err as Error).message;
+    expect(message).toMatch(/browser/);
+    expect(message).toMatch(/your own server/);
+    expect(message).toMatch(/dangerouslyAllowBrowser/);
+    expect(message).not.toContain('sk_live_browser_secret');
+  });
+
+  it('allows it with dangerouslyAllowBrowser (and warns), and allows a keyless proxy client', () => {
+    const core = loadInBrowser();
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
+    const c = core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, logger });
+    expect(c.baseURL).toBe('https://app.livechatai.com/api/v2');
+    expect(warnings.join()).toMatch(/dangerouslyAllowBrowser/);
+    const proxy = core.createClient({ apiKey: null, baseURL: '/api/livechat' });
+    expect(proxy.baseURL).toBe('https://shop.example/api/livechat');
+  });
+
+  it('resolves a relative baseURL against the page, even on a plain-http dev host', () => {
+    const core = loadInBrowser('http://devbox.local:5173');
+    expect(core.createClient({ apiKey: null, baseURL: '/api/v2' }).baseURL).toBe('http://devbox.local:5173/api/v2');
+  });
+
+  it('is not triggered under Node, even with jsdom-like globals (process.versions.node exists)', async () => {
+    const core = await import('../src/index.js');
+    const g = globalThis as Record<string, unknown>;
+    g.window = {};
+    g.document = {};
+    try {
+      expect(core.createClient({ apiKey: 'k', baseURL: 'https://x.example' }).baseURL).toBe('https://x.example');
+    } finally {
+      delete g.window;
+      delete g.document;
+    }
+  });
+
+  it('a relative baseURL outside a browser is a clear error', async () => {
+    const core = await import('../src/index.js');
+    expect(() => core.createClient({ apiKey: 'k', baseURL: '/api/v2' })).toThrow(/relative URL/);
+  });
+});

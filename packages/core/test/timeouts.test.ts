@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError } from '../src/index.js';
+import { json, startServer } from './server.js';
+import type { TestServer } from './server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const client = (o: Parameters<typeof createClient>[0] = {}) =>
+  createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off', ...o });
+/** Never answers (until the test server closes). */
+const hang = () => {
+  server.handle(() => undefined);
+};
+
+describe('timeouts', () => {
+  it('timeout: no response headers in time → APITimeoutError("timeout"), retried', async () => {
+    hang();
+    const before = server.requests.length;
+    const retries: number[] = [];
+    const err = await client({ timeout: 30, maxRetries: 1, retry: { sleep: async () => undefined, onRetry: (e) => retries.push(e.attempt) } })
+      .request({ method: 'GET', path: '/slow' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APITimeoutError);
+    expect(err).toMatchObject({ timeout: 'timeout', ms: 30, attempts: 2, retryable: true, method: 'GET', path: '/slow' });
+    expect(retries).toEqual([1]);
+    expect(server.requests.length - before).toBe(2);
+  });
+
+  it('per-request timeout overrides the client one', async () => {
+    hang();
+    const err = await client({ timeout: 60_000, maxRetries: 0 }).request({ method: 'GET', path: '/slow' }, { timeout: 20 }).catch((e: unknown) => e);
+    expect(isAPITimeoutError(err) && err.ms).toBe(20);
+  });
+
+  it('timeout also bounds reading a non-streaming body', async () => {
+    server.handle((_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"status":"success",');
+    });
+    const err = await client({ timeout: 40, maxRetries: 0 }).request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(isAPITimeoutError(err) && err.timeout).toBe('timeout');
+  });
+
+  it('deadline bounds the whole call, retries and waits included, and is not retried', async () => {
+    let n = 0;
+    server.handle((_q, res) => {
+      n++;
+      json(res, 503, {});
+    });
+    const err = await client({ maxRetries: 10, retry: { baseDelayMs: 20, maxDelayMs: 20, random: () => 1 } })
+      .request({ method: 'GET', path: '/x' }, { deadline: 100 })
+      .catch((e: unknown) => e);
+    // either the deadline fired during an attempt, or the next wait would cross it: the last error is thrown
+    expect(n).toBeLessThan(11);
+    expect((err as { attempts: number }).attempts).toBe(n);
+    hang();
+    const t = await client({ deadline: 30 }).request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    expect(t).toMatchObject({ name: 'APITimeoutError', timeout: 'deadline', ms: 30, retryable: false, attempts: 1 });
+  });
+
+  it('0 disables a timeout', () => {
+    expect(client({ timeout: 0 }).timeout).toBe(Infinity);
+  });
+});
+
+describe('abort', () => {
+  it('an already-aborted signal throws before any request', async () => {
+    const before = server.requests.length;
+    const err = await client().request({ method: 'GET', path: '/x' }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIUserAbortError);
+    expect(err).toMatchObject({ attempts: 0, retryable: false });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('aborting during the request cancels it and is never retried', async () => {
+    hang();
+    const before = server.requests.length;
+    const ctrl = new AbortController();
+    const p = client({ maxRetries: 5 }).request({ method: 'GET', path: '/x' }, { signal: ctrl.signal });
+    setTimeout(() => {
+      ctrl.abort();
+    }, 20);
+    const err = await p.catch((e: unknown) => e);
+    expect(isAPIUserAbortError(err)).toBe(true);
+    expect(err).toMatchObject({ attempts: 1, method: 'GET', path: '/x' });
+    expect(server.requests.length - before).toBe(1);
+  });
+
+  it('aborting during a retry wait stops the retries', async () => {
+    server.handle((_q, res) => json(res, 503, {}));
+    const ctrl = new AbortController();
+    const err = await client({ retry: {
+        sleep: async () => {
+          ctrl.abort();
+        },
+      } })
+      .request({ method: 'GET', path: '/x' }, { signal: ctrl.signal })
+      .catch((e: unknown) => e);
+    expect(isAPIUserAbortError(err)).toBe(true);
+    expect(err).toMatchObject({ attempts: 1 });
+  });
+
+  it('the signal aborts a stream while it is being read', async () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('event: delta\ndata: {"text":"a"}\n\n');
+      await new Promise((r) => setTimeout(r, 3000));
+      res.end();
+    });
+    const ctrl = new AbortController();
+    const stream = await client().requestStream({ path: '/c', body: {} }, { signal: ctrl.signal });
+    const texts: string[] = [];
+    const err = await (async () => {
+      for await (const t of stream.textStream) {
+        texts.push(t);
+        ctrl.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(texts).toEqual(['a']);
+    expect(isAPIUserAbortError(err)).toBe(true);
+  });
+
+  it('a stream deadline fires between chunks as APITimeoutError("deadline")', async () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (let i = 0; i < 50 && !res.destroyed; i++) {
+        res.write(`event: delta\ndata: {"text":"${i}"}\n\n`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      res.end();
+    });
+    const stream = await client().requestStream({ path: '/c', body: {} }, { deadline: 80 });
+    const err = await stream.finalMessage().catch((e: unknown) => e);
+    expect(isAPITimeoutError(err) && err.timeout).toBe('deadline');
+  });
+});
