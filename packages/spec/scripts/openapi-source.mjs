@@ -808,7 +808,10 @@ const errorResponses = {
   401: ['Unauthorized', 'Missing or invalid API key (`unauthorized`).'],
   403: ['Forbidden', 'The key lacks the permission, e.g. a read-only key on a write (`forbidden`).'],
   404: ['NotFound', 'The resource does not exist or belongs to another workspace (`not_found`).'],
-  409: ['Conflict', 'An `Idempotency-Key` was reused with a different request body (`conflict`).'],
+  409: [
+    'Conflict',
+    'An `Idempotency-Key` was reused with a different request body, or the write conflicts with existing data, e.g. a contact `distinctId` that belongs to another contact (`conflict`).',
+  ],
   413: ['PayloadTooLarge', 'The request body is too large (`payload_too_large`).'],
   415: ['UnsupportedMediaType', 'The request body is not `application/json` (`unsupported_media_type`).'],
   429: ['RateLimited', 'Too many requests (`rate_limited`); retry after `Retry-After` seconds.'],
