@@ -111,7 +111,7 @@ const shared = {
   Error: obj('Error envelope returned with every non-2xx status.', {
     status: { type: 'string', const: 'error', description: 'Always `error`.' },
     message: str('Human-readable description of the problem; for validation errors it names the offending field.'),
-    code: ref('ErrorCode'),
+    code: ref('ErrorCode', 'Machine-readable error code.'),
   }),
   Pages: obj('Paging object of scheme A (`page` + `limit` requests): agents list, contacts list, data-sources list.', {
     page: int('Current page, 1-based.', { minimum: 1 }),
@@ -183,12 +183,12 @@ const agents = {
     },
     ['name', 'isLiveChatEnabled'],
   ),
-  AgentResponse: obj('Envelope of agent create and retrieve.', { status: success, data: ref('Agent') }),
+  AgentResponse: obj('Envelope of agent create and retrieve.', { status: success, data: ref('Agent', 'The agent.') }),
   AgentList: obj('Response of `GET /agents`: paging sits at the top level, outside `data`.', {
     status: success,
     data: arr(ref('Agent'), 'Agents on this page.'),
     totalCount: int('Total number of agents in the workspace.', { minimum: 0 }),
-    pages: ref('Pages'),
+    pages: ref('Pages', 'Paging (scheme A).'),
   }),
   AgentDeleteResponse: obj('Response of `DELETE /agents/{agentId}`.', {
     status: success,
@@ -240,7 +240,7 @@ const contacts = {
     agentId: str('The agent the contacts belong to.'),
     data: arr(ref('ContactListItem'), 'Contacts on this page.'),
     totalCount: int('Total number of contacts of the agent.', { minimum: 0 }),
-    pages: ref('Pages'),
+    pages: ref('Pages', 'Paging (scheme A).'),
   }),
   ContactAttribute: obj('One custom attribute of a contact, in the key/value-pair form used by contact retrieve.', {
     key: str('Attribute name.'),
@@ -293,15 +293,15 @@ const conversations = {
   }),
   MessageSource: obj('A knowledge source behind an AI answer.', {
     id: str('Source ID (the data source), e.g. `src_...`.'),
-    type: ref('DataSourceType'),
+    type: ref('DataSourceType', 'Kind of the source.'),
     link: nstr('URL of the source, or `null` for sources without one (text, Q&A, files).'),
     distance: num('Retrieval distance/score of the source for this answer, e.g. `0.85`.'),
   }),
   Message: obj('A message of a conversation.', {
     id: str('Message ID, e.g. `msg_1234567890`.'),
     content: str('Message text.'),
-    role: ref('MessageRole'),
-    type: ref('MessageType'),
+    role: ref('MessageRole', 'Who wrote the message.'),
+    type: ref('MessageType', 'Message type.'),
     source: arr(ref('MessageSource'), 'Knowledge sources behind an AI answer; empty for other messages.'),
     agent: nullableRef('TeamMember', 'The human agent who wrote the message (`role: agent`), else `null`.'),
     createdAt: dateTime('When the message was sent.'),
@@ -321,12 +321,12 @@ const conversations = {
     createdAt: dateTime('When the conversation started.'),
     updatedAt: dateTime('When the conversation last changed.'),
   }),
-  ConversationResponse: obj('Response of `GET /conversations/{conversationId}`.', { status: success, data: ref('Conversation') }),
+  ConversationResponse: obj('Response of `GET /conversations/{conversationId}`.', { status: success, data: ref('Conversation', 'The conversation.') }),
   ConversationList: obj('Response of `GET /conversations` and `GET /contacts/{contactId}/conversations`.', {
     status: success,
     data: obj('Page of conversations.', {
       conversations: arr(ref('ConversationSummary'), 'Conversations on this page.'),
-      meta: ref('PageMeta'),
+      meta: ref('PageMeta', 'Paging (scheme B).'),
     }),
   }),
   SendMessageRequest: closed(
@@ -336,13 +336,13 @@ const conversations = {
       agentId: str('ID of the AI agent to ask.', { minLength: 1 }),
       contactId: str('Existing contact to associate; when omitted a contact is created.'),
       conversationId: str('Existing conversation to continue; when omitted a new conversation is started.'),
-      messageType: ref('MessageType'),
+      messageType: ref('MessageType', 'Type of the visitor message (default `TEXT`).'),
       streaming: bool('Stream the answer as server-sent events (`text/event-stream`) instead of one JSON response.', {
         default: false,
       }),
       ip: str('Visitor IP address.'),
       country: str('Visitor country code, e.g. `US`.'),
-      responseFormat: { ...ref('ResponseFormat'), default: 'MARKDOWN' },
+      responseFormat: { ...ref('ResponseFormat', 'Format of the AI answer.'), default: 'MARKDOWN' },
       integrationType: {
         type: 'string',
         description: 'Integration the message comes from.',
@@ -353,7 +353,7 @@ const conversations = {
   ),
   MessageLink: obj('A source link used for an AI answer.', {
     link: str('URL of the source.'),
-    type: ref('DataSourceType'),
+    type: ref('DataSourceType', 'Kind of the source.'),
   }),
   SendMessageData: obj('Result of sending a visitor message (also the `done` event of a stream).', {
     conversationId: str('The conversation (new or continued).'),
@@ -366,7 +366,7 @@ const conversations = {
   SendMessageResponse: obj('Response of `POST /conversations` (non-streaming).', {
     status: success,
     message: str('Confirmation text, e.g. `Message sent successfully`.'),
-    data: ref('SendMessageData'),
+    data: ref('SendMessageData', 'The answer and the IDs of the stored messages.'),
   }),
   StreamDelta: obj('`data` of a `delta` event of a message stream.', {
     text: str('The next piece of the answer text.'),
@@ -376,7 +376,7 @@ const conversations = {
     {
       message: str('Reply text (for `IMAGE`, the image URL).', { minLength: 1 }),
       userId: str('Human user sending the reply; defaults to the assigned agent, else the workspace owner.'),
-      messageType: ref('MessageType'),
+      messageType: ref('MessageType', 'Type of the reply (default `TEXT`).'),
     },
     ['message'],
   ),
@@ -384,19 +384,19 @@ const conversations = {
     id: str('Message ID.'),
     text: str('Reply text.'),
     sender: { type: 'string', const: 'AGENT', description: 'Always `AGENT` (a human team member).' },
-    type: ref('MessageType'),
+    type: ref('MessageType', 'Message type.'),
     createdAt: dateTime('When the reply was sent.'),
     agent: ref('TeamMember', 'The human who replied.'),
   }),
   ReplyData: obj('Result of a human reply.', {
     messageId: str('ID of the stored reply.'),
     conversationId: str('The conversation.'),
-    message: ref('ReplyMessage'),
+    message: ref('ReplyMessage', 'The stored reply.'),
   }),
   ReplyResponse: obj('Response of `POST /conversations/{conversationId}/reply`.', {
     status: success,
     message: str('Confirmation text, e.g. `User reply sent successfully`.'),
-    data: ref('ReplyData'),
+    data: ref('ReplyData', 'The stored reply.'),
   }),
   EndRequest: closed(
     'Optional body of `POST /conversations/{conversationId}/end`.',
@@ -411,7 +411,7 @@ const conversations = {
   EndResponse: obj('Response of `POST /conversations/{conversationId}/end`.', {
     status: success,
     message: str('Confirmation text, e.g. `Conversation resolved successfully`.'),
-    data: ref('EndData'),
+    data: ref('EndData', 'The resolved conversation.'),
   }),
   ConversationViewRule: obj('One filter rule of a saved view.', {
     field: str('Filtered field, e.g. `sentiment` (others mirror the conversations list filters).'),
@@ -431,7 +431,7 @@ const conversations = {
     status: success,
     data: obj('Page of views.', {
       views: arr(ref('ConversationView'), 'Views on this page.'),
-      meta: ref('PageMeta'),
+      meta: ref('PageMeta', 'Paging (scheme B).'),
     }),
   }),
 };
@@ -445,8 +445,8 @@ const dataSources = {
     title: str('Title.'),
     text: str('Content excerpt.'),
     url: nstr('Source URL (web pages), else `null`.'),
-    source: ref('DataSourceType'),
-    status: ref('DataSourceStatus'),
+    source: ref('DataSourceType', 'Kind of the data source.'),
+    status: ref('DataSourceStatus', 'Processing state.'),
     characterCount: int('Number of characters of content.', { minimum: 0 }),
     createdAt: dateTime('When it was added.'),
     updatedAt: dateTime('When it last changed.'),
@@ -457,19 +457,19 @@ const dataSources = {
       agentId: str('The agent.'),
       items: arr(ref('DataSource'), 'Data sources on this page.'),
       totalCount: int('Total number of matching data sources.', { minimum: 0 }),
-      pages: ref('Pages'),
+      pages: ref('Pages', 'Paging (scheme A).'),
     }),
   }),
   DataSourceItem: obj('The data source created by an add call.', {
     id: str('Data source ID.'),
-    source: ref('DataSourceType'),
+    source: ref('DataSourceType', 'Kind of the new data source.'),
     isGeneratedByAI: bool('Whether the content was generated by AI (Q&A only; `false` otherwise).'),
   }),
   DataSourceCreateResponse: obj('Response of every `POST /data-sources/*`.', {
     status: success,
     data: obj('Result.', {
       message: str('Confirmation text, e.g. `Added successfully`.'),
-      item: ref('DataSourceItem'),
+      item: ref('DataSourceItem', 'The new data source.'),
     }),
   }),
   AddTextRequest: closed(
@@ -519,7 +519,7 @@ const dataSources = {
       'Body of `DELETE /data-sources`: give `id`, `ids` or both (merged).',
       {
         agentId: str('The agent.', { minLength: 1 }),
-        source: ref('DataSourceType'),
+        source: ref('DataSourceType', 'Kind of the data sources to delete.'),
         id: str('One data source to delete.', { minLength: 1 }),
         ids: arr({ type: 'string', minLength: 1 }, 'Data sources to delete.', { minItems: 1 }),
       },
@@ -532,7 +532,7 @@ const dataSources = {
     data: obj('Result.', {
       message: str('Summary, e.g. `2 items deleted successfully`.'),
       agentId: str('The agent.'),
-      source: ref('DataSourceType'),
+      source: ref('DataSourceType', 'The requested kind (echoed).'),
       deleted: arr({ type: 'string' }, 'IDs that were deleted.'),
       notFound: arr({ type: 'string' }, 'IDs that did not exist (for this agent and source).'),
     }),
@@ -548,7 +548,7 @@ const suggestionFields = {
   id: str('Suggestion ID (the same value as `aiMessage.id`).'),
   userMessage: suggestionMessage('visitor'),
   aiMessage: suggestionMessage('AI'),
-  evaluationTag: ref('EvaluationTag'),
+  evaluationTag: ref('EvaluationTag', 'Why the AI answer was flagged.'),
   potentialGap: str('What the knowledge base seems to be missing.'),
   suggestedImprovement: str('Suggested answer or content to add.'),
   chatId: str('The conversation ID (named `chatId` here).'),
@@ -565,12 +565,12 @@ const suggestions = {
     data: obj('Page of suggestions.', {
       agentId: str('The agent.'),
       suggestions: arr(ref('AISuggestion'), 'Suggestions on this page.'),
-      pagination: ref('SuggestionPagination'),
+      pagination: ref('SuggestionPagination', 'Paging (scheme C).'),
     }),
   }),
   AISuggestionResponse: obj('Response of `GET /ai-suggestions/{suggestionId}`.', {
     status: success,
-    data: ref('AISuggestionDetail'),
+    data: ref('AISuggestionDetail', 'The suggestion.'),
   }),
   AISuggestionDismissData: obj('Result of dismissing a suggestion.', {
     id: str('The dismissed suggestion.'),
@@ -581,7 +581,7 @@ const suggestions = {
     {
       status: success,
       message: str('Confirmation text, e.g. `AI suggestion dismissed`.'),
-      data: ref('AISuggestionDismissData'),
+      data: ref('AISuggestionDismissData', 'The dismissed suggestion.'),
     },
   ),
 };
@@ -640,13 +640,13 @@ const analytics = {
   OverviewCurrentPeriod: obj('Main analytics of the requested period.', {
     ...overviewScalars,
     dailyData: arr(ref('DailyConversationStat'), 'One entry per day of the period.'),
-    changes: ref('OverviewChanges'),
+    changes: ref('OverviewChanges', 'Percentage changes versus the previous period.'),
   }),
   AnalyticsOverview: obj('Response of `GET /analytics`.', {
     status: success,
     data: obj('Main analytics.', {
-      currentPeriod: ref('OverviewCurrentPeriod'),
-      previousPeriod: ref('OverviewPeriod'),
+      currentPeriod: ref('OverviewCurrentPeriod', 'The requested period.'),
+      previousPeriod: ref('OverviewPeriod', 'The previous period of equal length.'),
     }),
   }),
   AgentPerformanceChanges: changesOf('Changes versus the previous period.', [
@@ -659,13 +659,13 @@ const analytics = {
   AgentPerformancePeriod: obj('Human-agent performance of the previous period.', agentScalars),
   AgentPerformanceCurrentPeriod: obj('Human-agent performance of the requested period.', {
     ...agentScalars,
-    changes: ref('AgentPerformanceChanges'),
+    changes: ref('AgentPerformanceChanges', 'Percentage changes versus the previous period.'),
   }),
   AgentAnalytics: obj('Response of `GET /analytics/agent`.', {
     status: success,
     data: obj('Human-agent analytics.', {
-      currentPeriod: ref('AgentPerformanceCurrentPeriod'),
-      previousPeriod: ref('AgentPerformancePeriod'),
+      currentPeriod: ref('AgentPerformanceCurrentPeriod', 'The requested period.'),
+      previousPeriod: ref('AgentPerformancePeriod', 'The previous period of equal length.'),
     }),
   }),
   AIFunctionStat: obj('Calls of one AI function (action).', {
@@ -689,7 +689,7 @@ const analytics = {
         totalFailed: int('Failed calls.', { minimum: 0 }),
         functions: arr(ref('AIFunctionStat'), 'Per-function breakdown.'),
       }),
-      previousPeriod: ref('AIFunctionTotals'),
+      previousPeriod: ref('AIFunctionTotals', 'The previous period of equal length.'),
       changes: changesOf('Changes versus the previous period.', ['total', 'totalFailed']),
     }),
   }),
@@ -710,10 +710,10 @@ const analytics = {
   CsatAnalytics: obj('Response of `GET /analytics/csat`.', {
     status: success,
     data: obj('CSAT analytics.', {
-      currentPeriod: ref('CsatPeriod'),
-      previousPeriod: ref('CsatPeriod'),
+      currentPeriod: ref('CsatPeriod', 'The requested period (`scores` paged).'),
+      previousPeriod: ref('CsatPeriod', 'The previous period of equal length.'),
       changes: changesOf('Changes versus the previous period.', ['averageScore', 'totalResponses']),
-      metadata: ref('CsatMetadata'),
+      metadata: ref('CsatMetadata', 'Paging of `currentPeriod.scores` (scheme D).'),
     }),
   }),
   NameCount: obj('A label with its total count over the period.', {
@@ -721,7 +721,7 @@ const analytics = {
     count: int('Count.', { minimum: 0 }),
   }),
   SentimentCount: obj('A sentiment with its total count over the period.', {
-    name: ref('Sentiment'),
+    name: ref('Sentiment', 'The sentiment.'),
     count: int('Count.', { minimum: 0 }),
   }),
   SentimentDay: obj('Sentiment counts of one day.', {
