@@ -1,0 +1,111 @@
+import { InvalidParameterError, NotFoundError } from '@livechatai/core';
+import { useEmulator } from '@livechatai/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Conversations } from './index.js';
+
+const env = useEmulator();
+let agentId: string;
+let ownerId: string;
+const started: string[] = [];
+
+async function startConversation(agent: string, question: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const sent = await env.client.request<{ conversationId: string }>({
+    method: 'POST',
+    path: '/conversations',
+    body: { agentId: agent, question, ...extra },
+  });
+  return sent.conversationId;
+}
+
+beforeAll(async () => {
+  agentId = await env.createAgent();
+  const members = await env.emulator.store.listTeamMembers(env.emulator.workspaceId);
+  ownerId = members.find((m) => m.isOwner)!.id;
+  for (let i = 0; i < 4; i++) started.push(await startConversation(agentId, `Where is my order ${i}?`));
+  started.push(await startConversation(agentId, 'Hello from WhatsApp', { integrationType: 'WHATSAPP' }));
+});
+
+describe('Conversations', () => {
+  it('lists an agent’s conversations across more than two pages', async () => {
+    const conversations = new Conversations(env.client);
+    const page = await conversations.list({ agentId, perPage: 2 });
+    expect(page.items).toHaveLength(2);
+    expect(page.pageInfo).toMatchObject({ page: 1, perPage: 2, totalItems: 5, totalPages: 3, hasNext: true });
+    const ids: string[] = [];
+    for await (const c of conversations.list({ agentId, perPage: 2, sort: 'asc' })) ids.push(c.id);
+    expect(ids).toEqual(started);
+    const summary = page.items[0]!;
+    expect(summary).toMatchObject({ isResolved: false, isStarred: false, isMuted: false, agent: null });
+    expect(summary.contact?.attributes).toEqual({});
+  });
+
+  it('applies the documented filters', async () => {
+    const conversations = new Conversations(env.client);
+    const whatsapp = await conversations.list({ agentId, channel: 'WHATSAPP' }).toArray();
+    expect(whatsapp.map((c) => c.id)).toEqual([started[4]]);
+    expect(whatsapp[0]!.integrationType).toBe('WHATSAPP');
+    const desc = await conversations.list({ agentId, sort: 'desc', type: 'all' }).toArray();
+    expect(desc.map((c) => c.id)).toEqual([...started].reverse());
+    expect(await conversations.list({ agentId, startDate: '2999-01-01' }).toArray()).toEqual([]);
+    const unassigned = await conversations.list({ agentId, assignee: 'ai' }).toArray();
+    expect(unassigned.length).toBeGreaterThan(0);
+  });
+
+  it('retrieves a conversation with its messages', async () => {
+    const conversation = await new Conversations(env.client).retrieve(started[0]!);
+    expect(conversation).toMatchObject({ id: started[0], agentId, isResolved: false, contactId: expect.any(String) });
+    expect(conversation.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(conversation.messages[0]!.content).toBe('Where is my order 0?');
+    await expect(new Conversations(env.client).retrieve('chat_missing')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('replies as a team member, then ends the conversation', async () => {
+    const conversations = new Conversations(env.client);
+    const id = started[1]!;
+    const reply = await conversations.reply(id, { message: 'A human here, let me check.', userId: ownerId, messageType: 'TEXT' });
+    expect(reply).toMatchObject({
+      conversationId: id,
+      messageId: expect.any(String),
+      message: { text: 'A human here, let me check.', sender: 'AGENT', type: 'TEXT', agent: { id: ownerId } },
+    });
+
+    const ended = await conversations.end(id);
+    expect(ended).toMatchObject({ conversationId: id, userId: ownerId, contactId: expect.any(String) });
+    const after = await conversations.retrieve(id);
+    expect(after).toMatchObject({ isResolved: true, isAgent: true });
+    expect(after.messages.at(-1)).toMatchObject({ role: 'agent', content: 'A human here, let me check.', agent: { id: ownerId } });
+
+    const closed = await conversations.list({ agentId, status: 'close' }).toArray();
+    expect(closed.map((c) => c.id)).toEqual([id]);
+    const mine = await conversations.list({ agentId, assignee: ownerId }).toArray();
+    expect(mine.map((c) => c.id)).toEqual([id]);
+  });
+
+  it('lists saved views across more than two pages and searches them by name', async () => {
+    const conversations = new Conversations(env.client);
+    const page = await conversations.listViews({ agentId, perPage: 2 });
+    expect(page.items).toHaveLength(2);
+    expect(page.pageInfo.totalPages).toBeGreaterThanOrEqual(3);
+    const all = await conversations.listViews({ agentId, perPage: 2 }).toArray();
+    expect(all.length).toBe(page.pageInfo.totalItems);
+    expect(all[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), query: { combinator: expect.any(String) } });
+
+    const billing = await conversations.listViews({ agentId, search: 'billing' }).toArray();
+    expect(billing.map((v) => v.name)).toEqual(['Billing questions']);
+    const view = all.find((v) => v.name === 'WhatsApp')!;
+    const viaView = await conversations.list({ agentId, viewId: view.id }).toArray();
+    expect(viaView.map((c) => c.id)).toEqual([started[4]]);
+  });
+
+  it('rejects missing or empty parameters before any request', () => {
+    const { client, requests } = env.recordingClient();
+    const conversations = new Conversations(client);
+    expect(() => conversations.list({} as never)).toThrow(/agentId/);
+    expect(() => conversations.retrieve('')).toThrow(InvalidParameterError);
+    expect(() => conversations.reply('chat_1', { message: '' })).toThrow(/message/);
+    expect(() => conversations.reply('', { message: 'hi' })).toThrow(/conversationId/);
+    expect(() => conversations.end(' ')).toThrow(/conversationId/);
+    expect(() => conversations.listViews({ agentId: '' })).toThrow(/agentId/);
+    expect(requests).toHaveLength(0);
+  });
+});

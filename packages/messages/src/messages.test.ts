@@ -1,0 +1,141 @@
+import { APITimeoutError, APIUserAbortError, InvalidParameterError, NotFoundError } from '@livechatai/core';
+import { useEmulator } from '@livechatai/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Messages } from './index.js';
+
+// Paced events (15 ms apart) so that a stream is still running when a test aborts it.
+const env = useEmulator({ streamDelayMs: 15 });
+let agentId: string;
+
+beforeAll(async () => {
+  agentId = await env.createAgent();
+});
+
+const storedMessages = async (conversationId: string): Promise<number> =>
+  (await env.emulator.store.listMessages(env.emulator.workspaceId, conversationId)).length;
+
+describe('Messages.send and list', () => {
+  it('starts a conversation, continues it, and lists its messages oldest first', async () => {
+    const messages = new Messages(env.client);
+    const first = await messages.send({ agentId, question: 'What are your opening hours?' });
+    expect(first).toMatchObject({
+      conversationId: expect.any(String),
+      contactId: expect.any(String),
+      response: expect.any(String),
+      messageId: expect.any(String),
+      responseMessageId: expect.any(String),
+      links: expect.any(Array),
+    });
+    expect(first.response.length).toBeGreaterThan(0);
+
+    const second = await messages.send({
+      agentId,
+      question: 'And on weekends?',
+      conversationId: first.conversationId,
+      responseFormat: 'PLAIN',
+    });
+    expect(second.conversationId).toBe(first.conversationId);
+
+    const list = await messages.list(first.conversationId);
+    expect(list.map((m) => m.id)).toEqual([first.messageId, first.responseMessageId, second.messageId, second.responseMessageId]);
+    expect(list.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(list[0]).toMatchObject({ content: 'What are your opening hours?', type: 'TEXT', agent: null });
+    expect(list[1]!.content).toBe(first.response);
+
+    await expect(messages.list('chat_missing')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('retries a send whose answer was lost without storing the exchange twice', async () => {
+    const { client, requests } = env.recordingClient();
+    const messages = new Messages(client);
+    const sent = await messages.send(
+      { agentId, question: 'Is this stored once?' },
+      { headers: { 'x-emulator-fault': 'after-write; status=502' } },
+    );
+    expect(requests).toHaveLength(2);
+    expect(requests[0]!.headers.get('idempotency-key')).toBe(requests[1]!.headers.get('idempotency-key'));
+    expect(await storedMessages(sent.conversationId)).toBe(2);
+  });
+
+  it('rejects missing or empty parameters before any request', async () => {
+    const { client, requests } = env.recordingClient();
+    const messages = new Messages(client);
+    expect(() => messages.send({ agentId, question: '' })).toThrow(/question/);
+    expect(() => messages.send({ question: 'hi' } as never)).toThrow(/agentId/);
+    expect(() => messages.stream({ agentId: ' ', question: 'hi' })).toThrow(InvalidParameterError);
+    expect(() => messages.list('')).toThrow(/conversationId/);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('Messages.stream', () => {
+  it('streams text deltas in order, then the final message', async () => {
+    const messages = new Messages(env.client);
+    const stream = await messages.stream({ agentId, question: 'What are your hours?' });
+    const pieces: string[] = [];
+    for await (const text of stream.textStream) pieces.push(text);
+    const done = await stream.finalMessage();
+
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(done.response);
+    expect(done).toMatchObject({ conversationId: expect.any(String), messageId: expect.any(String), links: expect.any(Array) });
+    const stored = await messages.list(done.conversationId);
+    expect(stored.at(-1)).toMatchObject({ id: done.responseMessageId, role: 'assistant', content: done.response });
+  });
+
+  it('yields delta events with increasing ids, then one done event', async () => {
+    const stream = await new Messages(env.client).stream({ agentId, question: 'Tell me about shipping.' });
+    const events: { event: string; id: string | undefined }[] = [];
+    for await (const e of stream) events.push({ event: e.event, id: e.id });
+    expect(events.at(-1)?.event).toBe('done');
+    expect(events.slice(0, -1).every((e) => e.event === 'delta')).toBe(true);
+    const ids = events.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('stops when aborted mid-stream; finalMessage rejects with APIUserAbortError', async () => {
+    const messages = new Messages(env.client);
+    const question = 'Please describe everything you know in detail.';
+    const full = await messages.stream({ agentId, question });
+    let total = 0;
+    for await (const _ of full.textStream) total++;
+
+    const stream = await messages.stream({ agentId, question });
+    const seen: string[] = [];
+    for await (const text of stream.textStream) {
+      seen.push(text);
+      if (seen.length === 1) stream.abort();
+    }
+    expect(total).toBeGreaterThan(3);
+    expect(seen.length).toBeLessThan(total);
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('aborts through the caller signal', async () => {
+    const ctrl = new AbortController();
+    const stream = await new Messages(env.client).stream({ agentId, question: 'Anything?' }, { signal: ctrl.signal });
+    const it = stream.textStream[Symbol.asyncIterator]();
+    await it.next();
+    ctrl.abort();
+    const err = await (async () => {
+      for (;;) if ((await it.next()).done) return undefined;
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(APIUserAbortError);
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('fails with APITimeoutError when the server stalls longer than idleTimeout', async () => {
+    const stream = await new Messages(env.client).stream(
+      { agentId, question: 'Stall please.' },
+      { idleTimeout: 150, headers: { 'x-emulator-fault': 'stall-after=2' } },
+    );
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const text of stream.textStream) seen.push(text);
+    })().catch((e: unknown) => e);
+    expect(seen).toHaveLength(2);
+    expect(err).toBeInstanceOf(APITimeoutError);
+    expect(err).toMatchObject({ timeout: 'idleTimeout', ms: 150 });
+    await expect(stream.finalMessage()).rejects.toBeInstanceOf(APITimeoutError);
+  });
+});
