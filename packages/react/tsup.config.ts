@@ -12,6 +12,8 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     external,
     clean: false,
+    // tsup's rollup tree-shaking pass would strip the directive; esbuild's own bundling already drops dead code.
+    treeshake: false,
     banner: { js: "'use client';" },
   }),
   libraryConfig(import.meta.dirname, {

@@ -21,6 +21,7 @@ import type {
   LiveChatAIError,
 } from '@livechatai/core';
 import { cachedAgentIdOf, invalidateAfterMessage, invalidateAgentArea } from './internal/invalidate.js';
+import { omit } from './internal/omit.js';
 import { resourcesOf } from './internal/resources.js';
 import { useLiveChatAIClient } from './provider.js';
 import { livechataiKeys } from './query-keys.js';
@@ -121,22 +122,14 @@ export function useAddDataSource(
     (variables) => {
       const { dataSources } = resourcesOf(client);
       switch (variables.type) {
-        case 'text': {
-          const { type: _type, ...params } = variables;
-          return dataSources.addText(params);
-        }
-        case 'url': {
-          const { type: _type, ...params } = variables;
-          return dataSources.addUrl(params);
-        }
-        case 'qa': {
-          const { type: _type, ...params } = variables;
-          return dataSources.addQA(params);
-        }
-        case 'file': {
-          const { type: _type, ...params } = variables;
-          return dataSources.addFile(params);
-        }
+        case 'text':
+          return dataSources.addText(omit(variables, 'type'));
+        case 'url':
+          return dataSources.addUrl(omit(variables, 'type'));
+        case 'qa':
+          return dataSources.addQA(omit(variables, 'type'));
+        case 'file':
+          return dataSources.addFile(omit(variables, 'type'));
       }
     },
     (_created, variables) => invalidateAgentArea(queryClient, variables.agentId, 'dataSources'),
@@ -171,7 +164,8 @@ export function useReply(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    ({ conversationId, agentId: _agentId, ...params }) => resourcesOf(client).conversations.reply(conversationId, params),
+    (variables) =>
+      resourcesOf(client).conversations.reply(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
     (_result, { conversationId, agentId }) =>
       invalidateAfterMessage(queryClient, conversationId, agentId ?? cachedAgentIdOf(queryClient, conversationId)),
     options,
@@ -185,7 +179,8 @@ export function useEndConversation(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    ({ conversationId, agentId: _agentId, ...params }) => resourcesOf(client).conversations.end(conversationId, params),
+    (variables) =>
+      resourcesOf(client).conversations.end(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
     (_result, { conversationId, agentId }) =>
       invalidateAfterMessage(queryClient, conversationId, agentId ?? cachedAgentIdOf(queryClient, conversationId)),
     options,

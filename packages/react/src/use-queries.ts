@@ -50,7 +50,7 @@ import {
 
 /** TanStack query options a hook accepts besides its parameters (`enabled`, `staleTime`, `select`-free). */
 export type QueryHookOptions<TData> = Omit<
-  UseQueryOptions<TData, LiveChatAIError, TData, readonly unknown[]>,
+  UseQueryOptions<TData, LiveChatAIError, TData>,
   'queryKey' | 'queryFn' | 'select'
 >;
 

@@ -1,0 +1,206 @@
+import { Agents } from '@livechatai/agents';
+import { Conversations } from '@livechatai/conversations';
+import { DataSources } from '@livechatai/data-sources';
+import { Messages } from '@livechatai/messages';
+import { isInternalServerError, isNotFoundError } from '@livechatai/core';
+import { act, render, renderHook, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newQueryClient, startTestBed, wrapper, type TestBed } from '../test/helpers.js';
+import { useChat, type UseChatResult } from './index.js';
+
+const FACT = 'The Falcon launch code is AZURE-7781.';
+const QUESTION = 'What is the Falcon launch code?';
+
+let bed: TestBed;
+let agentId: string;
+
+beforeAll(async () => {
+  // A slow stream (40 ms between events) so the tests can observe and stop it mid-way.
+  bed = await startTestBed({ streamDelayMs: 40 });
+  const agent = await new Agents(bed.admin).create({ name: 'Chat test agent', isLiveChatEnabled: true });
+  agentId = agent.id;
+  await new DataSources(bed.admin).addText({
+    agentId,
+    title: 'Falcon',
+    content: `${FACT} Project Falcon is the rocket programme of the company. It launches from the northern pad every spring, and the mission team meets on Tuesdays to review telemetry and the launch checklist.`,
+  });
+});
+afterAll(async () => {
+  await bed.close();
+});
+
+const conversationPosts = () => bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
+
+describe('useChat', () => {
+  it('streams the answer with throttled updates, keeps the new conversationId and continues it', async () => {
+    const snapshots: UseChatResult[] = [];
+    const finished: string[] = [];
+    const { result } = renderHook(
+      () => {
+        const chat = useChat({ agentId, throttleMs: 10, onFinish: (r) => finished.push(r.conversationId) });
+        snapshots.push(chat);
+        return chat;
+      },
+      { wrapper: wrapper(bed.client, newQueryClient()) },
+    );
+    expect(result.current.status).toBe('idle');
+    expect(result.current.conversationId).toBeUndefined();
+
+    let sending!: Promise<void>;
+    act(() => {
+      sending = result.current.send(QUESTION);
+    });
+    // Optimistic visitor message, before any answer.
+    expect(result.current.status).toBe('submitted');
+    expect(result.current.messages).toHaveLength(1);
+    expect(result.current.messages[0]).toMatchObject({ role: 'user', content: QUESTION, state: 'pending' });
+
+    await act(() => sending);
+    const final = result.current;
+    expect(final.status).toBe('idle');
+    expect(final.error).toBeUndefined();
+    expect(final.conversationId).toMatch(/\S/);
+    expect(finished).toEqual([final.conversationId]);
+    const answer = final.messages.at(-1)!;
+    expect(answer).toMatchObject({ role: 'assistant', state: 'done' });
+    expect(answer.content).toContain('AZURE-7781');
+    expect(final.messages[0]).toMatchObject({ role: 'user', state: 'done' });
+    expect(final.messages[0]!.id).not.toMatch(/^local-/);
+
+    // The answer was rendered while it streamed: several growing partial contents, each a prefix of the final.
+    const partials = [
+      ...new Set(
+        snapshots
+          .filter((s) => s.status === 'streaming')
+          .map((s) => s.messages.find((m) => m.role === 'assistant')?.content ?? '')
+          .filter((c) => c.length > 0),
+      ),
+    ];
+    expect(partials.length).toBeGreaterThanOrEqual(2);
+    for (const partial of partials) expect(answer.content.startsWith(partial)).toBe(true);
+    expect(snapshots.map((s) => s.status)).toEqual(expect.arrayContaining(['submitted', 'streaming', 'idle']));
+
+    // The second message continues the same conversation.
+    await act(() => result.current.send('And where does Falcon launch from?'));
+    expect(result.current.conversationId).toBe(final.conversationId);
+    const lastPost = conversationPosts().at(-1)!;
+    expect(lastPost).toBeDefined();
+    const stored = await new Conversations(bed.admin).retrieve(final.conversationId!);
+    expect(stored.messages).toHaveLength(4);
+    await waitFor(() => {
+      expect(result.current.messages.map((m) => m.id)).toEqual(stored.messages.map((m) => m.id));
+    });
+  });
+
+  it('sends once under StrictMode, even when sending from a mount effect', async () => {
+    const before = conversationPosts().length;
+    let latest: UseChatResult | undefined;
+    function Auto() {
+      const chat = useChat({ agentId });
+      latest = chat;
+      const { send } = chat;
+      useEffect(() => {
+        void send(QUESTION);
+      }, [send]);
+      return null;
+    }
+    render(<Auto />, { wrapper: wrapper(bed.client, newQueryClient(), true) });
+    await waitFor(() => {
+      expect(latest?.status).toBe('idle');
+      expect(latest?.messages.at(-1)?.state).toBe('done');
+    });
+    expect(conversationPosts().length - before).toBe(1);
+    expect(latest!.messages.filter((m) => m.role === 'user')).toHaveLength(1);
+    const conversations = await new Conversations(bed.admin).list({ agentId, perPage: 100 });
+    const mine = await new Messages(bed.admin).list(latest!.conversationId!);
+    expect(mine.filter((m) => m.role === 'user')).toHaveLength(1);
+    expect(conversations.items.some((c) => c.id === latest!.conversationId)).toBe(true);
+  });
+
+  it('stop() aborts the request and keeps the partial answer', async () => {
+    const { result } = renderHook(() => useChat({ agentId, throttleMs: 0 }), {
+      wrapper: wrapper(bed.client, newQueryClient()),
+    });
+    let sending!: Promise<void>;
+    act(() => {
+      sending = result.current.send(QUESTION);
+    });
+    await waitFor(() => {
+      expect(result.current.status).toBe('streaming');
+      expect(result.current.messages.at(-1)?.content.length).toBeGreaterThan(0);
+    });
+    const request = conversationPosts().at(-1)!;
+    act(() => {
+      result.current.stop();
+    });
+    await act(() => sending);
+    expect(request.signal?.aborted).toBe(true);
+    expect(result.current.status).toBe('idle');
+    expect(result.current.error).toBeUndefined();
+    const partial = result.current.messages.at(-1)!;
+    expect(partial).toMatchObject({ role: 'assistant', state: 'stopped' });
+    expect(partial.content.length).toBeGreaterThan(0);
+    expect(partial.content).not.toContain('AZURE-7781');
+  });
+
+  it('reports a typed error and retry() sends the failed message again', async () => {
+    const { result } = renderHook(() => useChat({ agentId }), { wrapper: wrapper(bed.client, newQueryClient()) });
+    bed.injectFault('POST', '/conversations', 'status=500');
+    await act(() => result.current.send(QUESTION));
+    expect(result.current.status).toBe('error');
+    expect(isInternalServerError(result.current.error)).toBe(true);
+    expect(result.current.error?.status).toBe(500);
+    expect(result.current.messages).toHaveLength(1);
+    expect(result.current.messages[0]).toMatchObject({ role: 'user', state: 'error' });
+
+    await act(() => result.current.retry());
+    expect(result.current.status).toBe('idle');
+    expect(result.current.error).toBeUndefined();
+    expect(result.current.messages.map((m) => [m.role, m.state])).toEqual([
+      ['user', 'done'],
+      ['assistant', 'done'],
+    ]);
+  });
+
+  it('errors on an unknown agent with NotFoundError, and on empty text before any request', async () => {
+    const { result } = renderHook(() => useChat({ agentId: 'agent_does_not_exist' }), {
+      wrapper: wrapper(bed.client, newQueryClient()),
+    });
+    const before = bed.requests.length;
+    await act(() => result.current.send('   '));
+    expect(result.current.error?.name).toBe('InvalidParameterError');
+    expect(bed.requests.length).toBe(before);
+    await act(() => result.current.send('hello'));
+    expect(isNotFoundError(result.current.error)).toBe(true);
+  });
+
+  it('loads the history of a given conversation and reveals older messages on demand', async () => {
+    const messages = new Messages(bed.admin);
+    const first = await messages.send({ agentId, question: QUESTION });
+    await messages.send({ agentId, question: 'Who reviews telemetry?', conversationId: first.conversationId });
+    const { result } = renderHook(
+      () => useChat({ agentId, conversationId: first.conversationId, historyPageSize: 2 }),
+      { wrapper: wrapper(bed.client, newQueryClient()) },
+    );
+    await waitFor(() => {
+      expect(result.current.messages).toHaveLength(2);
+    });
+    expect(result.current.hasOlderMessages).toBe(true);
+    expect(result.current.messages[0]).toMatchObject({ role: 'user', content: 'Who reviews telemetry?' });
+    act(() => {
+      result.current.loadOlderMessages();
+    });
+    expect(result.current.messages).toHaveLength(4);
+    expect(result.current.hasOlderMessages).toBe(false);
+    expect(result.current.messages[0]).toMatchObject({ role: 'user', content: QUESTION });
+    expect(result.current.messages[1]!.content).toContain('AZURE-7781');
+
+    // Continuing the loaded conversation appends to it.
+    await act(() => result.current.send('Thanks!'));
+    expect(result.current.conversationId).toBe(first.conversationId);
+    await waitFor(() => {
+      expect(result.current.messages).toHaveLength(6);
+    });
+  });
+});
