@@ -30,10 +30,10 @@ export function errorLine(error: unknown): string {
   const e = error as ErrorLike & Error;
   if (e.name === 'APIUserAbortError' || e.name === 'AbortError') return 'interrupted';
   const extras: string[] = [];
-  if (typeof e.status === 'number') extras.push(`status ${String(e.status)}`);
+  const message = error.message.replace(/\s*\n\s*/g, ' ').trim();
+  if (typeof e.status === 'number' && !message.startsWith(String(e.status))) extras.push(`status ${String(e.status)}`);
   if (typeof e.code === 'string' && e.code !== '' && e.name !== 'CliError' && !/^http_\d+$/.test(e.code)) extras.push(`code ${e.code}`);
   if (typeof e.requestId === 'string') extras.push(`request ${e.requestId}`);
-  const message = error.message.replace(/\s*\n\s*/g, ' ').trim();
   return extras.length > 0 ? `${message} (${extras.join(', ')})` : message;
 }
 
@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   configure(program);
 
   try {
-    await program.parseAsync(argv as string[], { from: 'node' });
+    await program.parseAsync(argv, { from: 'node' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

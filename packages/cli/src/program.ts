@@ -40,7 +40,7 @@ export function buildProgram(version: string, makeContext: ContextFactory): Comm
     (group: string, name: string) =>
     async (...received: unknown[]): Promise<void> => {
       const command = received[received.length - 1] as Command;
-      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : a === undefined ? [] : [String(a)]));
+      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
       const load = loaders[group];
       if (load === undefined) throw new Error(`unknown command group ${group}`);
       const mod = (await load()) as Module;

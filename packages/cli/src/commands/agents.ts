@@ -40,7 +40,7 @@ export async function create(ctx: Context, _args: string[], opts: Record<string,
 export async function remove(ctx: Context, [id]: string[]): Promise<void> {
   const sdk = await createSdk(ctx);
   const result = await sdk.agents.delete(id ?? '', callOptions(ctx));
-  if (ctx.json) await ctx.printRecord(result ?? { deleted: id });
+  if (ctx.json) await ctx.printRecord(result);
   else await ctx.say(`deleted agent ${id ?? ''}`);
 }
 export { remove as delete };

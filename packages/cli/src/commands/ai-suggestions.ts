@@ -30,6 +30,6 @@ export async function get(ctx: Context, [id]: string[]): Promise<void> {
 export async function dismiss(ctx: Context, [id]: string[]): Promise<void> {
   const sdk = await createSdk(ctx);
   const result = await sdk.aiSuggestions.dismiss(id ?? '', callOptions(ctx));
-  if (ctx.json) await ctx.printRecord(result ?? { dismissed: id });
+  if (ctx.json) await ctx.printRecord(result);
   else await ctx.say(`dismissed suggestion ${id ?? ''}`);
 }

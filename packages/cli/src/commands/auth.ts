@@ -4,8 +4,13 @@ import { DEFAULT_PROFILE, maskKey, validateProfileName, writeConfig } from '../i
 import { CliError, ExitCode } from '../internal/exit-codes.js';
 import { promptSecret, readAll } from '../internal/prompt.js';
 
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
 function profileName(ctx: Context): string {
-  return validateProfileName(ctx.globals.profile ?? (ctx.env.LIVECHATAI_PROFILE?.trim() || DEFAULT_PROFILE));
+  return validateProfileName(ctx.globals.profile ?? (nonEmpty(ctx.env.LIVECHATAI_PROFILE) ?? DEFAULT_PROFILE));
 }
 
 export async function login(ctx: Context): Promise<void> {

@@ -33,7 +33,7 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
       ...(typeof opts.responseFormat === 'string' ? { responseFormat: opts.responseFormat } : {}),
     } as SendMessageParams;
     const controller = new AbortController();
-    const onOuterAbort = (): void => controller.abort();
+    const onOuterAbort = (): void => { controller.abort(); };
     signal.addEventListener('abort', onOuterAbort, { once: true });
     current = { controller };
     let wroteText = false;
@@ -82,9 +82,9 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
     return;
   }
 
-  const interactive = ctx.stdin.isTTY === true && ctx.stdout.isTTY === true;
+  const interactive = ctx.stdin.isTTY && ctx.stdout.isTTY === true;
   const rl = createInterface({ input: ctx.stdin, output: ctx.stdout, terminal: interactive, prompt: p.bold('you> ') });
-  let exitRequested = false;
+  const session = { exitRequested: false };
   let armed = false; // a Ctrl-C happened and nothing was typed since: the next one exits
   rl.on('SIGINT', () => {
     if (current) {
@@ -94,7 +94,7 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
       return;
     }
     if (armed) {
-      exitRequested = true;
+      session.exitRequested = true;
       rl.close();
       return;
     }
@@ -106,7 +106,7 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
   const onProcessSigint = (): void => {
     if (current) current.controller.abort();
     else {
-      exitRequested = true;
+      session.exitRequested = true;
       rl.close();
     }
   };
@@ -135,10 +135,10 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
       }
       const result = await turn(question, ctx.signal);
       if (result === 'stopped' && !interactive) {
-        exitRequested = true;
+        session.exitRequested = true;
         break;
       }
-      if (exitRequested) break;
+      if (session.exitRequested) break;
       if (interactive) rl.prompt();
     }
   } finally {
@@ -146,5 +146,5 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
     rl.close();
   }
   if (state.conversationId && !ctx.json) ctx.note(ctx.errPaint.dim(`conversation ${state.conversationId}`));
-  if (exitRequested) throw new CliError('interrupted', ExitCode.interrupted);
+  if (session.exitRequested) throw new CliError('interrupted', ExitCode.interrupted);
 }

@@ -140,7 +140,7 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
         return;
       }
       try {
-        const { contactId } = await sdk.contacts.upsert({ agentId, ...row.fields } as ContactUpsertParams, callOptions(ctx));
+        const { contactId } = await sdk.contacts.upsert({ agentId, ...row.fields }, callOptions(ctx));
         if (known.has(contactId)) updated += 1;
         else {
           known.add(contactId);

@@ -23,7 +23,7 @@ export async function list(ctx: Context, _args: string[], opts: Record<string, u
     ...pick(opts, { ...conversationFilterMap, type: 'type' }),
     ...pageQuery(opts, 'perPage'),
   };
-  const pages = sdk.conversations.list(params as Parameters<typeof sdk.conversations.list>[0], callOptions(ctx));
+  const pages = sdk.conversations.list(params, callOptions(ctx));
   await ctx.printList(await collectPages(pages, opts), conversationColumns);
 }
 
@@ -45,14 +45,14 @@ export async function get(ctx: Context, [id]: string[]): Promise<void> {
 export async function reply(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
   const params = { message: String(opts.message), ...pick(opts, { user: 'userId', messageType: 'messageType' }) };
-  const result = await sdk.conversations.reply(id ?? '', params as Parameters<typeof sdk.conversations.reply>[1], callOptions(ctx));
+  const result = await sdk.conversations.reply(id ?? '', params, callOptions(ctx));
   await ctx.printRecord(result);
 }
 
 export async function end(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
   const params = pick(opts, { user: 'userId' });
-  const result = await sdk.conversations.end(id ?? '', params as Parameters<typeof sdk.conversations.end>[1], callOptions(ctx));
+  const result = await sdk.conversations.end(id ?? '', params, callOptions(ctx));
   await ctx.printRecord(result);
 }
 
@@ -124,7 +124,7 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
   const bar = new ProgressBar(ctx.stderr, 'exporting');
   let count = 0;
   try {
-    let page = await sdk.conversations.list(params as Parameters<typeof sdk.conversations.list>[0], callOptions(ctx));
+    let page = await sdk.conversations.list(params, callOptions(ctx));
     const total = page.pageInfo.totalItems;
     if (total !== undefined) bar.setTotal(Math.min(total, limit));
     if (format === 'csv') await write(out, csvRow(CSV_HEADER));

@@ -20,7 +20,7 @@ const columns: Column<DataSource>[] = [
 export async function list(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
   const params = { agentId: String(opts.agent), ...pick(opts, { source: 'source' }), ...pageQuery(opts, 'limit') };
-  const pages = sdk.dataSources.list(params as Parameters<typeof sdk.dataSources.list>[0], callOptions(ctx));
+  const pages = sdk.dataSources.list(params, callOptions(ctx));
   await ctx.printList(await collectPages(pages, opts), columns);
 }
 

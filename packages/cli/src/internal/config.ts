@@ -19,7 +19,7 @@ export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
 
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME ?? homedir(), '.config');
+  const base = xdg?.startsWith('/') ? xdg : join(env.HOME ?? homedir(), '.config');
   return join(base, 'livechatai', 'config.json');
 }
 

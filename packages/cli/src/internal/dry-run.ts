@@ -51,7 +51,7 @@ async function bodyText(body: unknown): Promise<string | undefined> {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (body instanceof URLSearchParams) return body.toString();
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new TextDecoder().decode(body as ArrayBuffer);
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return new TextDecoder().decode(body);
   if (body instanceof Blob) return body.text();
   return '[streamed body]';
 }
@@ -60,10 +60,10 @@ async function bodyText(body: unknown): Promise<string | undefined> {
  * A fetch replacement: renders every request it is given with `onRequest` and then throws
  * DryRunStop so nothing leaves the machine.
  */
-export function dryRunFetch(onRequest: (curl: string) => void): typeof fetch {
+export function dryRunFetch(onRequest: (curl: string) => void): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
-    const request = input instanceof Request ? input : undefined;
-    const url = request ? request.url : input instanceof URL ? input.href : String(input);
+    const request = typeof input === 'string' || input instanceof URL ? undefined : input;
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers ?? request?.headers);
     const body = init?.body !== undefined ? await bodyText(init.body) : request ? await request.clone().text() : undefined;

@@ -101,7 +101,7 @@ export function recordToFields(record: Record<string, unknown>): { fields?: Cont
 export function parseCsvRows(text: string): ImportRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isolatedHome, packageDir, runCli } from './helpers/cli.js';
+
+const home = isolatedHome();
+const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('livechatai (no server needed)', () => {
+  it('prints the version from package.json', async () => {
+    for (const flag of ['--version', '-V']) {
+      const r = await runCli([flag], home);
+      expect(r).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
+  it('lists every command group and the exit codes in --help', async () => {
+    const r = await runCli(['--help'], home);
+    expect(r.code).toBe(0);
+    for (const group of ['agents|chatbots', 'contacts', 'conversations', 'messages', 'data-sources', 'ai-suggestions', 'analytics', 'chat', 'login', 'logout', 'config', 'completion']) {
+      expect(r.stdout).toContain(group);
+    }
+    expect(r.stdout).toMatch(/Exit codes:[\s\S]*2 +usage[\s\S]*3 +authentication[\s\S]*4 +not found[\s\S]*5 +rate limited[\s\S]*130 +interrupted/);
+  });
+
+  it('exits 2 with one clear stderr line on bad usage', async () => {
+    const cases = [
+      ['agents', 'lst'],
+      ['agents', 'get'],
+      ['contacts', 'list', '--agent', 'a', '--limit', 'lots'],
+      ['conversations', 'export', '--agent', 'a', '--format', 'xml'],
+      ['data-sources', 'add-file', 'notes.docx', '--agent', 'a'],
+      ['completion', 'fish'],
+      ['nope'],
+    ];
+    for (const args of cases) {
+      const r = await runCli(args, home, { env: { LIVECHATAI_API_KEY: 'k-usage-0123456789' } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stderr).toMatch(/^livechatai: /);
+    }
+  });
+
+  it('exits 3 when no API key is configured', async () => {
+    const r = await runCli(['agents', 'list'], home);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('livechatai: no API key (profile "default"): run `livechatai login`, set LIVECHATAI_API_KEY or pass --api-key\n');
+  });
+
+  it('prints completion scripts for bash and zsh', async () => {
+    const bash = await runCli(['completion', 'bash'], home);
+    expect(bash.code).toBe(0);
+    expect(bash.stdout).toContain('complete -o default -F _livechatai livechatai');
+    const zsh = await runCli(['completion', 'zsh'], home);
+    expect(zsh.code).toBe(0);
+    expect(zsh.stdout.startsWith('#compdef livechatai')).toBe(true);
+  });
+
+  it('--dry-run prints a curl line with the key masked and sends nothing (no server is running)', async () => {
+    const key = 'dry-run-secret-key-0123456789';
+    const r = await runCli(
+      ['--dry-run', 'data-sources', 'add-qa', '--agent', 'ag_1', '--question', "What's up?", '--answer', 'All good'],
+      home,
+      { env: { LIVECHATAI_API_KEY: key, LIVECHATAI_BASE_URL: 'http://127.0.0.1:9/api/v2' } },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^curl -X POST http:\/\/127\.0\.0\.1:9\/api\/v2\/data-sources\/qa -H "Authorization: Bearer \$LIVECHATAI_API_KEY" .*--data-raw '\{"agentId":"ag_1","question":"What'\\''s up\?","answer":"All good"\}'\n$/,
+    );
+    expect(r.stdout + r.stderr).not.toContain(key);
+  });
+});
