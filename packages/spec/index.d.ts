@@ -77,6 +77,21 @@ export interface ResponseValidator {
   validateQuery(input: ValidateQueryInput): ValidationResult;
   /** Matches a concrete path to its templated operation; `null` when undocumented. */
   matchOperation(method: string, path: string): MatchedOperation | null;
+  /**
+   * What this validator's `validateResponse` has seen so far (valid or not): the operation IDs, each
+   * operation/status pair, and the operation IDs not seen yet — for asserting that a test suite covers every
+   * operation.
+   */
+  coverage(): ValidationCoverage;
+}
+
+export interface ValidationCoverage {
+  /** Operation IDs seen, in first-seen order. */
+  operationIds: string[];
+  /** Operation/status pairs seen, in first-seen order. */
+  responses: { operationId: string; status: number }[];
+  /** Operation IDs of the document (aliases included) not seen yet. */
+  missing: string[];
 }
 
 /** A server-sent event parsed from a `text/event-stream` body. */

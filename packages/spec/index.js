@@ -183,6 +183,8 @@ export function createResponseValidator() {
   addFormats(ajv);
   ajv.addSchema({ $id: SCHEMAS_ID, $defs: rewriteRefs(openapiDocument.components.schemas) });
   const cache = new Map();
+  /** `operationId status` of every response given to validateResponse that matched an operation. */
+  const seen = new Set();
   const compile = (key, schema) => {
     let fn = cache.get(key);
     if (!fn) {
@@ -201,6 +203,7 @@ export function createResponseValidator() {
     if (!match) return { valid: false, errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`], operationId: null };
     const { operationId, operation } = match;
     const result = (errors) => ({ valid: errors.length === 0, errors, operationId });
+    seen.add(`${operationId} ${status}`);
     const response = deref(operation.responses[String(status)]);
     if (!response) {
       return result([`status ${status} is not documented for ${operationId} (documented: ${Object.keys(operation.responses).join(', ')})`]);
@@ -302,6 +305,18 @@ export function createResponseValidator() {
   validator.validateResponse = validateResponse;
   validator.validateRequestBody = validateRequestBody;
   validator.validateQuery = validateQuery;
+  validator.coverage = () => {
+    const responses = [...seen].map((entry) => {
+      const [operationId, status] = entry.split(' ');
+      return { operationId, status: Number(status) };
+    });
+    const operationIds = [...new Set(responses.map((r) => r.operationId))];
+    return {
+      operationIds,
+      responses,
+      missing: operations.filter((o) => !operationIds.includes(o.operationId)).map((o) => o.operationId),
+    };
+  };
   validator.matchOperation = matchOperation;
   return validator;
 }

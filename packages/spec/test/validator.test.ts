@@ -305,3 +305,22 @@ describe('query parameters', () => {
     expect(validateQuery({ method: 'GET', path: '/nowhere' }).valid).toBe(false);
   });
 });
+
+describe('coverage', () => {
+  it('records the operations and statuses a validator has seen', () => {
+    const fresh = createResponseValidator();
+    expect(fresh.coverage().missing).toHaveLength(operations.length);
+    fresh({ method: 'GET', path: '/agents', status: 200, body: {} });
+    fresh({ method: 'GET', path: '/agents?page=2', status: 429, body: { status: 'error', message: 'slow down', code: 'rate_limited' } });
+    fresh({ method: 'GET', path: '/nowhere', status: 200, body: {} });
+    fresh.validateRequestBody({ method: 'POST', path: '/agents', body: { name: 'x', isLiveChatEnabled: true } });
+    const coverage = fresh.coverage();
+    expect(coverage.operationIds).toEqual(['agents.list']);
+    expect(coverage.responses).toEqual([
+      { operationId: 'agents.list', status: 200 },
+      { operationId: 'agents.list', status: 429 },
+    ]);
+    expect(coverage.missing).toHaveLength(operations.length - 1);
+    expect(coverage.missing).not.toContain('agents.list');
+  });
+});
