@@ -95,7 +95,7 @@ export function matchOperation(method, path) {
           ok = false;
           break;
         }
-        params[seg.slice(1, -1)] = decodeURIComponent(part);
+        params[seg.slice(1, -1)] = safeDecode(part);
         score.push(0);
       } else if (seg === part) {
         score.push(1);
@@ -118,6 +118,14 @@ export function matchOperation(method, path) {
     params: best.params,
     operation,
   };
+}
+
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function compareScores(a, b) {

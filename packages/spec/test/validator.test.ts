@@ -212,6 +212,7 @@ describe('path matching', () => {
     expect(matchOperation('get', 'http://127.0.0.1:4010/api/v2/agents?page=2&limit=5')?.operationId).toBe('agents.list');
     expect(matchOperation('GET', '/agents/')?.operationId).toBe('agents.list');
     expect(matchOperation('GET', '/agents/my%20bot')?.params).toEqual({ agentId: 'my bot' });
+    expect(matchOperation('GET', '/agents/%E0%A4%A')?.params).toEqual({ agentId: '%E0%A4%A' });
     expect(matchOperation('DELETE', '/api/v2/chatbots/abc')?.operationId).toBe('chatbots.delete');
   });
 
