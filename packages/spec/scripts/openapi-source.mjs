@@ -997,8 +997,8 @@ const paths = {
       id: 'agents.delete',
       summary: 'Delete an agent',
       description:
-        'Deletes an agent permanently, together with its data sources, conversations, messages, contacts, AI suggestions and CSAT entries (project decision).',
-      params: [p('agentId', 'Agent ID.')],
+        'Deletes an agent permanently, together with its data sources, conversations, messages, contacts, AI suggestions, CSAT entries, inbox views and AI function call records (project decision).',
+      params: [p('agentId', 'Agent ID or slug.')],
       ok: { schema: 'AgentDeleteResponse', example: { status: 'success', message: 'Agent deleted successfully' } },
       okDescription: 'Agent deleted successfully.',
       errors: [404, 409],
