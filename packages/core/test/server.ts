@@ -33,10 +33,12 @@ export async function startServer(handler: Handler = (_q, res) => json(res, 200,
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
+    // recorded on arrival, so a request the client aborts early is still counted
+    const received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '' };
+    requests.push(received);
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
-      requests.push(received);
+      received.body = Buffer.concat(chunks).toString();
       void Promise.resolve(current(received, res, req)).catch((e: unknown) => {
         res.destroy(e as Error);
       });
