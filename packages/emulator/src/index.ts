@@ -95,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const app = createApp(config);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => resolve(s as Server));
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => { resolve(s as Server); });
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
@@ -120,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closing ??= (async () => {
         config.shutdown.abort();
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          server.close(() => { resolve(); });
           server.closeAllConnections();
         });
         await Promise.allSettled([...config.background]);

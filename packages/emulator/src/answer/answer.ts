@@ -89,7 +89,7 @@ export async function answerQuestion(
     link: u.hit.url,
     distance: Number((0.05 + 0.9 * (1 - u.matched / stems.length) + rank * 0.01).toFixed(4)),
   }));
-  const links = used.filter((u) => u.hit.source === 'WEBSITE' && u.hit.url).map((u) => ({ link: u.hit.url as string, type: 'WEBSITE' }));
+  const links = used.flatMap((u) => (u.hit.source === 'WEBSITE' && u.hit.url ? [{ link: u.hit.url, type: 'WEBSITE' }] : []));
 
   const body = extract(best.hit, stems);
   let text: string;

@@ -41,7 +41,7 @@ export function agentRoutes(config: EmulatorConfig): Hono<AppEnv> {
   app.post('/', async (c) => {
     const body = Body.from(c.get('body'));
     const name = body.str('name', { required: true, max: 200 });
-    const isLiveChatEnabled = body.bool('isLiveChatEnabled', true) as boolean;
+    const isLiveChatEnabled = body.bool('isLiveChatEnabled', true);
     const isImageSharingEnabled = body.bool('isImageSharingEnabled');
     return commit(c, config, async () => {
       const agent = await createAgent(store, c.get('auth').workspaceId, { name: name.trim(), isLiveChatEnabled, isImageSharingEnabled }, config.now());

@@ -138,12 +138,11 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
         humanizedAverageChatDuration: humanize(duration),
         averageAIAgentCSATScore: round1(avg(ratings.map((r) => r.score))),
         totalAIAgentCSATResponses: ratings.length,
-        cs,
       };
     };
-    const { cs, ...current } = await stats(w.current);
-    const { cs: _prev, ...previous } = await stats(w.previous);
-    void _prev;
+    const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt));
+    const current = await stats(w.current);
+    const previous = await stats(w.previous);
     const dailyData = w.current.days.map((date) => {
       const day = cs.filter((cv) => w.dayOf(cv.createdAt) === date);
       return { date, total: day.length, aiResolved: day.filter((cv) => cv.resolution === 'AIHelped').length, humanInvolved: day.filter((cv) => cv.isAgent).length };
@@ -282,9 +281,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const w = await window(c, config, q);
     const showAll = q.bool('showAllTopics') ?? false;
     const { conversations } = await load(w);
-    const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt) && cv.topic);
+    const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt));
     const counts = new Map<string, number>();
-    for (const cv of cs) counts.set(cv.topic as string, (counts.get(cv.topic as string) ?? 0) + 1);
+    for (const cv of cs) if (cv.topic !== null) counts.set(cv.topic, (counts.get(cv.topic) ?? 0) + 1);
     const allTopics = [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     const keys = (showAll ? allTopics : allTopics.slice(0, 6)).map((t) => t.name);
     const data = w.current.days.map((date) => {

@@ -37,11 +37,11 @@ export function contactRoutes(config: EmulatorConfig): Hono<AppEnv> {
       } else {
         existing = await store.findContactByDistinctId(ws, agent.id, distinctId);
       }
-      const merged: Record<string, unknown> = { ...(existing?.attributes ?? {}) };
-      for (const [k, v] of Object.entries(attributes ?? {})) {
-        if (v === null) delete merged[k];
-        else merged[k] = v;
-      }
+      const updates = Object.entries(attributes ?? {});
+      const merged: Record<string, unknown> = Object.fromEntries([
+        ...Object.entries(existing?.attributes ?? {}).filter(([k]) => !(attributes && k in attributes)),
+        ...updates.filter(([, v]) => v !== null),
+      ]);
       if (existing) {
         await store.updateContact({
           ...existing,

@@ -308,9 +308,10 @@ function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: num
   let next = 0;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
-  let cancelled = false;
+  const state = { cancelled: false };
+  const isCancelled = (): boolean => state.cancelled;
   const stop = (): void => {
-    cancelled = true;
+    state.cancelled = true;
     if (timer) clearTimeout(timer);
     wake?.();
   };
@@ -318,7 +319,7 @@ function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: num
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (cancelled) {
+        if (isCancelled()) {
           controller.close();
           return;
         }
@@ -334,7 +335,7 @@ function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: num
             timer = setTimeout(resolve, config.streamDelayMs);
           });
         }
-        if (cancelled) {
+        if (isCancelled()) {
           controller.close();
           return;
         }

@@ -83,7 +83,11 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
         updatedAt: now,
       };
       await store.insertDataSource(ds, pending ? [] : chunkText(ds.content, ds.source));
-      if (pending) queueMicrotask(() => startUrlFetch(config, ds));
+      if (pending) {
+        queueMicrotask(() => {
+          startUrlFetch(config, ds);
+        });
+      }
       return { body: { status: 'success', data: { message: 'Added successfully', item: { id: ds.id, source: ds.source, isGeneratedByAI: ds.isGeneratedByAI } } } };
     });
 
@@ -124,14 +128,14 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const title = body.str('title', { required: true, max: 500 });
     const content = body.str('content', { required: true, max: MAX_CONTENT });
     const agentId = body.str('agentId', { required: true, max: 200 });
-    const fileType = body.enum('fileType', ['pdf', 'docx', 'image'] as const, true) as keyof typeof FILE_TYPES;
+    const fileType = body.enum('fileType', ['pdf', 'docx', 'image'] as const, true);
     return add(c, agentId, { source: FILE_TYPES[fileType], title, content });
   });
 
   app.delete('/', async (c) => {
     const body = Body.from(c.get('body'));
     const agentId = body.str('agentId', { required: true, max: 200 });
-    const source = body.enum('source', SOURCE_TYPES, true) as DataSourceType;
+    const source = body.enum('source', SOURCE_TYPES, true);
     const id = body.str('id', { max: 200 });
     const ids = body.strArray('ids', 100);
     if (id === undefined && ids === undefined) throw validationError("give 'id' or 'ids' (or both)");

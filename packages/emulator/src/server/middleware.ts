@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { ApiError, codeForStatus, errorBody } from './errors.js';
 import type { AppEnv, EmulatorConfig } from './context.js';
-import { FaultRegistry } from './faults.js';
+import type { FaultRegistry } from './faults.js';
 import { hashKey, sha256 } from '../internal/ids.js';
 
 type Mw = MiddlewareHandler<AppEnv>;
@@ -182,7 +182,7 @@ export function idempotency(config: EmulatorConfig): Mw {
       if (stored.requestHash !== requestHash) {
         throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
       }
-      c.res = replay(stored.status, stored.contentType, stored.body, config.streamDelayMs);
+      c.res = replay(stored.status, stored.contentType, stored.body);
       c.header('idempotent-replayed', 'true');
       return;
     }
@@ -191,12 +191,11 @@ export function idempotency(config: EmulatorConfig): Mw {
   };
 }
 
-function replay(status: number, contentType: string, body: string, delayMs: number): Response {
+function replay(status: number, contentType: string, body: string): Response {
   if (contentType !== 'text/event-stream') {
     return new Response(body, { status, headers: { 'content-type': contentType } });
   }
   // A stored streaming exchange is replayed as one delta with the whole answer, then `done`.
-  void delayMs;
   const done = JSON.parse(body) as { response: string };
   const sse = `id: 1\nevent: delta\ndata: ${JSON.stringify({ text: done.response })}\n\nid: 2\nevent: done\ndata: ${body}\n\n`;
   return new Response(sse, { status, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' } });

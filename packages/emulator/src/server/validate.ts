@@ -122,6 +122,8 @@ export class Body {
     return v;
   }
 
+  bool(name: string, required: true): boolean;
+  bool(name: string, required?: boolean): boolean | undefined;
   bool(name: string, required = false): boolean | undefined {
     const v = this.body[name];
     if (v === undefined || v === null) {
@@ -132,6 +134,8 @@ export class Body {
     return v;
   }
 
+  enum<T extends string>(name: string, values: readonly T[], required: true): T;
+  enum<T extends string>(name: string, values: readonly T[], required?: boolean): T | undefined;
   enum<T extends string>(name: string, values: readonly T[], required = false): T | undefined {
     const v = this.str(name, required ? { required: true } : {});
     if (v === undefined) return undefined;
@@ -174,6 +178,6 @@ export class Body {
 
 /** Path ids: 1-200 printable characters. */
 export function pathId(name: string, value: string | undefined): string {
-  if (!value || value.length > 200 || /[\s\u0000-\u001f]/.test(value)) throw validationError(`path parameter '${name}' is invalid`);
+  if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value)) throw validationError(`path parameter '${name}' is invalid`);
   return value;
 }

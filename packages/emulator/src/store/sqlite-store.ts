@@ -194,6 +194,8 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  // The row shapes are fixed by TABLES; callers name the domain type they read.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   private fromDb<T>(table: TableName, row: Row | undefined): T | undefined {
     if (!row) return undefined;
     const def: TableDef = TABLES[table];
@@ -223,8 +225,7 @@ export class SqliteStore implements Store {
     this.stmt(`UPDATE ${table} SET ${sets.join(', ')} WHERE ${snake(def.key)} = @${def.key}`).run(this.toDb(table, row));
   }
 
-  private get(table: TableName, sql: string, ...params: unknown[]): Row | undefined {
-    void table;
+  private get(sql: string, ...params: unknown[]): Row | undefined {
     return this.stmt(sql).get(...params) as Row | undefined;
   }
 
@@ -269,7 +270,7 @@ export class SqliteStore implements Store {
   }
 
   getWorkspace(id: string): Promise<WorkspaceRow | undefined> {
-    return Promise.resolve(this.fromDb<WorkspaceRow>('workspaces', this.get('workspaces', 'SELECT * FROM workspaces WHERE id = ?', id)));
+    return Promise.resolve(this.fromDb<WorkspaceRow>('workspaces', this.get('SELECT * FROM workspaces WHERE id = ?', id)));
   }
 
   listWorkspaces(): Promise<WorkspaceRow[]> {
@@ -289,7 +290,7 @@ export class SqliteStore implements Store {
 
   getTeamMember(workspaceId: string, id: string): Promise<TeamMemberRow | undefined> {
     return Promise.resolve(
-      this.fromDb<TeamMemberRow>('team_members', this.get('team_members', 'SELECT * FROM team_members WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<TeamMemberRow>('team_members', this.get('SELECT * FROM team_members WHERE workspace_id = ? AND id = ?', workspaceId, id)),
     );
   }
 
@@ -304,7 +305,7 @@ export class SqliteStore implements Store {
   }
 
   findApiKey(keyHash: string): Promise<ApiKeyRow | undefined> {
-    return Promise.resolve(this.fromDb<ApiKeyRow>('api_keys', this.get('api_keys', 'SELECT * FROM api_keys WHERE key_hash = ?', keyHash)));
+    return Promise.resolve(this.fromDb<ApiKeyRow>('api_keys', this.get('SELECT * FROM api_keys WHERE key_hash = ?', keyHash)));
   }
 
   insertAgent(agent: AgentRow): Promise<void> {
@@ -314,8 +315,8 @@ export class SqliteStore implements Store {
 
   getAgent(workspaceId: string, idOrSlug: string): Promise<AgentRow | undefined> {
     const row =
-      this.get('agents', 'SELECT * FROM agents WHERE workspace_id = ? AND id = ?', workspaceId, idOrSlug) ??
-      this.get('agents', 'SELECT * FROM agents WHERE workspace_id = ? AND slug = ?', workspaceId, idOrSlug);
+      this.get('SELECT * FROM agents WHERE workspace_id = ? AND id = ?', workspaceId, idOrSlug) ??
+      this.get('SELECT * FROM agents WHERE workspace_id = ? AND slug = ?', workspaceId, idOrSlug);
     return Promise.resolve(this.fromDb<AgentRow>('agents', row));
   }
 
@@ -355,14 +356,14 @@ export class SqliteStore implements Store {
   }
 
   getContact(workspaceId: string, id: string): Promise<ContactRow | undefined> {
-    return Promise.resolve(this.fromDb<ContactRow>('contacts', this.get('contacts', 'SELECT * FROM contacts WHERE workspace_id = ? AND id = ?', workspaceId, id)));
+    return Promise.resolve(this.fromDb<ContactRow>('contacts', this.get('SELECT * FROM contacts WHERE workspace_id = ? AND id = ?', workspaceId, id)));
   }
 
   findContactByDistinctId(workspaceId: string, agentId: string, distinctId: string): Promise<ContactRow | undefined> {
     return Promise.resolve(
       this.fromDb<ContactRow>(
         'contacts',
-        this.get('contacts', 'SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? AND distinct_id = ?', workspaceId, agentId, distinctId),
+        this.get('SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? AND distinct_id = ?', workspaceId, agentId, distinctId),
       ),
     );
   }
@@ -393,7 +394,7 @@ export class SqliteStore implements Store {
 
   getConversation(workspaceId: string, id: string): Promise<ConversationRow | undefined> {
     return Promise.resolve(
-      this.fromDb<ConversationRow>('conversations', this.get('conversations', 'SELECT * FROM conversations WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<ConversationRow>('conversations', this.get('SELECT * FROM conversations WHERE workspace_id = ? AND id = ?', workspaceId, id)),
     );
   }
 
@@ -506,7 +507,7 @@ export class SqliteStore implements Store {
 
   getDataSource(workspaceId: string, id: string): Promise<DataSourceRow | undefined> {
     return Promise.resolve(
-      this.fromDb<DataSourceRow>('data_sources', this.get('data_sources', 'SELECT * FROM data_sources WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<DataSourceRow>('data_sources', this.get('SELECT * FROM data_sources WHERE workspace_id = ? AND id = ?', workspaceId, id)),
     );
   }
 
@@ -561,7 +562,7 @@ export class SqliteStore implements Store {
 
   getSuggestion(workspaceId: string, id: string): Promise<SuggestionRow | undefined> {
     return Promise.resolve(
-      this.fromDb<SuggestionRow>('suggestions', this.get('suggestions', 'SELECT * FROM suggestions WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<SuggestionRow>('suggestions', this.get('SELECT * FROM suggestions WHERE workspace_id = ? AND id = ?', workspaceId, id)),
     );
   }
 
@@ -587,7 +588,7 @@ export class SqliteStore implements Store {
   }
 
   getView(workspaceId: string, id: string): Promise<ViewRow | undefined> {
-    return Promise.resolve(this.fromDb<ViewRow>('views', this.get('views', 'SELECT * FROM views WHERE workspace_id = ? AND id = ?', workspaceId, id)));
+    return Promise.resolve(this.fromDb<ViewRow>('views', this.get('SELECT * FROM views WHERE workspace_id = ? AND id = ?', workspaceId, id)));
   }
 
   listViews(workspaceId: string, agentId: string, search: string | null, offset: number, limit: number): Promise<Paged<ViewRow>> {
@@ -638,7 +639,7 @@ export class SqliteStore implements Store {
 
   getIdempotency(workspaceId: string, key: string): Promise<IdempotencyRow | undefined> {
     return Promise.resolve(
-      this.fromDb<IdempotencyRow>('idempotency', this.get('idempotency', 'SELECT * FROM idempotency WHERE workspace_id = ? AND key = ?', workspaceId, key)),
+      this.fromDb<IdempotencyRow>('idempotency', this.get('SELECT * FROM idempotency WHERE workspace_id = ? AND key = ?', workspaceId, key)),
     );
   }
 
@@ -648,7 +649,7 @@ export class SqliteStore implements Store {
   }
 
   exportWorkspace(workspaceId: string): Promise<WorkspaceExport | undefined> {
-    const ws = this.get('workspaces', 'SELECT * FROM workspaces WHERE id = ?', workspaceId);
+    const ws = this.get('SELECT * FROM workspaces WHERE id = ?', workspaceId);
     if (!ws) return Promise.resolve(undefined);
     const tables: Record<string, Record<string, unknown>[]> = {};
     for (const table of EXPORT_TABLES) {
@@ -664,7 +665,7 @@ export class SqliteStore implements Store {
     const ws = wsRows?.[0];
     if (!ws || typeof ws.id !== 'string') return Promise.reject(new ImportFormatError('tables.workspaces must hold exactly one workspace'));
     const workspaceId = ws.id;
-    if (this.get('workspaces', 'SELECT 1 FROM workspaces WHERE id = ?', workspaceId)) {
+    if (this.get('SELECT 1 FROM workspaces WHERE id = ?', workspaceId)) {
       return Promise.reject(new ImportConflictError(`workspace ${workspaceId} already exists`));
     }
     const run = this.db.transaction(() => {
