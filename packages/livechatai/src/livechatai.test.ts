@@ -1,0 +1,225 @@
+import { startEmulator } from '@livechatai/emulator';
+import { useEmulator } from '@livechatai/test-utils';
+import { describe, expect, it } from 'vitest';
+import {
+  Agents,
+  AISuggestions,
+  Analytics,
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  Contacts,
+  Conversations,
+  DataSources,
+  InternalServerError,
+  InvalidParameterError,
+  isNotFoundError,
+  isRateLimitError,
+  LiveChatAI,
+  LiveChatAIError,
+  Messages,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  UnsupportedMediaTypeError,
+} from './index.js';
+
+const env = useEmulator();
+const make = (options: ConstructorParameters<typeof LiveChatAI>[0] = {}): LiveChatAI =>
+  new LiveChatAI({ apiKey: env.emulator.apiKey, baseURL: env.emulator.url, retry: { baseDelayMs: 1, maxDelayMs: 5 }, logLevel: 'off', ...options });
+const fault = (spec: string): { headers: Record<string, string> } => ({ headers: { 'x-emulator-fault': spec } });
+
+/** Runs `fn`, returns what it threw or rejected with, and checks that the API key is nowhere in the error. */
+async function failure(fn: () => Promise<unknown>): Promise<LiveChatAIError> {
+  const err = await fn().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(LiveChatAIError);
+  const text = `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack ?? ''}`;
+  expect(text).not.toContain(env.emulator.apiKey);
+  return err as LiveChatAIError;
+}
+
+describe('LiveChatAI', () => {
+  it('bundles every resource on one transport', async () => {
+    const client = make();
+    expect(client.agents).toBeInstanceOf(Agents);
+    expect(client.chatbots).toBe(client.agents);
+    expect(client.conversations).toBeInstanceOf(Conversations);
+    expect(client.messages).toBeInstanceOf(Messages);
+    expect(client.contacts).toBeInstanceOf(Contacts);
+    expect(client.dataSources).toBeInstanceOf(DataSources);
+    expect(client.aiSuggestions).toBeInstanceOf(AISuggestions);
+    expect(client.analytics).toBeInstanceOf(Analytics);
+    expect(client.transport.baseURL).toBe(env.emulator.url);
+
+    const agent = await client.agents.create({ name: 'Umbrella', isLiveChatEnabled: true });
+    const { contactId } = await client.contacts.upsert({ agentId: agent.id, distinctId: 'u1' });
+    const stream = await client.messages.stream({ agentId: agent.id, contactId, question: 'What are your hours?' });
+    let text = '';
+    for await (const piece of stream.textStream) text += piece;
+    const done = await stream.finalMessage();
+    expect(done.response).toBe(text);
+    expect(done.contactId).toBe(contactId);
+    const conversations = await client.contacts.listConversations(contactId).toArray();
+    expect(conversations.map((c) => c.id)).toEqual([done.conversationId]);
+  });
+
+  it('reads the key and base URL from the environment', () => {
+    const saved = { key: process.env.LIVECHATAI_API_KEY, url: process.env.LIVECHATAI_BASE_URL };
+    try {
+      process.env.LIVECHATAI_API_KEY = env.emulator.apiKey;
+      process.env.LIVECHATAI_BASE_URL = env.emulator.url;
+      expect(new LiveChatAI().transport.baseURL).toBe(env.emulator.url);
+      delete process.env.LIVECHATAI_API_KEY;
+      expect(() => new LiveChatAI({ baseURL: env.emulator.url })).toThrow(InvalidParameterError);
+    } finally {
+      if (saved.key === undefined) delete process.env.LIVECHATAI_API_KEY;
+      else process.env.LIVECHATAI_API_KEY = saved.key;
+      if (saved.url === undefined) delete process.env.LIVECHATAI_BASE_URL;
+      else process.env.LIVECHATAI_BASE_URL = saved.url;
+    }
+  });
+});
+
+describe('every error class from a real emulator response', () => {
+  it('400 BadRequestError, 404 NotFoundError', async () => {
+    const client = make();
+    const bad = await failure(() => client.agents.list({ limit: 1000 }));
+    expect(bad).toBeInstanceOf(BadRequestError);
+    expect(bad).toMatchObject({ status: 400, code: expect.stringMatching(/bad_request|validation_error/), requestId: expect.any(String) });
+    expect(bad.message).toMatch(/limit/);
+
+    const missing = await failure(() => client.agents.retrieve('agent_does_not_exist'));
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(isNotFoundError(missing)).toBe(true);
+    expect(missing).toMatchObject({ status: 404, code: 'not_found', method: 'GET', attempts: 1 });
+  });
+
+  it('401 AuthenticationError, 403 PermissionDeniedError', async () => {
+    const wrong = await failure(() => make({ apiKey: 'not-a-valid-key-123' }).agents.list());
+    expect(wrong).toBeInstanceOf(AuthenticationError);
+    expect(wrong).toMatchObject({ status: 401, code: 'unauthorized' });
+
+    const readOnlyKey = await env.emulator.mintKey({ readOnly: true });
+    const readOnly = make({ apiKey: readOnlyKey });
+    await expect(readOnly.agents.list()).resolves.toBeDefined();
+    const denied = await failure(() => readOnly.agents.create({ name: 'Nope', isLiveChatEnabled: false }));
+    expect(denied).toBeInstanceOf(PermissionDeniedError);
+    expect(denied).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(`${String(denied)} ${JSON.stringify(denied)}`).not.toContain(readOnlyKey);
+  });
+
+  it('409 ConflictError: an idempotency key reused with a different body', async () => {
+    const client = make();
+    const first = await client.agents.create({ name: 'Once', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' });
+    const replay = await client.agents.create({ name: 'Once', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' });
+    expect(replay.id).toBe(first.id);
+    const conflict = await failure(() => client.agents.create({ name: 'Twice', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' }));
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(conflict.status).toBe(409);
+  });
+
+  it('413 PayloadTooLargeError, 415 UnsupportedMediaTypeError', async () => {
+    const client = make();
+    const agent = await client.agents.create({ name: 'Big', isLiveChatEnabled: true });
+    const tooLarge = await failure(() =>
+      client.dataSources.addText({ agentId: agent.id, title: 'Huge', content: 'x'.repeat(1_100_000) }),
+    );
+    expect(tooLarge).toBeInstanceOf(PayloadTooLargeError);
+    expect(tooLarge.status).toBe(413);
+
+    const media = await failure(() =>
+      client.contacts.upsert({ agentId: agent.id, distinctId: 'd' }, { headers: { 'content-type': 'text/plain' } }),
+    );
+    expect(media).toBeInstanceOf(UnsupportedMediaTypeError);
+    expect(media.status).toBe(415);
+  });
+
+  it('422, 429 and 5xx from injected faults', async () => {
+    const client = make({ maxRetries: 0 });
+    const unprocessable = await failure(() => client.agents.list({}, fault('status=422')));
+    expect(unprocessable).toBeInstanceOf(UnprocessableEntityError);
+
+    const limited = await failure(() => client.agents.list({}, fault('status=429; retry-after=7')));
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect(isRateLimitError(limited)).toBe(true);
+    expect((limited as RateLimitError).retryAfterMs).toBe(7000);
+    expect(limited.retryable).toBe(true);
+
+    const server = await failure(() => client.agents.list({}, fault('status=500')));
+    expect(server).toBeInstanceOf(InternalServerError);
+    expect(server).toMatchObject({ status: 500, code: 'internal_error', retryable: true });
+  });
+
+  it('429 from the emulator rate limiter, then retried after Retry-After', async () => {
+    const limited = await startEmulator({ port: 0, db: ':memory:', rateLimit: 2 });
+    try {
+      const options = { apiKey: limited.apiKey, baseURL: limited.url, logLevel: 'off' } as const;
+      const strict = new LiveChatAI({ ...options, maxRetries: 0 });
+      const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => strict.agents.list()));
+      const rejected = results.filter((r) => r.status === 'rejected').map((r) => r.reason as unknown);
+      expect(rejected.length).toBeGreaterThan(0);
+      const err = rejected[0] as RateLimitError;
+      expect(err).toBeInstanceOf(RateLimitError);
+      expect(err).toMatchObject({ status: 429, code: 'rate_limited' });
+      expect(err.retryAfterMs).toBeGreaterThan(0);
+      expect(JSON.stringify(err)).not.toContain(limited.apiKey);
+
+      const patient = new LiveChatAI({ ...options, maxRetries: 5 });
+      const pages = await Promise.all([1, 2, 3, 4].map(() => patient.agents.list()));
+      expect(pages).toHaveLength(4);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('APIConnectionError, APITimeoutError and APIUserAbortError', async () => {
+    const client = make({ maxRetries: 0 });
+    const reset = await failure(() => client.agents.list({}, fault('reset')));
+    expect(reset).toBeInstanceOf(APIConnectionError);
+
+    const slow = await failure(() => client.agents.list({}, { timeout: 50, ...fault('latency=2000') }));
+    expect(slow).toBeInstanceOf(APITimeoutError);
+    expect(slow).toMatchObject({ timeout: 'timeout', ms: 50 });
+
+    const ctrl = new AbortController();
+    const pending = client.agents.list({}, { signal: ctrl.signal, ...fault('latency=2000') });
+    ctrl.abort();
+    expect(await failure(() => pending)).toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe('retries through injected faults', () => {
+  it('retries 5xx, 429 and connection resets on reads and succeeds', async () => {
+    const client = make({ maxRetries: 3 });
+    const page = await client.agents.list({}, fault('status=503; count=2'));
+    expect(page.items.length).toBeGreaterThan(0);
+    await expect(client.agents.list({}, fault('status=429; retry-after=0; count=2'))).resolves.toBeDefined();
+    await expect(client.agents.list({}, fault('reset; count=1'))).resolves.toBeDefined();
+  });
+
+  it('retries a committed write with the same idempotency key: one stored contact, one stored message pair', async () => {
+    const client = make({ maxRetries: 3 });
+    const agent = await client.agents.create({ name: 'Retry writes', isLiveChatEnabled: true }, fault('after-write; reset'));
+    const { items: agents } = await env.emulator.store.listAgents(env.emulator.workspaceId, 0, 1000);
+    expect(agents.filter((a) => a.name === 'Retry writes')).toHaveLength(1);
+
+    await client.contacts.upsert({ agentId: agent.id, distinctId: 'r1' }, fault('after-write; status=500; count=2'));
+    expect((await env.emulator.store.listContacts(env.emulator.workspaceId, agent.id, 0, 100)).total).toBe(1);
+
+    const sent = await client.messages.send({ agentId: agent.id, question: 'hello?' }, fault('after-write; status=503'));
+    const conversations = await client.conversations.list({ agentId: agent.id }).toArray();
+    expect(conversations.map((c) => c.id)).toEqual([sent.conversationId]);
+    expect(await client.messages.list(sent.conversationId)).toHaveLength(2);
+
+    const deleted = await client.agents.delete(agent.id, fault('after-write; status=500'));
+    expect(deleted.deleted).toBe(true);
+  });
+});
