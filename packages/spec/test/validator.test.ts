@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   createResponseValidator,
@@ -254,6 +256,17 @@ describe('request bodies', () => {
 });
 
 describe('module exports', () => {
+  it('index.js exports exactly the values index.d.ts declares', async () => {
+    const dts = ts.createSourceFile('index.d.ts', readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8'), ts.ScriptTarget.ES2022);
+    const declared = dts.statements.flatMap((statement) => {
+      if (ts.isFunctionDeclaration(statement) && statement.name) return [statement.name.text];
+      if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.map((d) => d.name.getText(dts));
+      return [];
+    });
+    const runtime = Object.keys(await import('../index.js'));
+    expect(runtime.sort()).toEqual([...new Set(declared)].sort());
+  });
+
   it('the default helpers agree with a fresh validator', () => {
     const body = example('agents.list');
     expect(validateResponse({ method: 'GET', path: '/agents', status: 200, body })).toEqual(validator.validateResponse({ method: 'GET', path: '/agents', status: 200, body }));
