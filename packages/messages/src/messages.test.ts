@@ -97,8 +97,9 @@ describe('Messages.stream', () => {
     const messages = new Messages(env.client);
     const question = 'Please describe everything you know in detail.';
     const full = await messages.stream({ agentId, question });
-    let total = 0;
-    for await (const _ of full.textStream) total++;
+    const all: string[] = [];
+    for await (const piece of full.textStream) all.push(piece);
+    const total = all.length;
 
     const stream = await messages.stream({ agentId, question });
     const seen: string[] = [];
