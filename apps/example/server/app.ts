@@ -70,7 +70,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
     });
     headers.set('authorization', authorization);
     const method = c.req.method;
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await c.req.arrayBuffer();
+    const body = method === 'GET' || method === 'HEAD' ? null : await c.req.arrayBuffer();
     let upstream: Response;
     try {
       // The browser's abort (e.g. useChat's stop()) aborts the upstream request too.

@@ -56,7 +56,14 @@ describe('useChat', () => {
     expect(result.current.messages).toHaveLength(1);
     expect(result.current.messages[0]).toMatchObject({ role: 'user', content: QUESTION, state: 'pending' });
 
-    await act(() => sending);
+    // Not awaited inside act(): waitFor lets React render each throttled update as it happens.
+    await waitFor(
+      () => {
+        expect(result.current.status).toBe('idle');
+      },
+      { timeout: 10_000 },
+    );
+    await sending;
     const final = result.current;
     expect(final.status).toBe('idle');
     expect(final.error).toBeUndefined();
@@ -93,6 +100,34 @@ describe('useChat', () => {
     });
   });
 
+  it('throttles re-renders while streaming', async () => {
+    const contents: string[] = [];
+    const { result } = renderHook(
+      () => {
+        const chat = useChat({ agentId, throttleMs: 400 });
+        const answer = chat.messages.find((m) => m.role === 'assistant');
+        if (chat.status === 'streaming' && answer) contents.push(answer.content);
+        return chat;
+      },
+      { wrapper: wrapper(bed.client, newQueryClient()) },
+    );
+    act(() => {
+      void result.current.send(QUESTION);
+    });
+    await waitFor(
+      () => {
+        expect(result.current.status).toBe('idle');
+      },
+      { timeout: 10_000 },
+    );
+    const deltas = result.current.messages.at(-1)!.content.split(' ').length;
+    const distinct = new Set(contents.filter((c) => c !== '')).size;
+    // Each delta is one word, 40 ms apart; one update per 400 ms shows far fewer intermediate states.
+    expect(deltas).toBeGreaterThan(10);
+    expect(distinct).toBeGreaterThanOrEqual(1);
+    expect(distinct).toBeLessThan(deltas / 2);
+  });
+
   it('sends once under StrictMode, even when sending from a mount effect', async () => {
     const before = conversationPosts().length;
     let latest: UseChatResult | undefined;
@@ -109,7 +144,7 @@ describe('useChat', () => {
     await waitFor(() => {
       expect(latest?.status).toBe('idle');
       expect(latest?.messages.at(-1)?.state).toBe('done');
-    });
+    }, { timeout: 10_000 });
     expect(conversationPosts().length - before).toBe(1);
     expect(latest!.messages.filter((m) => m.role === 'user')).toHaveLength(1);
     const conversations = await new Conversations(bed.admin).list({ agentId, perPage: 100 });

@@ -18,7 +18,7 @@ export function AgentsScreen({ selectedAgentId, onSelect }: { selectedAgentId: s
           {agents.isLoading ? <Loading label="Loading agents…" /> : null}
           <ErrorNotice error={agents.error} title="Could not load agents" onRetry={() => void agents.refetch()} />
           <ErrorNotice error={remove.error} title="Could not delete the agent" />
-          {agents.data && agents.data.items.length === 0 ? (
+          {agents.data?.items.length === 0 ? (
             <EmptyState icon="🤖" title="No agents yet">
               Create your first agent with the form on the right.
             </EmptyState>

@@ -11,7 +11,6 @@ import { Card, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui.js';
 
 const RANGES = [7, 30, 90] as const;
 const SENTIMENT_COLORS: Record<string, string> = { POSITIVE: '#16a34a', NEUTRAL: '#94a3b8', NEGATIVE: '#dc2626', UNSPECIFIED: '#cbd5e1' };
-const TOPIC_COLORS = ['#4f46e5', '#0891b2', '#d97706', '#db2777', '#65a30d', '#7c3aed'];
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -131,7 +130,7 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <XAxis type="number" allowDecimals={false} fontSize={12} />
                     <YAxis type="category" dataKey="name" width={90} fontSize={12} />
                     <Tooltip />
-                    <Bar dataKey="count" name="Conversations" fill={TOPIC_COLORS[0]} radius={[0, 4, 4, 0]} />
+                    <Bar dataKey="count" name="Conversations" fill="#4f46e5" radius={[0, 4, 4, 0]} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>

@@ -168,7 +168,7 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
                 <li key={ds.id} className="list-row" data-source-id={ds.id}>
                   <span className="row-text">
                     <span className="row-title">
-                      <Badge tone={ds.source === 'QA' ? 'violet' : ds.source === 'WEBSITE' ? 'blue' : 'neutral'}>{ds.source}</Badge> {ds.title || ds.url || ds.id}
+                      <Badge tone={ds.source === 'QA' ? 'violet' : ds.source === 'WEBSITE' ? 'blue' : 'neutral'}>{ds.source}</Badge> {ds.title.trim() === '' ? (ds.url ?? ds.id) : ds.title}
                     </span>
                     <span className="row-sub clamp">{ds.text}</span>
                   </span>
@@ -180,7 +180,7 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
                     <button
                       type="button"
                       className="btn btn-ghost btn-small"
-                      aria-label={`Delete ${ds.title || ds.id}`}
+                      aria-label={`Delete ${ds.title.trim() === '' ? ds.id : ds.title}`}
                       disabled={remove.isPending}
                       onClick={() => { remove.mutate({ agentId, source: ds.source, id: ds.id }); }}
                     >
