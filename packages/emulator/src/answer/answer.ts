@@ -17,7 +17,10 @@ export interface Answer {
 export const OUT_OF_CONTEXT_ANSWER =
   "I'm sorry, I don't have information about that in my knowledge base yet. A member of our team can help you with this question.";
 const GREETING_ANSWER = 'Hello! How can I help you today?';
+const THANKS_ANSWER = "You're welcome! Is there anything else I can help you with?";
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'good', 'morning', 'evening']);
+/** Words of a pure "thank you" message: answered politely, never flagged as out of context. */
+const SMALL_TALK = new Set(['great', 'perfect', 'awesome', 'helpful', 'really', 'much', 'works', 'cool', 'nice', 'appreciate', 'cheers', 'bye', 'goodbye', 'wonderful', 'excellent', 'fantastic', 'lot']);
 
 interface Scored {
   hit: ChunkHit;
@@ -41,7 +44,7 @@ function extract(hit: ChunkHit, stems: string[]): string {
     if (m?.[1]) return m[1].trim();
   }
   const text = hit.text.replace(/\s+/g, ' ').trim();
-  if (text.length <= 320) return text;
+  if (text.length <= 200) return text;
   const ranked = sentences(hit.text).map((s, i) => {
     const have = new Set(words(s).map(stem));
     return { s, i, score: stems.filter((x) => have.has(x)).length };
@@ -62,6 +65,9 @@ export async function answerQuestion(
   format: ResponseFormat,
 ): Promise<Answer> {
   const terms = contentTerms(question);
+  if (terms.length > 0 && terms.every((t) => SMALL_TALK.has(t))) {
+    return { text: THANKS_ANSWER, kind: 'greeting', sources: [], links: [], terms };
+  }
   if (terms.length === 0) {
     const greeting = words(question).some((w) => GREETINGS.has(w));
     return {

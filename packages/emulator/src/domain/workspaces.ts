@@ -5,7 +5,8 @@ export async function createWorkspace(
   store: Store,
   opts: { name?: string | undefined; now: number; apiKey?: string | undefined },
 ): Promise<{ workspaceId: string; apiKey: string }> {
-  const workspaceId = newId('ws');
+  // A workspace made for a given key gets an id derived from it, so a fixed key gives stable ids (e.g. of the demo seed).
+  const workspaceId = opts.apiKey === undefined ? newId('ws') : `ws_${hashKey(opts.apiKey).slice(0, 20)}`;
   const ownerId = newId('user');
   await store.createWorkspace(
     { id: workspaceId, name: opts.name ?? 'My workspace', createdAt: opts.now },

@@ -1,6 +1,6 @@
 // The `demo` seed: a realistic, deterministic workspace (same content for the same day) so that the
 // example app's screens look alive. Seeding twice is a no-op.
-import { newId, seededRandom, type RandomSource } from '../internal/ids.js';
+import { newId, seededRandom, sha256, type RandomSource } from '../internal/ids.js';
 import { refreshConversation, sendMessage } from '../domain/exchange.js';
 import { chunkText } from '../store/sqlite-store.js';
 import type { AgentRow, ContactRow, DataSourceRow, DataSourceType, Store, TeamMemberRow } from '../store/types.js';
@@ -113,7 +113,7 @@ const QUESTIONS_IN_CONTEXT = [
   'How do I reset my password?',
   'How do I cancel my subscription?',
   'Do you have a free trial?',
-  'Where is Acme based?',
+  'When was Acme founded?',
   'How do I install the widget on my website?',
   'Can I export my data?',
   'Does the widget support other languages?',
@@ -154,10 +154,10 @@ function pick<T>(rand: RandomSource, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
-async function addSources(store: Store, agent: AgentRow, seeds: SourceSeed[], at: number, rand: RandomSource): Promise<void> {
+async function addSources(store: Store, agent: AgentRow, seeds: SourceSeed[], at: number, ids: RandomSource): Promise<void> {
   for (const [i, s] of seeds.entries()) {
     const ds: DataSourceRow = {
-      id: newId('ds', rand),
+      id: newId('ds', ids),
       workspaceId: agent.workspaceId,
       agentId: agent.id,
       source: s.source,
@@ -175,9 +175,9 @@ async function addSources(store: Store, agent: AgentRow, seeds: SourceSeed[], at
   }
 }
 
-async function makeAgent(store: Store, workspaceId: string, name: string, slug: string, at: number, rand: RandomSource): Promise<AgentRow> {
+async function makeAgent(store: Store, workspaceId: string, name: string, slug: string, at: number, ids: RandomSource): Promise<AgentRow> {
   const agent: AgentRow = {
-    id: newId('agent', rand),
+    id: newId('agent', ids),
     workspaceId,
     name,
     slug,
@@ -189,13 +189,15 @@ async function makeAgent(store: Store, workspaceId: string, name: string, slug: 
     updatedAt: at,
   };
   await store.insertAgent(agent);
-  await seedViews(store, agent, at, rand);
+  await seedViews(store, agent, at, ids);
   return agent;
 }
 
 export async function seedDemo(store: Store, workspaceId: string, now: number): Promise<void> {
   if (await store.slugTaken(workspaceId, 'acme-support')) return;
+  // Content comes from a fixed seed; ids from the workspace id (unique per workspace, stable for a fixed key).
   const rand = seededRandom(20240115);
+  const ids = seededRandom(Number.parseInt(sha256(workspaceId).slice(0, 8), 16));
   // Anchored to the start of the current UTC day: deterministic for a given day.
   const today = Math.floor(now / DAY) * DAY;
   const start = today - 45 * DAY;
@@ -204,7 +206,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
     const members: TeamMemberRow[] = [];
     for (const m of MEMBERS) {
       const member: TeamMemberRow = {
-        id: newId('user', rand),
+        id: newId('user', ids),
         workspaceId,
         name: m.name,
         email: m.email,
@@ -215,17 +217,17 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
       members.push(member);
     }
 
-    const support = await makeAgent(store, workspaceId, 'Acme Support', 'acme-support', start, rand);
-    const sales = await makeAgent(store, workspaceId, 'Acme Sales Assistant', 'acme-sales-assistant', start + DAY, rand);
-    const docs = await makeAgent(store, workspaceId, 'Developer Docs Helper', 'developer-docs-helper', start + 2 * DAY, rand);
-    await addSources(store, support, SUPPORT_SOURCES, start + 3600_000, rand);
-    await addSources(store, sales, SALES_SOURCES, start + DAY + 3600_000, rand);
-    await addSources(store, docs, DOCS_SOURCES, start + 2 * DAY + 3600_000, rand);
+    const support = await makeAgent(store, workspaceId, 'Acme Support', 'acme-support', start, ids);
+    const sales = await makeAgent(store, workspaceId, 'Acme Sales Assistant', 'acme-sales-assistant', start + DAY, ids);
+    const docs = await makeAgent(store, workspaceId, 'Developer Docs Helper', 'developer-docs-helper', start + 2 * DAY, ids);
+    await addSources(store, support, SUPPORT_SOURCES, start + 3600_000, ids);
+    await addSources(store, sales, SALES_SOURCES, start + DAY + 3600_000, ids);
+    await addSources(store, docs, DOCS_SOURCES, start + 2 * DAY + 3600_000, ids);
 
     const contacts: ContactRow[] = [];
     for (const [i, [name, email, phone, country, plan]] of CONTACTS.entries()) {
       const contact: ContactRow = {
-        id: newId('contact', rand),
+        id: newId('contact', ids),
         workspaceId,
         agentId: support.id,
         distinctId: `user_${1001 + i}`,
@@ -262,7 +264,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
           integrationType: pick(rand, CHANNELS),
           responseFormat: 'MARKDOWN',
         },
-        { now: at, rand },
+        { now: at, rand: ids },
       );
       const conversationId = first.result.conversationId;
       const mood = rand();
@@ -271,7 +273,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
         await sendMessage(
           store,
           { agent, question: mood < 0.3 ? pick(rand, FOLLOW_UPS_POSITIVE) : pick(rand, FOLLOW_UPS_NEGATIVE), conversationId, responseFormat: 'MARKDOWN' },
-          { now: at, rand },
+          { now: at, rand: ids },
         );
       }
       let conversation = await store.getConversation(workspaceId, conversationId);
@@ -280,7 +282,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
         const member = pick(rand, members);
         at += Math.floor(60_000 + rand() * 600_000);
         await store.insertMessage({
-          id: newId('msg', rand),
+          id: newId('msg', ids),
           workspaceId,
           agentId: agent.id,
           conversationId,
@@ -308,7 +310,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
           const score = conversation.sentiment === 'NEGATIVE' ? 1 + Math.floor(rand() * 3) : 3 + Math.floor(rand() * 3);
           const ct = contact ?? (await store.getContact(workspaceId, conversation.contactId));
           await store.insertCsat({
-            id: newId('csat', rand),
+            id: newId('csat', ids),
             workspaceId,
             agentId: agent.id,
             conversationId,
@@ -335,7 +337,7 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
     for (let n = 0; n < 80; n++) {
       const f = pick(rand, functions);
       await store.insertFunctionCall({
-        id: newId('fn', rand),
+        id: newId('fn', ids),
         workspaceId,
         agentId: support.id,
         name: f.name,

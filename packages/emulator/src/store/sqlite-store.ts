@@ -127,14 +127,14 @@ CREATE TABLE IF NOT EXISTS data_sources (id TEXT PRIMARY KEY, workspace_id TEXT 
   related_message_id TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS data_sources_agent ON data_sources (workspace_id, agent_id, created_at);
 CREATE TABLE IF NOT EXISTS chunks (rowid INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, agent_id TEXT NOT NULL,
-  data_source_id TEXT NOT NULL, ord INTEGER NOT NULL, text TEXT NOT NULL);
+  data_source_id TEXT NOT NULL, ord INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks (data_source_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(title, text, content='chunks', content_rowid='rowid', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-  INSERT INTO chunk_fts (rowid, text) VALUES (new.rowid, new.text);
+  INSERT INTO chunk_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-  INSERT INTO chunk_fts (chunk_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO chunk_fts (chunk_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
 END;
 CREATE TABLE IF NOT EXISTS suggestions (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, agent_id TEXT NOT NULL, conversation_id TEXT NOT NULL,
   user_message_id TEXT NOT NULL, user_message_text TEXT NOT NULL, ai_message_id TEXT NOT NULL, ai_message_text TEXT NOT NULL,
@@ -482,8 +482,8 @@ export class SqliteStore implements Store {
   }
 
   private insertChunks(ds: DataSourceRow, chunks: string[]): void {
-    const s = this.stmt('INSERT INTO chunks (workspace_id, agent_id, data_source_id, ord, text) VALUES (?, ?, ?, ?, ?)');
-    chunks.forEach((text, i) => s.run(ds.workspaceId, ds.agentId, ds.id, i, text));
+    const s = this.stmt('INSERT INTO chunks (workspace_id, agent_id, data_source_id, ord, title, text) VALUES (?, ?, ?, ?, ?, ?)');
+    chunks.forEach((text, i) => s.run(ds.workspaceId, ds.agentId, ds.id, i, ds.title, text));
   }
 
   insertDataSource(ds: DataSourceRow, chunks: string[]): Promise<void> {
@@ -543,7 +543,7 @@ export class SqliteStore implements Store {
 
   searchChunks(workspaceId: string, agentId: string, ftsQuery: string, limit: number): Promise<ChunkHit[]> {
     const rows = this.stmt(
-      `SELECT c.data_source_id AS dataSourceId, d.source AS source, d.title AS title, d.url AS url, c.text AS text, bm25(chunk_fts) AS score
+      `SELECT c.data_source_id AS dataSourceId, d.source AS source, d.title AS title, d.url AS url, c.text AS text, bm25(chunk_fts, 2.0, 1.0) AS score
        FROM chunk_fts JOIN chunks c ON c.rowid = chunk_fts.rowid JOIN data_sources d ON d.id = c.data_source_id
        WHERE chunk_fts MATCH ? AND c.workspace_id = ? AND c.agent_id = ?
        ORDER BY score, c.rowid LIMIT ?`,
