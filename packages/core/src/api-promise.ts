@@ -27,6 +27,7 @@ export class APIPromise<T> implements Promise<T> {
   #raw: Promise<RawResult>;
   #transform: (json: unknown) => T;
   #parsed: Promise<WithResponse<T>> | undefined;
+  #data: Promise<T> | undefined;
 
   /** @internal `transform` turns the parsed JSON body into the typed value (e.g. envelope unwrapping). */
   constructor(raw: Promise<RawResult>, transform: (json: unknown) => T) {
@@ -51,7 +52,7 @@ export class APIPromise<T> implements Promise<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return (this.#data ??= this.withResponse().then((r) => r.data)).then(onfulfilled, onrejected);
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -10,9 +10,10 @@ import {
   isAPIConnectionError,
   isAPITimeoutError,
   isLiveChatAIError,
+  LiveChatAIError,
   makeAPIError,
 } from './errors.js';
-import type { LiveChatAIError, TimeoutKind } from './errors.js';
+import type { TimeoutKind } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
 import { defaultLogger, LOG_LEVELS, parseLogLevel, redact } from './logger.js';
 import type { Logger, LogLevel } from './logger.js';
@@ -139,12 +140,12 @@ function resolveBaseURL(raw: string): string {
   try {
     u = new URL(raw, relative ? g.location?.origin : undefined);
   } catch {
-    throw new InvalidParameterError('baseURL', relative ? 'a relative URL needs a browser page (location)' : `not a URL: ${raw}`);
+    throw new InvalidParameterError('baseURL', relative ? 'a relative URL needs a browser page' : `not a URL: ${raw}`);
   }
   const h = u.hostname;
   const loopback = h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h);
   if (u.protocol === 'http:' ? !loopback && !relative : u.protocol !== 'https:') {
-    throw new InvalidParameterError('baseURL', `plain http:// is allowed only for loopback hosts (localhost, 127.0.0.0/8, ::1); use https://`);
+    throw new InvalidParameterError('baseURL', 'use https:// (http:// only for localhost, 127.x, ::1)');
   }
   return (u.origin + u.pathname).replace(/\/+$/, '');
 }
@@ -166,13 +167,14 @@ class Client implements LiveChatAIClient {
   constructor(o: ClientOptions) {
     const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
     if (key !== null && (typeof key !== 'string' || !key.trim())) {
-      throw new InvalidParameterError('apiKey', 'missing: pass `apiKey` or set LIVECHATAI_API_KEY (or `apiKey: null` for a keyless proxy)');
+      throw new InvalidParameterError('apiKey', 'missing: pass apiKey or set LIVECHATAI_API_KEY (apiKey: null for a keyless proxy)');
     }
-    if (key && /[\s\0]/.test(key)) throw new InvalidParameterError('apiKey', 'contains whitespace or control characters');
-    if (key && isBrowser() && !o.dangerouslyAllowBrowser) {
+    if (key && /[\s\0]/.test(key)) throw new InvalidParameterError('apiKey', 'contains whitespace');
+    const browser = isBrowser();
+    if (key && browser && !o.dangerouslyAllowBrowser) {
       throw new InvalidParameterError(
         'apiKey',
-        'a secret API key in a browser is readable by every visitor. Call your own server instead, which holds the key and forwards to the API (then use `apiKey: null` with `baseURL` pointing at it), or set `dangerouslyAllowBrowser: true` if you accept the risk',
+        'every visitor can read a key used in a browser. Call your own server, which holds the key and forwards to the API (apiKey: null, baseURL: your route), or set dangerouslyAllowBrowser',
       );
     }
     this.#key = key;
@@ -188,11 +190,11 @@ class Client implements LiveChatAIClient {
     this.#logger = o.logger ?? defaultLogger();
     this.#lvl = LOG_LEVELS[o.logLevel ?? parseLogLevel(readEnv('LIVECHATAI_LOG')) ?? 'warn'];
     const h: Record<string, string> = { accept: 'application/json', 'x-livechatai-sdk': `core/${VERSION}` };
-    if (!isBrowser()) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
+    if (!browser) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
     for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
     if (key) h.authorization = `Bearer ${key}`;
     this.#headers = h;
-    if (key && o.dangerouslyAllowBrowser && isBrowser()) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
+    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
   }
 
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
@@ -208,7 +210,11 @@ class Client implements LiveChatAIClient {
       const n = page ?? Number(spec.query?.page ?? 1);
       return new PagePromise(
         this.#send(spec.method ?? 'GET', spec.path, query, spec.body, options, false),
-        (json) => new Page(spec.items(json as TRaw), readPageInfo(json, n), json, load),
+        (json) => {
+          const items = spec.items(json as TRaw);
+          if (!Array.isArray(items)) throw new LiveChatAIError(`Unexpected list response from ${spec.path}`, 'invalid_response');
+          return new Page(items, readPageInfo(json, n), json, load);
+        },
       );
     };
     return load(undefined);

@@ -33,34 +33,27 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  */
 export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
   const top = isObj(json) ? json : {};
-  for (const o of [top, isObj(top.data) ? top.data : {}]) {
-    const { pages: a, meta: b, pagination: c, metadata: d } = o;
-    if (isObj(a)) {
-      const page = num(a.page) ?? requestedPage;
-      const totalPages = num(a.totalPages);
-      const hasNext = typeof a.hasNext === 'boolean' ? a.hasNext : a.next != null || (totalPages ?? 0) > page;
-      return { page, perPage: num(a.perPage), totalItems: num(o.totalCount), totalPages, hasNext, scheme: 'pages' };
-    }
-    if (isObj(b)) {
-      const page = num(b.currentPage) ?? requestedPage;
-      const totalPages = num(b.totalPages);
-      return { page, perPage: num(b.perPage), totalItems: num(b.total), totalPages, hasNext: (totalPages ?? 0) > page, scheme: 'meta' };
-    }
-    if (isObj(c)) {
-      const page = num(c.page) ?? requestedPage;
-      const totalPages = num(c.totalPages);
-      const hasNext = typeof c.hasNextPage === 'boolean' ? c.hasNextPage : (totalPages ?? 0) > page;
-      return { page, perPage: num(c.limit), totalItems: num(c.totalCount), totalPages, hasNext, scheme: 'pagination' };
-    }
-    if (isObj(d)) {
-      const page = num(d.currentPage) ?? requestedPage;
-      const totalPages = num(d.totalPageCount);
-      const hasNext = 'next' in d ? d.next != null : (totalPages ?? 0) > page;
-      return { page, perPage: num(d.pageSize), totalItems: num(d.totalItemCount), totalPages, hasNext, scheme: 'metadata' };
+  for (const c of [top, isObj(top.data) ? top.data : {}]) {
+    for (const [scheme, pageKey, sizeKey, totalKey, pagesKey, nextKey] of SCHEMES) {
+      const o = c[scheme];
+      if (!isObj(o)) continue;
+      const page = num(o[pageKey]) ?? requestedPage;
+      const totalPages = num(o[pagesKey]);
+      const flag = o[nextKey];
+      const hasNext = typeof flag === 'boolean' ? flag : 'next' in o ? o.next != null : (totalPages ?? 0) > page;
+      return { page, perPage: num(o[sizeKey]), totalItems: num(o[totalKey] ?? c.totalCount), totalPages, hasNext, scheme };
     }
   }
   return { page: requestedPage, perPage: undefined, totalItems: undefined, totalPages: undefined, hasNext: false, scheme: 'none' };
 }
+
+// [container key, page, page size, total items, total pages, has-next flag]; scheme A's total is the sibling totalCount.
+const SCHEMES: readonly (readonly [Exclude<PageScheme, 'none'>, string, string, string, string, string])[] = [
+  ['pages', 'page', 'perPage', 'totalCount', 'totalPages', 'hasNext'],
+  ['meta', 'currentPage', 'perPage', 'total', 'totalPages', ''],
+  ['pagination', 'page', 'limit', 'totalCount', 'totalPages', 'hasNextPage'],
+  ['metadata', 'currentPage', 'pageSize', 'totalItemCount', 'totalPageCount', ''],
+];
 
 /** One page of a list. Async-iterable over every item from this page on, fetching the next page only when needed. */
 export class Page<TItem> implements AsyncIterable<TItem> {

@@ -78,24 +78,13 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
     return this.#run();
   }
 
-  /** The text deltas only. */
+  /** The text deltas only (reads the stream, like iterating it). */
   get textStream(): AsyncIterable<string> {
-    const events = this[Symbol.asyncIterator]();
-    return {
-      [Symbol.asyncIterator]: () => ({
-        next: async (): Promise<IteratorResult<string>> => {
-          for (;;) {
-            const r = await events.next();
-            if (r.done) return { done: true, value: undefined };
-            if (r.value.event === 'delta') return { done: false, value: r.value.data.text };
-          }
-        },
-        return: async (): Promise<IteratorResult<string>> => {
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      }),
-    };
+    return { [Symbol.asyncIterator]: () => this.#texts() };
+  }
+
+  async *#texts(): AsyncGenerator<string> {
+    for await (const e of this) if (e.event === 'delta') yield e.data.text;
   }
 
   /** The `done` event's data; drains the stream if nobody is reading it. Rejects with the typed error on failure. */
