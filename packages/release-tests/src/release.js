@@ -6,7 +6,7 @@
 //   5. dry run: pack what would be published and print it, publish nothing;
 //      real run: `changeset publish`, which publishes the unpublished versions in dependency order.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -91,12 +91,13 @@ export async function main(argv, inject = {}) {
       'skip-checks': { type: 'boolean', default: false },
       registry: { type: 'string' },
       root: { type: 'string' },
+      'pack-destination': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: release [--dry-run] [--registry URL] [--skip-build] [--skip-checks] [--root DIR]\n' +
+      'Usage: release [--dry-run [--pack-destination DIR]] [--registry URL] [--skip-build] [--skip-checks] [--root DIR]\n' +
         'Builds, checks and publishes (changeset publish) every public package whose version is not on the registry.\n',
     );
     return 0;
@@ -126,12 +127,15 @@ export async function main(argv, inject = {}) {
   process.stdout.write(`\nRelease plan (dependency order):\n${formatPlan(plan)}\n`);
 
   if (dryRun) {
-    const destination = mkdtempSync(join(tmpdir(), 'livechatai-release-dry-'));
+    const keep = values['pack-destination'];
+    const destination = keep === undefined ? mkdtempSync(join(tmpdir(), 'livechatai-release-dry-')) : resolve(keep);
+    if (keep !== undefined) mkdirSync(destination, { recursive: true });
     try {
       for (const item of toPublish) packPackage(item.pkg, destination);
     } finally {
-      rmSync(destination, { recursive: true, force: true });
+      if (keep === undefined) rmSync(destination, { recursive: true, force: true });
     }
+    if (keep !== undefined) process.stdout.write(`\nTarballs written to ${destination}\n`);
     process.stdout.write(`\nWould publish ${String(toPublish.length)} package(s):\n`);
     for (const item of toPublish) process.stdout.write(`  ${item.pkg.name}@${item.pkg.version}\n`);
     process.stdout.write('\nDry run: every package packed cleanly; nothing was published.\n');

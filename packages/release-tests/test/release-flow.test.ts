@@ -1,0 +1,181 @@
+// The release flow end to end in a temporary git copy of the workspace's manifests: add a changeset, run
+// `changeset version` (pnpm version-packages), check versions / changelogs / dependent bumps, then run the
+// release script's dry run against a local registry and check what it would publish — and that it publishes nothing.
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverPackages, REPO_ROOT, type WorkspacePackage } from '../src/workspace.js';
+import { startFakeRegistry, type FakeRegistry } from './helpers/fake-registry.js';
+
+const RELEASE = join(REPO_ROOT, 'packages', 'release-tests', 'src', 'release.js');
+const CHANGESET = join(REPO_ROOT, 'node_modules', '.bin', 'changeset');
+
+function bump(version: string, kind: 'major' | 'minor' | 'patch'): string {
+  const [major = 0, minor = 0, patch = 0] = version.split('-')[0]!.split('.').map(Number);
+  if (kind === 'major') return `${String(major + 1)}.0.0`;
+  if (kind === 'minor') return `${String(major)}.${String(minor + 1)}.0`;
+  return `${String(major)}.${String(minor)}.${String(patch + 1)}`;
+}
+
+/** A git repository holding the workspace's root files and every package.json, without sources or pending changesets. */
+function copyWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'livechatai-release-flow-'));
+  for (const file of ['package.json', 'pnpm-workspace.yaml', '.changeset/config.json', '.changeset/README.md']) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(REPO_ROOT, file), join(dir, file));
+  }
+  for (const pkg of discoverPackages()) {
+    mkdirSync(join(dir, 'packages', pkg.folder), { recursive: true });
+    cpSync(join(pkg.dir, 'package.json'), join(dir, 'packages', pkg.folder, 'package.json'));
+  }
+  // The changelog generator named in .changeset/config.json resolves from the copy's node_modules.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // Link workspace dependencies the way `pnpm install` does (pnpm pack reads their versions from there).
+  const packages = discoverPackages();
+  const folderOf = new Map(packages.map((p) => [p.name, p.folder]));
+  for (const pkg of packages) {
+    const m = pkg.manifest;
+    const all = { ...m.dependencies, ...m.devDependencies, ...m.peerDependencies, ...m.optionalDependencies };
+    for (const [dep, range] of Object.entries(all)) {
+      const folder = folderOf.get(dep);
+      if (folder === undefined || !range.startsWith('workspace:')) continue;
+      const link = join(dir, 'packages', pkg.folder, 'node_modules', dep);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(join(dir, 'packages', folder), link, 'dir');
+    }
+  }
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=release-test', '-c', 'user.email=release@test.invalid', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'workspace copy');
+  return dir;
+}
+
+/** Run the release script asynchronously (the fake registry lives in this process and must keep answering). */
+function release(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', [RELEASE, ...args], { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+    });
+  });
+}
+
+const readManifest = (dir: string, folder: string) =>
+  JSON.parse(readFileSync(join(dir, 'packages', folder, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+
+describe('release flow: changeset -> version-packages -> release --dry-run', () => {
+  let dir: string;
+  let before: WorkspacePackage[];
+  let registry: FakeRegistry;
+  const expected = new Map<string, string>();
+
+  beforeAll(async () => {
+    dir = copyWorkspace();
+    before = discoverPackages(dir);
+    registry = await startFakeRegistry({});
+  });
+  afterAll(async () => {
+    await registry.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a real release refuses while changesets are pending', async () => {
+    writeFileSync(
+      join(dir, '.changeset', 'release-test-core.md'),
+      '---\n"@livechatai/core": minor\n"@livechatai/contacts": patch\n---\n\nRelease-flow test: a new core option.\n',
+    );
+    const result = await release(['--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('pending changeset(s) (release-test-core.md)');
+    expect(result.stderr).toContain('pnpm version-packages');
+    expect(registry.requests).toEqual([]);
+  });
+
+  it('version-packages bumps the changed packages and their dependents, writes changelogs, leaves private packages alone', () => {
+    execFileSync(CHANGESET, ['version'], { cwd: dir, stdio: 'pipe' });
+    expect(existsSync(join(dir, '.changeset', 'release-test-core.md'))).toBe(false);
+
+    // Expected: core minor, contacts patch, then every public package depending (transitively) on a bumped one: patch.
+    const bumps = new Map<string, 'minor' | 'patch'>([['@livechatai/core', 'minor'], ['@livechatai/contacts', 'patch']]);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const pkg of before.filter((p) => !p.private && !bumps.has(p.name))) {
+        if (pkg.internalDependencies.some((d) => bumps.has(d))) {
+          bumps.set(pkg.name, 'patch');
+          changed = true;
+        }
+      }
+    }
+    expect(bumps.size).toBeGreaterThan(2); // the resource packages depend on core
+
+    for (const pkg of before) {
+      const after = readManifest(dir, pkg.folder);
+      const kind = pkg.private ? undefined : bumps.get(pkg.name);
+      const version = kind === undefined ? pkg.version : bump(pkg.version, kind);
+      expected.set(pkg.name, version);
+      expect(`${pkg.name}@${after.version}`).toBe(`${pkg.name}@${version}`);
+      const changelog = join(dir, 'packages', pkg.folder, 'CHANGELOG.md');
+      expect(existsSync(changelog), `${pkg.name} CHANGELOG.md`).toBe(kind !== undefined);
+      if (kind === undefined) continue;
+      const text = readFileSync(changelog, 'utf8');
+      expect(text).toContain(`## ${version}`);
+      if (pkg.name === '@livechatai/core') expect(text).toContain('Release-flow test: a new core option.');
+      else if (pkg.name !== '@livechatai/contacts') expect(text).toMatch(/Updated dependencies[\s\S]*@livechatai\/core@/);
+      // workspace ranges stay workspace ranges in the repository; pnpm rewrites them when packing.
+      for (const [dep, range] of Object.entries(after.dependencies ?? {})) {
+        if (dep.startsWith('@livechatai/') || dep === 'livechatai') expect(range).toMatch(/^workspace:/);
+      }
+    }
+  });
+
+  it('the dry run lists exactly the unpublished versions in dependency order and publishes nothing', async () => {
+    // The registry already has the emulator at its current version and an older core.
+    const emulator = before.find((p) => p.folder === 'emulator');
+    const core = before.find((p) => p.folder === 'core')!;
+    const publishedNow: Record<string, string[]> = { [core.name]: [core.version] };
+    if (emulator !== undefined) publishedNow[emulator.name] = [expected.get(emulator.name)!];
+    const reg = await startFakeRegistry(publishedNow);
+    {
+      try {
+        const tarballs = join(dir, 'tarballs');
+        const result = await release(['--dry-run', '--skip-build', '--skip-checks', '--root', dir, '--registry', reg.url, '--pack-destination', tarballs]);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        const listed = result.stdout.split('Would publish')[1]!.split('\n').slice(1).map((l) => l.trim()).filter((l) => /^\S+@\d/.test(l));
+        const publicPackages = before.filter((p) => !p.private);
+        const wanted = publicPackages.filter((p) => p.name !== emulator?.name).map((p) => `${p.name}@${expected.get(p.name)!}`);
+        expect([...listed].sort()).toEqual([...wanted].sort());
+        // Dependency order: each package after the workspace packages it depends on.
+        const position = new Map(listed.map((id, i) => [id.slice(0, id.lastIndexOf('@')), i]));
+        for (const pkg of publicPackages) {
+          for (const dep of pkg.internalDependencies) {
+            if (position.has(pkg.name) && position.has(dep)) expect(position.get(dep)!).toBeLessThan(position.get(pkg.name)!);
+          }
+        }
+        expect(result.stdout).toContain(`${core.name}@${expected.get(core.name)!}`);
+        expect(result.stdout).toContain(`(registry has ${core.version})`);
+        if (emulator !== undefined) expect(result.stdout).toMatch(new RegExp(`${emulator.name}@\\S+\\s+already on the registry`));
+        expect(result.stdout).toContain('nothing was published');
+        // The registry was asked about every public package, and nothing was written to it.
+        expect(new Set(reg.requests.map((r) => r.name))).toEqual(new Set(publicPackages.map((p) => p.name)));
+        expect(reg.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+        // The packed manifests carry real ranges on the new versions instead of workspace: ranges.
+        const contacts = before.find((p) => p.folder === 'contacts')!;
+        const tarball = join(tarballs, `livechatai-contacts-${expected.get(contacts.name)!}.tgz`);
+        const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as {
+          version: string;
+          dependencies: Record<string, string>;
+        };
+        expect(packed.version).toBe(expected.get(contacts.name));
+        expect(packed.dependencies[core.name]).toBe(`^${expected.get(core.name)!}`);
+        // Nothing was versioned, tagged or committed by the dry run.
+        expect(execFileSync('git', ['tag'], { cwd: dir, encoding: 'utf8' })).toBe('');
+      } finally {
+        await reg.close();
+      }
+    }
+  });
+});
