@@ -1,3 +1,4 @@
+/* global process, console, performance, fetch, URL */
 // `pnpm --filter @livechatai/core bench`: requests per second through the transport vs raw fetch against the
 // same local server in one run (interleaved rounds, medians), printed as a ratio; plus core's ESM min+gzip size.
 // Needs `pnpm --filter @livechatai/core build` first. Never fails on time.

@@ -1,3 +1,4 @@
+/* global process, Buffer */
 // Loopback HTTP server for the benchmark, run in its own process so it does not share the client's event loop.
 import { createServer } from 'node:http';
 
