@@ -121,7 +121,7 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
 
   it('sends messages (plain and streamed) and continues a conversation', async () => {
     const first = await ok<{ conversationId: string; contactId: string; response: string }>(
-      'messages', 'send', '--agent', agentId, '--question', 'How long does shipping take?', '--response-format', 'PLAIN',
+      'messages', 'send', '--agent', agentId, '--question', 'How many business days does shipping take?', '--response-format', 'PLAIN',
     );
     expect(first.response).toMatch(/three business days/i);
     conversationId = first.conversationId;

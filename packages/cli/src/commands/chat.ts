@@ -145,6 +145,7 @@ export async function chat(ctx: Context, [agentId]: string[], opts: Record<strin
     ctx.signal.removeEventListener('abort', onProcessSigint);
     rl.close();
   }
+  if (interactive) ctx.stdout.write('\n');
   if (state.conversationId && !ctx.json) ctx.note(ctx.errPaint.dim(`conversation ${state.conversationId}`));
   if (session.exitRequested) throw new CliError('interrupted', ExitCode.interrupted);
 }

@@ -44,7 +44,7 @@ export function runCli(args: readonly string[], home: string, options: RunOption
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...baseEnv(home), ...options.env };
     const child = spawn(process.execPath, [binPath, ...args], {
-      env: env as NodeJS.ProcessEnv,
+      env: env,
       cwd: options.cwd ?? packageDir,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -63,6 +63,7 @@ export function runCli(args: readonly string[], home: string, options: RunOption
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the parsed shape
 export function json<T = unknown>(result: RunResult): T {
   try {
     return JSON.parse(result.stdout) as T;
