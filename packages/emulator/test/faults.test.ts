@@ -87,7 +87,7 @@ describe('fault injection', () => {
       if (done) throw new Error('stream ended');
       text += decoder.decode(value);
     }
-    const next = await Promise.race([reader.read().then(() => 'data'), new Promise((r) => setTimeout(() => r('stalled'), 300))]);
+    const next = await Promise.race([reader.read().then(() => 'data'), new Promise((r) => setTimeout(() => { r('stalled'); }, 300))]);
     expect(next).toBe('stalled');
     expect(text).not.toContain('event: done');
     await reader.cancel();
