@@ -9,5 +9,5 @@ export default defineConfig({
     proxy: { '/api': { target: process.env.EXAMPLE_API_URL ?? 'http://127.0.0.1:5173', changeOrigin: true } },
     port: 5174,
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: { outDir: 'dist/public', emptyOutDir: true, sourcemap: true },
 });

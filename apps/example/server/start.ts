@@ -7,8 +7,9 @@ import { startEmulator } from '@livechatai/emulator';
 import { createProxyApp } from './app.js';
 import { listen } from './listen.js';
 
-const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const staticDir = join(appRoot, 'dist');
+// Built to apps/example/dist/server/start.js; the app is in dist/public.
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const staticDir = join(appRoot, 'dist', 'public');
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 5173);
 

@@ -1,14 +1,16 @@
 import { useAgents } from '@livechatai/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { href, useRoute, type Screen } from './router.js';
 import { AgentsScreen } from './screens/agents.js';
-import { AnalyticsScreen } from './screens/analytics.js';
 import { ContactsScreen } from './screens/contacts.js';
 import { InboxScreen } from './screens/inbox.js';
 import { KnowledgeScreen } from './screens/knowledge.js';
 import { PlaygroundScreen } from './screens/playground.js';
 import { SuggestionsScreen } from './screens/suggestions.js';
-import { NoAgent } from './ui.js';
+import { Loading, NoAgent } from './ui.js';
+
+// The charts library is the largest dependency: load it only when the analytics screen opens.
+const AnalyticsScreen = lazy(() => import('./screens/analytics.js').then((m) => ({ default: m.AnalyticsScreen })));
 
 const NAV: { screen: Screen; label: string; icon: string }[] = [
   { screen: 'agents', label: 'Agents', icon: '◎' },
@@ -74,7 +76,11 @@ export function App() {
       />
     );
   } else if (screen === 'analytics') {
-    content = <AnalyticsScreen agentId={agentId} />;
+    content = (
+      <Suspense fallback={<Loading label="Loading analytics…" />}>
+        <AnalyticsScreen agentId={agentId} />
+      </Suspense>
+    );
   } else {
     content = <SuggestionsScreen agentId={agentId} />;
   }

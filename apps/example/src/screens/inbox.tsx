@@ -1,6 +1,7 @@
 import type { Channel, ConversationStatus, Message, Sentiment, SortOrder } from '@livechatai/core';
 import { useConversation, useConversations, useEndConversation, useReply } from '@livechatai/react';
 import { useState } from 'react';
+import { Markdown } from '../markdown.js';
 import { Badge, Card, EmptyState, ErrorNotice, formatDate, Loading, PageHeader } from '../ui.js';
 
 const SENTIMENTS: Sentiment[] = ['POSITIVE', 'NEUTRAL', 'NEGATIVE', 'UNSPECIFIED'];
@@ -53,7 +54,7 @@ function ConversationView({ agentId, conversationId }: { agentId: string; conver
               <div className="bubble-author">
                 {roleLabel(m)} <span className="muted small">{formatDate(m.createdAt)}</span>
               </div>
-              <div className="bubble-text">{m.content}</div>
+              <div className="bubble-text">{m.role === 'user' ? m.content : <Markdown text={m.content} />}</div>
               {m.source.some((s) => s.link) ? (
                 <div className="bubble-links">
                   {m.source.filter((s) => s.link).map((s) => (
@@ -154,6 +155,7 @@ export function InboxScreen({ agentId, conversationId, onOpen }: { agentId: stri
                   <span className="row-text">
                     <span className="row-title">{c.contact?.name ?? c.contact?.email ?? 'Anonymous visitor'}</span>
                     <span className="row-sub">
+                      {c.contact && !c.contact.name && !c.contact.email ? `#${c.contact.id.slice(-6)} · ` : ''}
                       {formatDate(c.lastMessageDate)}
                       {c.integrationType ? ` · ${c.integrationType.toLowerCase()}` : ''}
                     </span>

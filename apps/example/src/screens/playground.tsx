@@ -1,5 +1,6 @@
 import { useChat, type ChatMessage } from '@livechatai/react';
 import { useEffect, useRef, useState } from 'react';
+import { Markdown } from '../markdown.js';
 import { href } from '../router.js';
 import { Badge, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui.js';
 
@@ -14,7 +15,7 @@ function Bubble({ message }: { message: ChatMessage }) {
           {message.state === 'error' ? <Badge tone="red">failed</Badge> : null}
         </div>
         <div className="bubble-text">
-          {message.content}
+          {message.role === 'user' ? message.content : <Markdown text={message.content} />}
           {message.state === 'streaming' ? <span className="caret" aria-hidden="true" /> : null}
         </div>
         {message.links.length > 0 ? (
