@@ -99,12 +99,13 @@ export function App() {
           <select
             aria-label="Current agent"
             value={agentId ?? ''}
-            disabled={list.length === 0}
+            disabled={list.length === 0 && !agentId}
             onChange={(e) => {
               navigate({ screen: screen === 'agents' ? 'knowledge' : screen, agentId: e.target.value });
             }}
           >
-            {list.length === 0 ? <option value="">No agents yet</option> : null}
+            {list.length === 0 && !agentId ? <option value="">No agents yet</option> : null}
+            {agentId && agents.data && !agent ? <option value={agentId}>Unknown agent ({agentId})</option> : null}
             {list.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}

@@ -61,7 +61,7 @@ describe('useChat', () => {
       () => {
         expect(result.current.status).toBe('idle');
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     await sending;
     const final = result.current;
@@ -118,7 +118,7 @@ describe('useChat', () => {
       () => {
         expect(result.current.status).toBe('idle');
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     const deltas = result.current.messages.at(-1)!.content.split(' ').length;
     const distinct = new Set(contents.filter((c) => c !== '')).size;
@@ -144,7 +144,7 @@ describe('useChat', () => {
     await waitFor(() => {
       expect(latest?.status).toBe('idle');
       expect(latest?.messages.at(-1)?.state).toBe('done');
-    }, { timeout: 10_000 });
+    }, { timeout: 20_000 });
     expect(conversationPosts().length - before).toBe(1);
     expect(latest!.messages.filter((m) => m.role === 'user')).toHaveLength(1);
     const conversations = await new Conversations(bed.admin).list({ agentId, perPage: 100 });
