@@ -13,6 +13,9 @@
 
 export const KB = 1000;
 
+/** Peer dependencies of @livechatai/react, left out of its bundles. */
+const REACT_EXTERNALS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'];
+
 /** @param {string} pkg folder @param {string} cls export @param {string} call method call on the instance */
 const oneCall = (pkg, cls, call) =>
   [
@@ -21,6 +24,13 @@ const oneCall = (pkg, cls, call) =>
     `const client = createClient({ apiKey: 'key', baseURL: 'https://app.livechatai.com/api/v2' });`,
     `export const result = new ${cls}(client).${call};`,
   ].join('\n');
+
+/**
+ * What @livechatai/react (provider + useChat, with core and messages) may add, min+gzip, to a page that already
+ * has React and TanStack Query. Checked twice: by the esbuild row below (react and react-query external) and by
+ * the packed-package Vite build in @livechatai/release-tests (page with the SDK minus the same page without it).
+ */
+export const REACT_PAGE_BUDGET = 10 * KB;
 
 /** Resource folder, class and the one list call measured for "core + one resource". */
 export const RESOURCES = /** @type {const} */ ([
@@ -73,6 +83,18 @@ export const ENTRIES = [
     ].join('\n'),
     budget: 14 * KB,
   },
+  {
+    name: 'react: provider + useChat (react, react-query external)',
+    packages: ['core', 'react'],
+    code: [
+      `import { createClient } from '@livechatai/core';`,
+      `import { LiveChatAIProvider, useChat } from '@livechatai/react';`,
+      `export const client = createClient({ apiKey: null, baseURL: 'https://example.com/api/livechat' });`,
+      `export { LiveChatAIProvider, useChat };`,
+    ].join('\n'),
+    budget: REACT_PAGE_BUDGET,
+    external: REACT_EXTERNALS,
+  },
   // Reference rows: a package's whole public surface, nothing tree-shaken away.
   ...['core', ...RESOURCES.map(([pkg]) => pkg), 'livechatai'].map((pkg) => ({
     name: `reference: all of ${pkg}`,
@@ -85,6 +107,6 @@ export const ENTRIES = [
     packages: ['react'],
     code: `export * from '@livechatai/react';`,
     budget: null,
-    external: ['react', 'react-dom', 'react/jsx-runtime'],
+    external: REACT_EXTERNALS,
   },
 ];
