@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     name: '@livechatai/example',
     environment: 'node',
-    include: ['e2e/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     restoreMocks: true,
