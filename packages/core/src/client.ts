@@ -128,6 +128,17 @@ interface Sent extends RawResult {
 }
 
 const MAX_TIMER = 2 ** 31 - 1;
+
+/** crypto.randomUUID, or a v4 UUID from getRandomValues where randomUUID is missing (insecure http:// pages). */
+function uuid(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c?.randomUUID) return c.randomUUID();
+  const b = c ? c.getRandomValues(new Uint8Array(16)) : Uint8Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
+  b[6] = ((b[6] ?? 0) & 15) | 64;
+  b[8] = ((b[8] ?? 0) & 63) | 128;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 const ms = (v: number | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !(v >= 0)) throw new InvalidParameterError(name, `expected milliseconds ≥ 0, got ${String(v)}`);
@@ -265,16 +276,21 @@ class Client implements LiveChatAIClient {
     o: RequestOptions = {},
     stream: boolean,
   ): Promise<Sent> {
+    if (path.charCodeAt(0) !== 47) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
     const url = this.baseURL + path + buildQuery(query);
     let headers = { ...this.#headers };
     let payload: string | undefined;
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
-      payload = JSON.stringify(body);
+      try {
+        payload = JSON.stringify(body);
+      } catch (cause) {
+        throw Object.assign(new InvalidParameterError('body', `not JSON-serialisable (${String(cause)})`), { cause });
+      }
     }
     if (stream) headers.accept = 'text/event-stream, application/json;q=0.9, */*;q=0.8';
     if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    else if (this.#idem && (method === 'POST' || method === 'DELETE')) headers['idempotency-key'] = crypto.randomUUID();
+    else if (this.#idem && (method === 'POST' || method === 'DELETE')) headers['idempotency-key'] = uuid();
     if (o.headers) {
       for (const k in o.headers) {
         const v = o.headers[k];

@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Core from '../src/index.js';
+import { json, startServer } from './server.js';
 
 let code: string;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ beforeAll(async () => {
   code = out.outputFiles[0]!.text;
 });
 
-function loadInBrowser(origin = 'https://shop.example') {
+function loadInBrowser(origin = 'https://shop.example', extra: Record<string, unknown> = {}) {
   const module = { exports: {} as typeof Core };
   const window = {};
   runInNewContext(code, {
@@ -39,11 +40,29 @@ function loadInBrowser(origin = 'https://shop.example') {
     console,
     setTimeout,
     clearTimeout,
+    ...extra,
   });
   return module.exports;
 }
 
 describe('browser guard', () => {
+  it('a keyless client on an insecure page (no crypto.randomUUID) posts to its same-origin proxy', async () => {
+    const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: { ok: true } }));
+    try {
+      const core = loadInBrowser(server.origin, { crypto: { getRandomValues: (a: Uint8Array) => crypto.getRandomValues(a) } });
+      const c = core.createClient({ apiKey: null, baseURL: '/api/v2' });
+      expect(await c.request({ method: 'POST', path: '/conversations', body: { q: 1 } })).toEqual({ ok: true });
+      const req = server.requests[0]!;
+      expect(req.url).toBe('/api/v2/conversations');
+      expect(req.headers.authorization).toBeUndefined();
+      expect(req.headers['user-agent']).not.toContain('livechatai');
+      expect(req.headers['x-livechatai-sdk']).toBe('core/0.0.0-browser');
+      expect(req.headers['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a secret key in a browser, pointing to the server-proxy pattern', () => {
     const core = loadInBrowser();
     let err: unknown;

@@ -186,6 +186,15 @@ describe('request', () => {
     await expect(p.finally(() => undefined)).resolves.toEqual({ id: 'a' });
   });
 
+  it('rejects a path without a leading slash and a body that is not JSON, before any request', async () => {
+    const before = server.requests.length;
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await expect(client().request({ method: 'GET', path: 'agents' })).rejects.toMatchObject({ param: 'path' });
+    await expect(client().request({ method: 'POST', path: '/x', body: circular })).rejects.toMatchObject({ name: 'InvalidParameterError', param: 'body' });
+    expect(server.requests.length).toBe(before);
+  });
+
   it('returns text for non-JSON bodies', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
