@@ -70,4 +70,20 @@ describe('livechatai (no server needed)', () => {
     );
     expect(r.stdout + r.stderr).not.toContain(key);
   });
+
+  it('--dry-run on an import prints one curl line per valid row and reports the invalid ones', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(home, 'dry.csv');
+    writeFileSync(file, 'distinctId,name,plan\nu1,Ann,pro\n,No Id,free\nu3,Cy,\n');
+    const r = await runCli(['--dry-run', 'contacts', 'import', file, '--agent', 'ag_1'], home, {
+      env: { LIVECHATAI_API_KEY: 'dry-run-secret-key-0123456789', LIVECHATAI_BASE_URL: 'http://127.0.0.1:9/api/v2' },
+    });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`--data-raw '{"agentId":"ag_1","distinctId":"u1","name":"Ann","attributes":{"plan":"pro"}}'`);
+    expect(lines[1]).toContain(`--data-raw '{"agentId":"ag_1","distinctId":"u3","name":"Cy"}'`);
+    expect(r.stderr).toContain('row 2 (line 3): distinctId is missing');
+    expect(r.stderr).toContain('dry run: 2 requests shown, 1 invalid rows');
+  });
 });

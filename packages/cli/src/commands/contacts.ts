@@ -158,8 +158,14 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   bar.finish();
   failures.sort((a, b) => a.row - b.row);
 
+  if (ctx.dryRun) {
+    // The curl lines are on stdout; rows that could not become a request are still reported.
+    for (const f of failures) ctx.stderr.write(`row ${String(f.row)} (line ${String(f.line)}): ${f.error}\n`);
+    ctx.note(`dry run: ${String(rows.length - failures.length)} requests shown, ${String(failures.length)} invalid rows`);
+    if (failures.length > 0) throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows are invalid`, ExitCode.other);
+    return;
+  }
   const skipped = rows.length - created - updated - failures.length;
-  if (ctx.dryRun) return;
   if (typeof opts.report === 'string') {
     const handle = await open(opts.report, 'w');
     try {

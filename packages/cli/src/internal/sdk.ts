@@ -25,7 +25,6 @@ export async function createSdk(ctx: Context, overrides: SdkOverrides = {}): Pro
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     ...(ctx.dryRun ? { fetch: dryRunFetch((curl) => ctx.stdout.write(`${curl}\n`)) } : {}),
     logger: stderrLogger(ctx),
-    logLevel: 'warn',
   });
 }
 
