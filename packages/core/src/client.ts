@@ -200,7 +200,9 @@ class Client implements LiveChatAIClient {
     this.#idem = o.idempotencyKeys ?? true;
     this.#logger = o.logger ?? defaultLogger();
     this.#lvl = LOG_LEVELS[o.logLevel ?? parseLogLevel(readEnv('LIVECHATAI_LOG')) ?? 'warn'];
-    const h: Record<string, string> = { accept: 'application/json', 'x-livechatai-sdk': `core/${VERSION}` };
+    const h: Record<string, string> = { accept: 'application/json' };
+    // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
+    if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h['x-livechatai-sdk'] = `core/${VERSION}`;
     if (!browser) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
     for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
     if (key) h.authorization = `Bearer ${key}`;

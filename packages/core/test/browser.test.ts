@@ -90,6 +90,19 @@ describe('browser guard', () => {
     expect(proxy.baseURL).toBe('https://shop.example/api/livechat');
   });
 
+  it('sends x-livechatai-sdk only to its own origin from a browser (no CORS surprise), never User-Agent', async () => {
+    const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: 1 }));
+    try {
+      const core = loadInBrowser('https://shop.example');
+      await core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, baseURL: server.url, logLevel: 'off' }).request({ method: 'GET', path: '/x' });
+      expect(server.requests[0]!.headers['x-livechatai-sdk']).toBeUndefined();
+      expect(server.requests[0]!.headers['user-agent']).not.toContain('livechatai');
+      expect(server.requests[0]!.headers.authorization).toBe('Bearer k');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('resolves a relative baseURL against the page, even on a plain-http dev host', () => {
     const core = loadInBrowser('http://devbox.local:5173');
     expect(core.createClient({ apiKey: null, baseURL: '/api/v2' }).baseURL).toBe('http://devbox.local:5173/api/v2');
