@@ -239,3 +239,25 @@ describe('useChat', () => {
     });
   });
 });
+
+describe('useChat callbacks', () => {
+  it('reads the latest options on every call (no stale closures)', async () => {
+    const calls: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ tag }: { tag: string }) => useChat({ agentId, onFinish: () => calls.push(tag) }),
+      { wrapper: wrapper(bed.client, newQueryClient()), initialProps: { tag: 'first' } },
+    );
+    const sendFromFirstRender = result.current.send;
+    rerender({ tag: 'second' });
+    expect(result.current.send).toBe(sendFromFirstRender);
+    act(() => {
+      void sendFromFirstRender(QUESTION);
+    });
+    await waitFor(
+      () => {
+        expect(calls).toEqual(['second']);
+      },
+      { timeout: 20_000 },
+    );
+  });
+});
