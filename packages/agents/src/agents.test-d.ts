@@ -1,12 +1,12 @@
 import type { Agent, AgentCreateParams, AgentDeleteResult, APIPromise, PagePromise } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Agents, Chatbots } from './index.js';
+import type { Agents, Chatbots } from './index.js';
 
 declare const agents: Agents;
 
 describe('Agents types', () => {
   it('types every method', () => {
-    expectTypeOf(agents.create).parameter(0).toEqualTypeOf<AgentCreateParams>();
+    expectTypeOf<Parameters<Agents['create']>[0]>().toEqualTypeOf<AgentCreateParams>();
     expectTypeOf(agents.create({ name: 'x', isLiveChatEnabled: true })).toEqualTypeOf<APIPromise<Agent>>();
     expectTypeOf(agents.list()).toEqualTypeOf<PagePromise<Agent>>();
     expectTypeOf(agents.retrieve('slug', { isEmbed: true })).resolves.toEqualTypeOf<Agent>();

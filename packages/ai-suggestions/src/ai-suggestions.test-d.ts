@@ -1,6 +1,6 @@
 import type { AISuggestion, AISuggestionDetail, AISuggestionDismissResult, APIPromise, PagePromise } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { AISuggestions } from './index.js';
+import type { AISuggestions } from './index.js';
 
 declare const suggestions: AISuggestions;
 
@@ -9,7 +9,7 @@ describe('AISuggestions types', () => {
     expectTypeOf(suggestions.list({ agentId: 'a', startDate: '2024-01-01T00:00:00Z' })).toEqualTypeOf<PagePromise<AISuggestion>>();
     expectTypeOf(suggestions.retrieve('s')).toEqualTypeOf<APIPromise<AISuggestionDetail>>();
     expectTypeOf(suggestions.dismiss('s')).toEqualTypeOf<APIPromise<AISuggestionDismissResult>>();
-    expectTypeOf<AISuggestionDetail>().toMatchTypeOf<AISuggestion>();
+    expectTypeOf<AISuggestionDetail>().toExtend<AISuggestion>();
     expectTypeOf<AISuggestionDetail['agentId']>().toEqualTypeOf<string>();
   });
 

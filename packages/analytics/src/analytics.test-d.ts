@@ -9,7 +9,7 @@ import type {
   TopicAnalytics,
 } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Analytics } from './index.js';
+import type { Analytics } from './index.js';
 
 declare const analytics: Analytics;
 const range = { agentId: 'a', startDate: '2024-01-01', endDate: '2024-01-31' };

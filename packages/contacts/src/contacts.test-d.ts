@@ -8,7 +8,7 @@ import type {
   PagePromise,
 } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Contacts } from './index.js';
+import type { Contacts } from './index.js';
 
 declare const contacts: Contacts;
 

@@ -11,7 +11,7 @@ import type {
   TeamMember,
 } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Conversations } from './index.js';
+import type { Conversations } from './index.js';
 
 declare const conversations: Conversations;
 

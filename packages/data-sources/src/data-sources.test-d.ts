@@ -1,6 +1,6 @@
 import type { APIPromise, DataSource, DataSourceCreated, DataSourceDeleteResult, DataSourceType, PagePromise } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { DataSources } from './index.js';
+import type { DataSources } from './index.js';
 
 declare const ds: DataSources;
 

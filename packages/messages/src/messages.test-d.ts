@@ -1,6 +1,6 @@
 import type { APIPromise, Message, SendMessageParams, SendMessageResult, StreamEvent } from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Messages } from './index.js';
+import type { Messages } from './index.js';
 import type { MessageStream } from './index.js';
 
 declare const messages: Messages;
@@ -8,7 +8,7 @@ declare const stream: MessageStream;
 
 describe('Messages types', () => {
   it('types send, stream and list', () => {
-    expectTypeOf(messages.send).parameter(0).toEqualTypeOf<SendMessageParams>();
+    expectTypeOf<Parameters<Messages['send']>[0]>().toEqualTypeOf<SendMessageParams>();
     expectTypeOf(messages.send({ agentId: 'a', question: 'q' })).toEqualTypeOf<APIPromise<SendMessageResult>>();
     expectTypeOf(messages.stream({ agentId: 'a', question: 'q', responseFormat: 'PLAIN' })).toEqualTypeOf<Promise<MessageStream>>();
     expectTypeOf(messages.list('c')).toEqualTypeOf<APIPromise<Message[]>>();
@@ -17,7 +17,7 @@ describe('Messages types', () => {
   it('types the stream', () => {
     expectTypeOf(stream.textStream).toEqualTypeOf<AsyncIterable<string>>();
     expectTypeOf(stream.finalMessage()).toEqualTypeOf<Promise<SendMessageResult>>();
-    expectTypeOf(stream).toMatchTypeOf<AsyncIterable<StreamEvent<SendMessageResult>>>();
+    expectTypeOf(stream).toExtend<AsyncIterable<StreamEvent<SendMessageResult>>>();
     expectTypeOf<SendMessageResult>().toEqualTypeOf<{
       conversationId: string;
       contactId: string;
