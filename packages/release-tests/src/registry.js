@@ -1,3 +1,4 @@
+// @ts-check
 // Which versions of a package the registry already has, through the ordinary npm client (`npm view`).
 // The registry is injectable (an explicit URL, else npm's own configuration such as npm_config_registry),
 // so tests point it at a local server instead of the public registry.
@@ -29,7 +30,7 @@ export function npmVersionLookup(options = {}) {
     } catch (error) {
       const output = error && typeof error === 'object' && 'stdout' in error ? `${String(error.stdout)}${String(/** @type {{ stderr?: unknown }} */ (error).stderr)}` : '';
       if (/E404|404 Not Found|is not in this registry/.test(output)) return [];
-      throw new Error(`npm view ${name} failed: ${output.trim() || String(error)}`);
+      throw new Error(`npm view ${name} failed: ${output.trim() || String(error)}`, { cause: error });
     }
   };
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The release flow behind `pnpm release` / `pnpm release:dry` (see CONTRIBUTING.md):
 //   1. refuse when changesets are pending (run `pnpm version-packages` first; a dry run only warns),
 //   2. build every package, 3. run every check (typecheck, lint, test, check:package; size and the
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { npmVersionLookup } from './registry.js';
 import { publishablePackages, REPO_ROOT } from './workspace.js';
+import process from 'node:process';
 
 /** @typedef {import('./workspace.js').WorkspacePackage} WorkspacePackage */
 /** @typedef {import('./registry.js').VersionLookup} VersionLookup */

@@ -1,3 +1,4 @@
+// @ts-check
 // Discovers the workspace's packages from packages/*/package.json (no hard-coded list) and orders them so
 // that every package comes after the workspace packages it depends on.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // `changeset version` (pnpm version-packages), check versions / changelogs / dependent bumps, then run the
 // release script's dry run against a local registry and check what it would publish — and that it publishes nothing.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,10 @@ function copyWorkspace(): string {
     mkdirSync(join(dir, 'packages', pkg.folder), { recursive: true });
     cpSync(join(pkg.dir, 'package.json'), join(dir, 'packages', pkg.folder, 'package.json'));
   }
-  // The changelog generator named in .changeset/config.json resolves from the copy's node_modules.
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // The changelog generator named in .changeset/config.json resolves from the copy's node_modules. Link only
+  // @changesets/cli (never the whole node_modules: a package manager run in the copy must not touch the workspace's).
+  mkdirSync(join(dir, 'node_modules', '@changesets'), { recursive: true });
+  symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules', '@changesets', 'cli')), join(dir, 'node_modules', '@changesets', 'cli'), 'dir');
   // Link workspace dependencies the way `pnpm install` does (pnpm pack reads their versions from there).
   const packages = discoverPackages();
   const folderOf = new Map(packages.map((p) => [p.name, p.folder]));

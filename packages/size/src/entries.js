@@ -1,3 +1,4 @@
+// @ts-check
 // The measured entries: small programs that import from the BUILT packages (their dist, through the
 // package exports), bundled for the browser. `budget` is in bytes of min+gzip; 1 kB = 1000 bytes.
 // Rows without a budget are reference rows, printed for information only.

@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles each entry with esbuild (ESM, browser, minified, tree-shaken) and gzips the output with node:zlib.
 // Deterministic: same sources in, same bytes out.
 import { existsSync, readFileSync } from 'node:fs';

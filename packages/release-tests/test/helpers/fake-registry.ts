@@ -42,6 +42,12 @@ export async function startFakeRegistry(published: Record<string, string[]>): Pr
   return {
     url: `http://127.0.0.1:${String(port)}/`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => {
+          if (e) reject(e);
+          else resolve();
+        });
+      }),
   };
 }

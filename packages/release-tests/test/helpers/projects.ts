@@ -83,7 +83,9 @@ export function createProject(
         env: { npm_config_update_notifier: 'false' },
         timeout: 240_000,
       }),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -127,7 +129,9 @@ export async function startEmulatorBin(): Promise<RunningEmulator> {
         resolve({ url: urlMatch[1], apiKey: keyMatch[1] });
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the emulator exited (code ${String(code)}) before it was ready:\n${out}`));
@@ -143,8 +147,13 @@ export async function startEmulatorBin(): Promise<RunningEmulator> {
     agentId,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -64,6 +64,8 @@ async function buildPage(projectDir: string, name: string, code: string): Promis
     configFile: false,
     logLevel: 'silent',
     mode: 'production',
+    // vitest runs with NODE_ENV=test, which Vite would otherwise inline (shipping React's development build).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, reportCompressedSize: false },
   });
   const assets = join(outDir, 'assets');
