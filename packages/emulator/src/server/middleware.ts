@@ -19,15 +19,20 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     });
   });
 
+const REQUEST_ID_PREFIX = randomBytes(6).toString('hex');
+let requestCounter = 0;
+
 /** `x-request-id` on every response: the caller's (if sane) or a new one. */
 export function requestId(config: EmulatorConfig): Mw {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const id = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : `req_${randomBytes(12).toString('hex')}`;
+    const id = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : `req_${REQUEST_ID_PREFIX}${(++requestCounter).toString(36).padStart(8, '0')}`;
     c.set('requestId', id);
+    // Set before the handler so that Hono adds it to the response it builds; added afterwards to raw Responses.
+    c.header('x-request-id', id);
     const started = performance.now();
     await next();
-    c.header('x-request-id', id);
+    if (c.res.headers.get('x-request-id') !== id) c.header('x-request-id', id);
     // Access log: method, path, status and time only — never headers, bodies or keys.
     config.log?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   };
@@ -130,24 +135,34 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): Mw {
     if (length !== undefined && Number(length) > maxBytes) {
       throw new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
     }
-    const raw = c.req.raw.body;
-    let text = '';
-    if (raw) {
-      const reader = raw.getReader();
-      const chunks: Uint8Array[] = [];
-      let size = 0;
+    const tooLarge = (): ApiError => new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    // Read the Node request directly (much cheaper than the web stream); fall back to the Request body.
+    const incoming = (c.env as Partial<AppEnv['Bindings']> | undefined)?.incoming;
+    if (incoming) {
+      for await (const chunk of incoming as AsyncIterable<Buffer>) {
+        size += chunk.byteLength;
+        if (size > maxBytes) {
+          incoming.resume();
+          throw tooLarge();
+        }
+        chunks.push(chunk);
+      }
+    } else if (c.req.raw.body) {
+      const reader = c.req.raw.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         size += value.byteLength;
         if (size > maxBytes) {
           await reader.cancel().catch(() => undefined);
-          throw new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
+          throw tooLarge();
         }
         chunks.push(value);
       }
-      text = Buffer.concat(chunks).toString('utf8');
     }
+    const text = Buffer.concat(chunks).toString('utf8');
     if (text.trim() === '') {
       c.set('body', undefined);
     } else {
