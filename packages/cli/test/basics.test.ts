@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { isolatedHome, packageDir, runCli } from './helpers/cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assertNeverPrinted, isolatedHome, packageDir, runCli } from './helpers/cli.js';
 
 const home = isolatedHome();
+afterAll(() => {
+  assertNeverPrinted('k-usage-0123456789');
+  assertNeverPrinted('dry-run-secret-key-0123456789');
+});
+
 const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('livechatai (no server needed)', () => {

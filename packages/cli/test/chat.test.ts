@@ -141,5 +141,20 @@ describe('chat', () => {
     expect(r.stdout).toContain('Refunds are possible within 30 days.');
     expect(r.stderr).toMatch(/conversation chat_\w+/);
   });
-});
 
+  it('exits 130 when Ctrl-C (SIGINT) interrupts a streamed message', async () => {
+    let sent = false;
+    const r = await runCli(['messages', 'send', '--agent', agentId, '--question', 'Do you sell flux capacitors?', '--stream'], home, {
+      env,
+      onStdout: (_chunk, signal) => {
+        if (!sent) {
+          sent = true;
+          signal('SIGINT');
+        }
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.stdout).not.toContain('help you with this question.');
+    expect(r.stderr).toBe('livechatai: interrupted\n');
+  });
+});

@@ -20,6 +20,8 @@ export interface RunOptions {
   input?: string;
   timeoutMs?: number;
   cwd?: string;
+  /** Called with each stdout chunk, e.g. to send a signal once output has started. */
+  onStdout?: (chunk: string, signal: (name: NodeJS.Signals) => void) => void;
 }
 
 /** Everything any CLI run printed, for the "key never printed" assertions. */
@@ -50,7 +52,10 @@ export function runCli(args: readonly string[], home: string, options: RunOption
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      options.onStdout?.(d, (name) => child.kill(name));
+    });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.on('error', reject);
