@@ -405,3 +405,34 @@ describe('analytics', () => {
     expect((await api('GET', `/analytics/topics?${range}&timezone=Mars/Base`)).body.message).toContain('timezone');
   });
 });
+
+describe('streaming idempotency and logging', () => {
+  it('replays a stored stream for the same Idempotency-Key without a second exchange', async () => {
+    const agent = await createAgent(api, 'Replay');
+    const body = { agentId: agent.id, question: 'Hello there, is anyone around to help?', streaming: true };
+    const first = await api('POST', '/conversations', { body, headers: { 'idempotency-key': 'stream-1' } });
+    const again = await api('POST', '/conversations', { body, headers: { 'idempotency-key': 'stream-1' } });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const done = (text: string): unknown => JSON.parse(parseEventStream(text).at(-1)!.data);
+    expect(done(again.text)).toEqual(done(first.text));
+    const list = await api('GET', `/conversations?agentId=${agent.id}`);
+    expect(list.body.data.meta.total).toBe(1);
+  });
+
+  it('never writes keys to the access log', async () => {
+    const lines: string[] = [];
+    const logged = await withEmulator({ logger: (line) => lines.push(line) });
+    try {
+      await logged.api('GET', '/agents');
+      await logged.api('GET', '/agents', { key: 'some-wrong-key-456' });
+      await logged.api('POST', '/agents', { body: { name: logged.em.apiKey, isLiveChatEnabled: 'x' } });
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      const all = lines.join('\n');
+      expect(all).not.toContain(logged.em.apiKey);
+      expect(all).not.toContain('some-wrong-key-456');
+      expect(all).toContain('GET /api/v2/agents 401');
+    } finally {
+      await logged.em.close();
+    }
+  });
+});

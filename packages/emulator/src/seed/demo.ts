@@ -217,12 +217,13 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
       members.push(member);
     }
 
-    const support = await makeAgent(store, workspaceId, 'Acme Support', 'acme-support', start, ids);
+    // Acme Support is the newest agent, so it is listed first.
+    const docs = await makeAgent(store, workspaceId, 'Developer Docs Helper', 'developer-docs-helper', start, ids);
     const sales = await makeAgent(store, workspaceId, 'Acme Sales Assistant', 'acme-sales-assistant', start + DAY, ids);
-    const docs = await makeAgent(store, workspaceId, 'Developer Docs Helper', 'developer-docs-helper', start + 2 * DAY, ids);
-    await addSources(store, support, SUPPORT_SOURCES, start + 3600_000, ids);
+    const support = await makeAgent(store, workspaceId, 'Acme Support', 'acme-support', start + 2 * DAY, ids);
+    await addSources(store, docs, DOCS_SOURCES, start + 3600_000, ids);
     await addSources(store, sales, SALES_SOURCES, start + DAY + 3600_000, ids);
-    await addSources(store, docs, DOCS_SOURCES, start + 2 * DAY + 3600_000, ids);
+    await addSources(store, support, SUPPORT_SOURCES, start + 2 * DAY + 3600_000, ids);
 
     const contacts: ContactRow[] = [];
     for (const [i, [name, email, phone, country, plan]] of CONTACTS.entries()) {
