@@ -145,6 +145,18 @@ const ms = (v: number | undefined, name: string, dflt: number): number => {
   return v || Infinity;
 };
 
+/** A bad header name/value would otherwise surface as a (retried) network TypeError from fetch. */
+function checkHeaders(h: Record<string, string>, param: string): void {
+  for (const k in h) {
+    try {
+      new Headers([[k, h[k] ?? '']]);
+    } catch {
+      // never echo the value: it may be the API key
+      throw new InvalidParameterError(k === 'authorization' ? 'apiKey' : param, `invalid header ${JSON.stringify(k)}`);
+    }
+  }
+}
+
 function resolveBaseURL(raw: string): string {
   let u: URL;
   const relative = raw.startsWith('/');
@@ -205,6 +217,7 @@ class Client implements LiveChatAIClient {
     if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h['x-livechatai-sdk'] = `core/${VERSION}`;
     if (!browser) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
     for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
+    checkHeaders(h, 'defaultHeaders');
     if (key) h.authorization = `Bearer ${key}`;
     this.#headers = h;
     if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
@@ -299,6 +312,7 @@ class Client implements LiveChatAIClient {
         if (v == null) headers = Object.fromEntries(Object.entries(headers).filter(([h]) => h !== k.toLowerCase()));
         else headers[k.toLowerCase()] = v;
       }
+      checkHeaders(headers, 'headers');
     }
     const policy = this.retry;
     const maxRetries = o.maxRetries ?? policy.maxRetries;

@@ -60,6 +60,19 @@ describe('createClient', () => {
     }
   });
 
+  it('rejects invalid header names or values up front', async () => {
+    expect(() => client({ defaultHeaders: { 'x-bad': 'a\nb' } })).toThrow(/defaultHeaders/);
+    let err: unknown;
+    try {
+      createClient({ apiKey: 'sk_€uro_secret', baseURL: server.url });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ param: 'apiKey' });
+    expect(String(err)).not.toContain('secret');
+    await expect(client().request({ method: 'GET', path: '/x' }, { headers: { 'bad header': 'v' } })).rejects.toMatchObject({ param: 'headers', attempts: 0 });
+  });
+
   it('rejects bad timeout values', () => {
     expect(() => client({ timeout: -1 })).toThrow(/timeout/);
   });
