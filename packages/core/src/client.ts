@@ -217,8 +217,8 @@ class Client implements LiveChatAIClient {
     if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h['x-livechatai-sdk'] = `core/${VERSION}`;
     if (!browser) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
     for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
-    checkHeaders(h, 'defaultHeaders');
     if (key) h.authorization = `Bearer ${key}`;
+    checkHeaders(h, 'defaultHeaders');
     this.#headers = h;
     if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
   }
