@@ -58,6 +58,16 @@ export function pendingChangesets(root) {
   return readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
 }
 
+/** Paths `git status` reports as changed or untracked (none outside a git work tree). @param {string} root */
+export function uncommittedChanges(root) {
+  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) return [];
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.slice(3));
+}
+
 /** Run a command with inherited output; throw when it fails. @param {string} cmd @param {string[]} args @param {string} cwd @param {NodeJS.ProcessEnv} [env] */
 function step(cmd, args, cwd, env = process.env) {
   process.stdout.write(`\n$ ${[cmd, ...args].join(' ')}\n`);
@@ -106,11 +116,26 @@ export async function main(argv, inject = {}) {
   }
   const dryRun = values['dry-run'];
   const root = resolve(values.root ?? REPO_ROOT);
+  if (!dryRun && values.registry !== undefined) {
+    // A real release compares with and publishes to the registry of npm's configuration (.npmrc), never two different ones.
+    process.stderr.write('release: --registry is for --dry-run only; configure the registry to publish to in .npmrc\n');
+    return 1;
+  }
   const env = values.registry === undefined ? process.env : { ...process.env, npm_config_registry: values.registry };
 
   const pending = pendingChangesets(root);
   if (pending.length > 0) {
     const message = `${String(pending.length)} pending changeset(s) (${pending.join(', ')}): run \`pnpm version-packages\` and commit before releasing.`;
+    if (!dryRun) {
+      process.stderr.write(`release: ${message}\n`);
+      return 1;
+    }
+    process.stdout.write(`warning: ${message}\n`);
+  }
+
+  const dirty = uncommittedChanges(root);
+  if (dirty.length > 0) {
+    const message = `uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit them first, so what is published is what is tagged.`;
     if (!dryRun) {
       process.stderr.write(`release: ${message}\n`);
       return 1;
@@ -148,7 +173,8 @@ export async function main(argv, inject = {}) {
     process.stdout.write('\nNothing to publish.\n');
     return 0;
   }
-  step(join(root, 'node_modules', '.bin', 'changeset'), ['publish'], root, env);
+  // The changesets CLI of the workspace this script belongs to, run in the released workspace.
+  step(join(REPO_ROOT, 'node_modules', '.bin', 'changeset'), ['publish'], root, env);
   return 0;
 }
 

@@ -89,7 +89,7 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
       join(dir, '.changeset', 'release-test-core.md'),
       '---\n"@livechatai/core": minor\n"@livechatai/contacts": patch\n---\n\nRelease-flow test: a new core option.\n',
     );
-    const result = await release(['--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
+    const result = await release(['--skip-build', '--skip-checks', '--root', dir]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('pending changeset(s) (release-test-core.md)');
     expect(result.stderr).toContain('pnpm version-packages');
@@ -131,6 +131,16 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
         if (dep.startsWith('@livechatai/') || dep === 'livechatai') expect(range).toMatch(/^workspace:/);
       }
     }
+  });
+
+  it('a real release refuses uncommitted changes (the version bumps above) and a --registry other than npm config', async () => {
+    const dirty = await release(['--skip-build', '--skip-checks', '--root', dir]);
+    expect(dirty.status).toBe(1);
+    expect(dirty.stderr).toMatch(/uncommitted changes \(packages\/[\w-]+\/(package\.json|CHANGELOG\.md)/);
+    const registryFlag = await release(['--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
+    expect(registryFlag.status).toBe(1);
+    expect(registryFlag.stderr).toContain('--registry is for --dry-run only');
+    expect(registry.requests).toEqual([]);
   });
 
   it('the dry run lists exactly the unpublished versions in dependency order and publishes nothing', async () => {
