@@ -148,7 +148,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
     const decoder = new TextDecoder();
     const parser = new SSEParser();
     let text = '';
-    let finished = false;
+    let eof = false;
     try {
       for (;;) {
         const chunk = reader && (await this.#read(reader));
@@ -164,10 +164,11 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
               text += t;
               yield { event: 'delta', data: { text: t }, id: m.id };
             } else if (m.event === 'done') {
+              // done is final (D5): settle first (a consumer may stop at it), end without waiting for the body to close
               const data = unwrapEnvelope(parseJSON(m.data)) as TDone;
-              finished = true;
-              yield { event: 'done', data, id: m.id };
               this.#settle(data);
+              yield { event: 'done', data, id: m.id };
+              return;
             }
           }
         } else if (mode === 2 && s) {
@@ -176,25 +177,24 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
         } else text += s;
         if (!chunk) break;
       }
-      if (!finished) {
-        if (mode === 0) throw new APIConnectionError('reset', { ...ctx, cause: new Error('stream ended before its done event') });
-        let data: unknown = { response: text } satisfies TextStreamResult;
-        if (mode === 1) {
-          data = unwrapEnvelope(parseBody(text, ct, ctx));
-          const t = isObj(data) && typeof data.response === 'string' ? data.response : '';
-          if (t) yield { event: 'delta', data: { text: t }, id: undefined };
-        }
-        finished = true;
-        yield { event: 'done', data: data as TDone, id: undefined };
-        this.#settle(data as TDone);
+      eof = true;
+      if (mode === 0) throw new APIConnectionError('reset', { ...ctx, cause: new Error('stream ended before its done event') });
+      let data: unknown = { response: text } satisfies TextStreamResult;
+      if (mode === 1) {
+        data = unwrapEnvelope(parseBody(text, ct, ctx));
+        const t = isObj(data) && typeof data.response === 'string' ? data.response : '';
+        if (t) yield { event: 'delta', data: { text: t }, id: undefined };
       }
+      this.#settle(data as TDone);
+      yield { event: 'done', data: data as TDone, id: undefined };
     } catch (e) {
       const err = isLiveChatAIError(e) ? e : new APIConnectionError(connectionErrorKind(e), { ...ctx, cause: e });
       this.#settle(err);
       if (!this.#aborted) throw err;
     } finally {
       cleanup();
-      if (!finished) {
+      if (!eof) {
+        // stopped early (break, error, abort, or done before the body closed): settle (no-op once settled), cancel
         const err = new APIUserAbortError(ctx);
         this.#settle(err);
         this.#init.ctrl.abort(err);

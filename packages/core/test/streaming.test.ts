@@ -50,6 +50,31 @@ describe('requestStream', () => {
     expect(server.requests.at(-1)!.headers.accept).toContain('text/event-stream');
   });
 
+  it('ends at the done event even if the server keeps the body open; breaking at done still settles', async () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(SSE);
+      await new Promise((r) => setTimeout(r, 3000));
+      res.end();
+    });
+    const stream = await client({ idleTimeout: 10_000 }).requestStream({ path: '/c', body: {} });
+    const events: string[] = [];
+    for await (const e of stream) events.push(e.event);
+    expect(events).toEqual(['delta', 'delta', 'done']);
+    expect(await stream.finalMessage()).toEqual(done);
+    server.handle((_q, res) => writeSlowly(res, SSE, 200));
+    const s2 = await client().requestStream({ path: '/c', body: {} });
+    for await (const e of s2) if (e.event === 'done') break;
+    expect(await s2.finalMessage()).toEqual(done);
+  });
+
+  it('breaking out early rejects finalMessage with APIUserAbortError and frees the connection', async () => {
+    server.handle((_q, res) => writeSlowly(res, SSE, 3));
+    const stream = await client().requestStream({ path: '/c', body: {} });
+    for await (const e of stream) if (e.event === 'delta') break;
+    expect(isAPIUserAbortError(await stream.finalMessage().catch((e: unknown) => e))).toBe(true);
+  });
+
   it('textStream yields the text deltas; finalMessage works alone', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 7));
     const s1 = await client().requestStream({ path: '/c', body: {} });
