@@ -110,9 +110,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiKey,
     workspaceId,
     store,
-    mintKey: (o = {}) => mintKeyIn(store, o.workspaceId ?? workspaceId, o.readOnly ?? false, now()),
+    mintKey: (o = {}) => store.transaction(() => mintKeyIn(store, o.workspaceId ?? workspaceId, o.readOnly ?? false, now())),
     createWorkspace: async (o = {}) => {
-      const ws = await createWorkspaceIn(store, { name: o.name, now: now() });
+      const ws = await store.transaction(() => createWorkspaceIn(store, { name: o.name, now: now() }));
       if (o.seed === 'demo') await seedDemo(store, ws.workspaceId, now());
       return ws;
     },

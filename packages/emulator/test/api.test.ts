@@ -110,6 +110,17 @@ describe('request handling', () => {
     expect(conflict.body.code).toBe('conflict');
   });
 
+  it('runs concurrent requests with one Idempotency-Key exactly once', async () => {
+    const body = { name: 'Concurrent once', isLiveChatEnabled: true };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => api('POST', '/agents', { body, headers: { 'idempotency-key': 'concurrent-1' } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(new Set(results.map((r) => r.body.data.id as string)).size).toBe(1);
+    const list = await api('GET', '/agents?limit=100');
+    expect(list.body.data.filter((a: { name: string }) => a.name === 'Concurrent once')).toHaveLength(1);
+  });
+
   it('serves the OpenAPI document and health', async () => {
     const doc = await api('GET', '/openapi.json');
     expect(doc.body.openapi).toMatch(/^3\./);

@@ -25,7 +25,7 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
     const body = Body.from(c.get('body'), true);
     const name = body.str('name', { max: 200 });
     const seed = body.enum('seed', ['demo'] as const);
-    const ws = await createWorkspace(store, { name, now: config.now() });
+    const ws = await store.transaction(() => createWorkspace(store, { name, now: config.now() }));
     if (seed === 'demo') await seedDemo(store, ws.workspaceId, config.now());
     return c.json({ status: 'success', data: ws });
   });
@@ -36,8 +36,10 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
       throw new ApiError(400, 'validation_error', "the body must be a workspace export (format 'livechatai-emulator-workspace')");
     }
     try {
-      const workspaceId = await store.importWorkspace(data);
-      const apiKey = await mintKey(store, workspaceId, false, config.now());
+      const { workspaceId, apiKey } = await store.transaction(async () => {
+        const id = await store.importWorkspace(data);
+        return { workspaceId: id, apiKey: await mintKey(store, id, false, config.now()) };
+      });
       return c.json({ status: 'success', data: { workspaceId, apiKey } });
     } catch (err) {
       if (err instanceof ImportConflictError) throw new ApiError(409, 'conflict', err.message);
@@ -65,7 +67,7 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
   scoped.post('/keys', async (c) => {
     if (c.get('auth').readOnly) throw new ApiError(403, 'forbidden', 'A read-only key cannot mint keys');
     const readOnly = Body.from(c.get('body'), true).bool('readOnly') ?? false;
-    const apiKey = await mintKey(store, c.get('auth').workspaceId, readOnly, config.now());
+    const apiKey = await store.transaction(() => mintKey(store, c.get('auth').workspaceId, readOnly, config.now()));
     return c.json({ status: 'success', data: { apiKey, readOnly } });
   });
   scoped.post('/csat', async (c) => {
@@ -96,7 +98,7 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
       triggerReason: body.str('triggerReason', { max: 100 }) ?? 'AFTER_RESOLUTION',
       createdAt,
     };
-    await store.insertCsat(row);
+    await store.transaction(() => store.insertCsat(row));
     return c.json({ status: 'success', data: { ...row, createdAt: iso(row.createdAt) } });
   });
   app.route('/workspaces/:workspaceId', scoped);

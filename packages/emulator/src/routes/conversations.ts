@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, EmulatorConfig } from '../server/context.js';
-import { notFound } from '../server/errors.js';
+import { ApiError, notFound } from '../server/errors.js';
 import { Body, QueryParams, pathId } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { refreshConversation, sendMessage, type SendInput, type SendResult } from '../domain/exchange.js';
@@ -215,6 +215,13 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const idem = c.get('idempotency');
     // The whole exchange is committed before the first event (see README: what a disconnect leaves behind).
     const result: SendResult = await store.transaction(async () => {
+      if (idem) {
+        const stored = await store.getIdempotency(c.get('auth').workspaceId, idem.key);
+        if (stored) {
+          if (stored.requestHash !== idem.requestHash) throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
+          return JSON.parse(stored.body) as SendResult;
+        }
+      }
       const agent = await requireAgent(c, config, agentId);
       const r = (await sendMessage(store, { ...input, agent }, { now: config.now() })).result;
       if (idem) {

@@ -31,8 +31,10 @@ export function startUrlFetch(config: EmulatorConfig, ds: DataSourceRow): void {
       update = { ...ds, status: 'FAILED', error: err instanceof PageFetchError ? err.message : 'fetch failed', updatedAt: config.now() };
     }
     // The source may have been deleted meanwhile.
-    const current = await config.store.getDataSource(ds.workspaceId, ds.id);
-    if (current?.status === 'PENDING') await config.store.updateDataSource(update, chunks);
+    await config.store.transaction(async () => {
+      const current = await config.store.getDataSource(ds.workspaceId, ds.id);
+      if (current?.status === 'PENDING') await config.store.updateDataSource(update, chunks);
+    });
   })().catch(() => undefined);
   config.background.add(task);
   void task.finally(() => config.background.delete(task));

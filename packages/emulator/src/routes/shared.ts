@@ -1,6 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, EmulatorConfig } from '../server/context.js';
-import { notFound } from '../server/errors.js';
+import { ApiError, notFound } from '../server/errors.js';
 import type {
   AgentRow,
   ContactRow,
@@ -25,6 +25,14 @@ export async function commit(
   const idem = c.get('idempotency');
   const workspaceId = c.get('auth').workspaceId;
   const result = await config.store.transaction(async () => {
+    if (idem) {
+      // A concurrent request with the same key may have committed since the middleware looked.
+      const stored = await config.store.getIdempotency(workspaceId, idem.key);
+      if (stored) {
+        if (stored.requestHash !== idem.requestHash) throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
+        return { status: stored.status as ContentfulStatusCode, body: JSON.parse(stored.body) as unknown };
+      }
+    }
     const r = await fn();
     const status = r.status ?? 200;
     if (idem) {

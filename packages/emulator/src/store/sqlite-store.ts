@@ -169,7 +169,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
-  private depth = 0;
+  private lock: Promise<void> = Promise.resolve();
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.filename);
@@ -251,36 +251,29 @@ export class SqliteStore implements Store {
     return this.stmt(sql).get(...params) as Row | undefined;
   }
 
+  /**
+   * Transactions are serialised: one runs at a time (BEGIN IMMEDIATE … COMMIT), the next waits for it. Every
+   * write of the emulator goes through a transaction, so no write can land inside another request's open
+   * transaction (and be rolled back with it). Do not nest calls: a nested call would wait for itself.
+   */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    // Nested calls join the outer transaction.
-    if (this.depth > 0) return fn();
-    this.db.exec('BEGIN IMMEDIATE');
-    this.depth++;
-    let done = false;
-    const finish = (ok: boolean): void => {
-      if (done) return;
-      done = true;
-      this.depth--;
-      if (ok) this.db.exec('COMMIT');
-      else if (this.db.inTransaction) this.db.exec('ROLLBACK');
-    };
-    let p: Promise<T>;
-    try {
-      p = fn();
-    } catch (err) {
-      finish(false);
-      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-    }
-    return p.then(
-      (v) => {
-        finish(true);
-        return v;
-      },
-      (err: unknown) => {
-        finish(false);
+    const run = async (): Promise<T> => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await fn();
+        this.db.exec('COMMIT');
+        return value;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw err;
-      },
+      }
+    };
+    const result = this.lock.then(run);
+    this.lock = result.then(
+      () => undefined,
+      () => undefined,
     );
+    return result;
   }
 
   async createWorkspace(ws: WorkspaceRow, owner: TeamMemberRow): Promise<void> {

@@ -234,7 +234,10 @@ export interface WorkspaceExport {
 }
 
 export interface Store {
-  /** Runs `fn` atomically. `fn` must only await calls on this store (no timers or network inside). */
+  /**
+   * Runs `fn` atomically; transactions run one at a time. Every write must happen inside one. `fn` must only
+   * await calls on this store (no timers or network inside) and must not call `transaction` again.
+   */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 
   createWorkspace(ws: WorkspaceRow, owner: TeamMemberRow): Promise<void>;
