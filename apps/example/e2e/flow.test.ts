@@ -131,8 +131,25 @@ describe('example app', () => {
     await shot('08-analytics');
     await page.getByRole('link', { name: 'AI suggestions' }).click();
     await page.getByRole('heading', { name: 'AI suggestions' }).waitFor();
-    await page.locator('.loading').waitFor({ state: 'detached' });
+    await page.getByText('Nothing to improve right now').waitFor();
+
+    // A question the knowledge cannot answer becomes a suggestion, which turns into a Q&A source.
+    await page.getByRole('link', { name: 'Playground' }).click();
+    const unanswerable = 'Do you sell purple submarines?';
+    await page.getByLabel('Message').fill(unanswerable);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.bubble-row.assistant[data-state="done"]').waitFor({ timeout: 20_000 });
+    await page.getByRole('link', { name: 'AI suggestions' }).click();
+    const card = page.locator('.suggestion', { hasText: unanswerable });
+    await card.waitFor();
     await shot('09-suggestions');
+    await card.getByRole('button', { name: 'Turn into Q&A' }).click();
+    await card.locator('textarea').fill('Yes: purple submarines ship in spring.');
+    await card.getByRole('button', { name: 'Add Q&A to knowledge' }).click();
+    await card.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Knowledge' }).click();
+    await page.getByRole('list', { name: 'Data sources' }).locator('.row-title', { hasText: unanswerable }).waitFor();
+    await shot('10-knowledge-qa');
   });
 
   it('never sends the API key to the browser or from it', async () => {

@@ -23,7 +23,7 @@ export interface LiveChatAIProviderProps {
 export function LiveChatAIProvider({ client, queryClient, children }: LiveChatAIProviderProps) {
   const outer = useContext(QueryClientContext);
   // Created once per provider instance, and only when neither a prop nor an enclosing provider gives one.
-  const [own] = useState(() => (queryClient ?? outer ? undefined : new QueryClient()));
+  const [own] = useState(() => ((queryClient ?? outer) ? undefined : new QueryClient()));
   const content = <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
   const effective = queryClient ?? (outer ? undefined : own);
   return effective ? <QueryClientProvider client={effective}>{content}</QueryClientProvider> : content;
