@@ -82,7 +82,7 @@ describe('contacts import', () => {
     const reportFile = join(home, 'failed.ndjson');
     const r = await runCli(['--json', 'contacts', 'import', file, '--agent', agentId, '--concurrency', '8', '--report', reportFile], home, {
       env,
-      timeoutMs: 120_000,
+      timeoutMs: 170_000,
     });
     expect(r.code, r.stderr).toBe(1); // some rows failed
     const summary = json<{ total: number; created: number; updated: number; failed: number; failures: { row: number; error: string }[] }>(r);
@@ -112,7 +112,7 @@ describe('contacts import', () => {
     expect(ghost.code).toBe(1);
     expect(ghost.stdout).toBe('1 rows: 0 created, 0 updated, 1 failed\n');
     expect(ghost.stderr).toMatch(/^row 1 \(line 1, distinctId user-ghost\): .*not found/im);
-  });
+  }, 180_000);
 });
 
 describe('conversations export', () => {
