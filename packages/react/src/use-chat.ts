@@ -98,6 +98,8 @@ interface Attempt {
   outcome: 'running' | 'done' | 'stopped' | 'error';
 }
 
+const historyPageSizeOf = (options: UseChatOptions) => Math.max(1, options.historyPageSize ?? 50);
+
 let localCounter = 0;
 const localId = (role: string) => `local-${role}-${String(++localCounter)}`;
 
@@ -133,7 +135,6 @@ function toLiveChatAIError(error: unknown): LiveChatAIError {
 export function useChat(options: UseChatOptions): UseChatResult {
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
-  const pageSize = Math.max(1, options.historyPageSize ?? 50);
 
   // The latest options, read by the stable callbacks below (no stale closures).
   const optionsRef = useRef(options);
@@ -144,7 +145,7 @@ export function useChat(options: UseChatOptions): UseChatResult {
   const [local, setLocal] = useState<ChatMessage[]>([]);
   const [status, setStatus] = useState<ChatStatus>('idle');
   const [error, setError] = useState<LiveChatAIError | undefined>(undefined);
-  const [visible, setVisible] = useState(pageSize);
+  const [visible, setVisible] = useState(() => historyPageSizeOf(options));
 
   const conversationIdRef = useRef(conversationId);
   const contactIdRef = useRef(contactId);
@@ -175,7 +176,7 @@ export function useChat(options: UseChatOptions): UseChatResult {
     setLocal([]);
     setStatus('idle');
     setError(undefined);
-    setVisible(Math.max(1, optionsRef.current.historyPageSize ?? 50));
+    setVisible(historyPageSizeOf(optionsRef.current));
   }, []);
 
   // Another conversation (or agent) given by the caller: start over with it. The ID this hook created
@@ -298,7 +299,7 @@ export function useChat(options: UseChatOptions): UseChatResult {
   }, [send]);
 
   const loadOlderMessages = useCallback(() => {
-    setVisible((count) => count + Math.max(1, optionsRef.current.historyPageSize ?? 50));
+    setVisible((count) => count + historyPageSizeOf(optionsRef.current));
   }, []);
 
   const historyMessages = history.data?.messages;
