@@ -7,7 +7,7 @@
 //   5. dry run: pack what would be published and print it, publish nothing;
 //      real run: `changeset publish`, which publishes the unpublished versions in dependency order.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,6 +56,26 @@ export function pendingChangesets(root) {
   const dir = join(root, '.changeset');
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
+}
+
+/**
+ * What the pending changesets would release (`changeset status --output`); [] when the status cannot be computed.
+ * @param {string} root
+ * @returns {Array<{ name: string, type: string, oldVersion: string, newVersion: string }>}
+ */
+export function pendingReleasePlan(root) {
+  const dir = mkdtempSync(join(tmpdir(), 'livechatai-release-status-'));
+  try {
+    const output = join(dir, 'status.json');
+    const result = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'changeset'), ['status', `--output=${output}`], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0 || !existsSync(output)) return [];
+    const status = /** @type {{ releases?: Array<{ name: string, type: string, oldVersion: string, newVersion: string }> }} */ (
+      JSON.parse(readFileSync(output, 'utf8'))
+    );
+    return (status.releases ?? []).filter((r) => r.type !== 'none');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Paths `git status` reports as changed or untracked (none outside a git work tree). @param {string} root */
@@ -131,6 +151,11 @@ export async function main(argv, inject = {}) {
       return 1;
     }
     process.stdout.write(`warning: ${message}\n`);
+    const pendingReleases = pendingReleasePlan(root);
+    if (pendingReleases.length > 0) {
+      process.stdout.write('After `pnpm version-packages`, these versions would be released:\n');
+      for (const r of pendingReleases) process.stdout.write(`  ${r.name}  ${r.oldVersion} -> ${r.newVersion} (${r.type})\n`);
+    }
   }
 
   const dirty = uncommittedChanges(root);

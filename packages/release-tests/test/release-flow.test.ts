@@ -94,6 +94,13 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
     expect(result.stderr).toContain('pending changeset(s) (release-test-core.md)');
     expect(result.stderr).toContain('pnpm version-packages');
     expect(registry.requests).toEqual([]);
+    // A dry run only warns, and shows what the pending changesets would release.
+    const dry = await release(['--dry-run', '--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain('warning: 1 pending changeset(s)');
+    const core = before.find((p) => p.folder === 'core')!;
+    expect(dry.stdout).toContain(`@livechatai/core  ${core.version} -> ${bump(core.version, 'minor')} (minor)`);
+    expect(registry.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('version-packages bumps the changed packages and their dependents, writes changelogs, leaves private packages alone', () => {
@@ -134,13 +141,14 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
   });
 
   it('a real release refuses uncommitted changes (the version bumps above) and a --registry other than npm config', async () => {
+    const seen = registry.requests.length;
     const dirty = await release(['--skip-build', '--skip-checks', '--root', dir]);
     expect(dirty.status).toBe(1);
     expect(dirty.stderr).toMatch(/uncommitted changes \(packages\/[\w-]+\/(package\.json|CHANGELOG\.md)/);
     const registryFlag = await release(['--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
     expect(registryFlag.status).toBe(1);
     expect(registryFlag.stderr).toContain('--registry is for --dry-run only');
-    expect(registry.requests).toEqual([]);
+    expect(registry.requests.length).toBe(seen);
   });
 
   it('the dry run lists exactly the unpublished versions in dependency order and publishes nothing', async () => {
