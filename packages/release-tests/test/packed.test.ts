@@ -189,21 +189,27 @@ void contacts.list({});
 `;
   const base = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] as string[], target: 'ES2022' };
 
-  it('type-checks under moduleResolution node16 (ESM and CJS files) and bundler', async () => {
+  it('type-checks under moduleResolution node16 (ESM and CJS files) and bundler, with DOM types or with only @types/node', async () => {
     const ts = project({
       name: 'typescript',
       type: 'module',
       use: [CONTACTS, CORE, UMBRELLA],
+      thirdParty: { '@types/node': '20.19.43' },
       files: {
         'src/example.ts': example,
         'src/example-cjs.cts': cjsExample,
         'tsconfig.node16.json': JSON.stringify({ compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, include: ['src'] }),
         'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' }, files: ['src/example.ts'] }),
+        // A Node server project: no DOM library, fetch/Response types from @types/node.
+        'tsconfig.node-only.json': JSON.stringify({
+          compilerOptions: { ...base, lib: ['ES2022'], types: ['node'], module: 'node16', moduleResolution: 'node16' },
+          include: ['src'],
+        }),
       },
     });
     const install = await ts.install();
     expect(install.code).toBe(0);
-    for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json']) {
+    for (const config of ['tsconfig.node16.json', 'tsconfig.bundler.json', 'tsconfig.node-only.json']) {
       const result = await run('node', [TSC, '-p', config], { cwd: ts.dir });
       expect(`${config}: ${result.stdout}${result.stderr}`).toBe(`${config}: `);
       expect(result.code).toBe(0);
