@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEventStream } from '@livechatai/spec';
 import type { Emulator } from '../src/index.js';
 import { apiFor, createAgent, withEmulator, type Api } from './helpers.js';
 
@@ -91,6 +92,17 @@ describe('fault injection', () => {
     expect(next).toBe('stalled');
     expect(text).not.toContain('event: done');
     await reader.cancel();
+  });
+
+  it('ends a stream with an error event after N events', async () => {
+    const agent = await createAgent(api, 'Erroring');
+    const res = await api('POST', '/conversations', {
+      body: { agentId: agent.id, question: 'Tell me something about anything at all', streaming: true },
+      headers: { 'x-emulator-fault': 'error-after=2' },
+    });
+    const events = parseEventStream(res.text);
+    expect(events.map((e) => e.event)).toEqual(['delta', 'delta', 'error']);
+    expect(JSON.parse(events[2]!.data)).toMatchObject({ status: 'error', code: 'internal_error' });
   });
 
   it('rejects a malformed fault header', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, EmulatorConfig } from '../server/context.js';
-import { ApiError, notFound } from '../server/errors.js';
+import { ApiError, errorBody, notFound } from '../server/errors.js';
 import { Body, QueryParams, pathId } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { refreshConversation, sendMessage, type SendInput, type SendResult } from '../domain/exchange.js';
@@ -237,7 +237,8 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
       }
       return r;
     });
-    return sseResponse(result, config, c.get('fault')?.stallAfter);
+    const fault = c.get('fault');
+    return sseResponse(result, config, fault?.stallAfter, fault?.errorAfter);
   });
 
   app.post('/:conversationId/reply', async (c) => {
@@ -308,9 +309,15 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
 }
 
 /** Streams a committed answer as SSE: `delta` events paced by `streamDelayMs`, then `done`. */
-function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: number | undefined): Response {
+function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: number | undefined, errorAfter: number | undefined): Response {
   const events: string[] = splitForStream(result.response).map((text) => `event: delta\ndata: ${JSON.stringify({ text })}`);
-  events.push(`event: done\ndata: ${JSON.stringify(result)}`);
+  if (errorAfter !== undefined && errorAfter < events.length) {
+    // Injected failure: an `error` event (D5) replaces the rest of the stream.
+    events.length = errorAfter;
+    events.push(`event: error\ndata: ${JSON.stringify(errorBody('internal_error', 'Injected fault: the answer generation failed'))}`);
+  } else {
+    events.push(`event: done\ndata: ${JSON.stringify(result)}`);
+  }
   const encoder = new TextEncoder();
   let next = 0;
   let timer: NodeJS.Timeout | undefined;

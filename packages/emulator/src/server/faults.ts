@@ -8,6 +8,7 @@ export interface FaultSpec {
   latencyMs: number;
   reset: boolean;
   stallAfter: number | undefined;
+  errorAfter: number | undefined;
   afterWrite: boolean;
   count: number;
 }
@@ -26,6 +27,7 @@ export function parseFault(header: string): FaultSpec {
     latencyMs: 0,
     reset: false,
     stallAfter: undefined,
+    errorAfter: undefined,
     afterWrite: false,
     count: 1,
   };
@@ -53,6 +55,9 @@ export function parseFault(header: string): FaultSpec {
         break;
       case 'stall-after':
         spec.stallAfter = int(name, value, 0, 10_000);
+        break;
+      case 'error-after':
+        spec.errorAfter = int(name, value, 0, 10_000);
         break;
       case 'reset':
         spec.reset = true;
