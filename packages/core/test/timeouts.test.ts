@@ -63,8 +63,20 @@ describe('timeouts', () => {
     expect(t).toMatchObject({ name: 'APITimeoutError', timeout: 'deadline', ms: 30, retryable: false, attempts: 1 });
   });
 
-  it('0 disables a timeout', () => {
+  it('0 disables a timeout; with nothing that can cancel, fetch gets no AbortSignal (its fastest path)', async () => {
     expect(client({ timeout: 0 }).timeout).toBe(Infinity);
+    server.handle((_q, res) => json(res, 200, { status: 'success', data: 1 }));
+    const signals: unknown[] = [];
+    const spy = (input: string | Request, init?: RequestInit) => {
+      signals.push(init?.signal);
+      return fetch(input, init);
+    };
+    await client({ timeout: 0, fetch: spy }).request({ method: 'GET', path: '/x' });
+    await client({ fetch: spy }).request({ method: 'GET', path: '/x' });
+    await client({ timeout: 0, fetch: spy }).request({ method: 'GET', path: '/x' }, { signal: new AbortController().signal });
+    expect(signals[0]).toBeNull();
+    expect(signals[1]).toBeInstanceOf(AbortSignal);
+    expect(signals[2]).toBeInstanceOf(AbortSignal);
   });
 });
 
