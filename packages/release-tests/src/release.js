@@ -110,11 +110,8 @@ export function packPackage(pkg, destination) {
   return tarball;
 }
 
-/**
- * @param {string[]} argv
- * @param {{ lookup?: VersionLookup }} [inject]
- */
-export async function main(argv, inject = {}) {
+/** @param {string[]} argv @returns {Promise<number>} the exit code */
+export async function main(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -173,7 +170,7 @@ export async function main(argv, inject = {}) {
     step('pnpm', ['turbo', 'run', 'typecheck', 'lint', 'test', 'check:package', '--filter=./packages/*', '--filter=./apps/*'], root, env);
   }
 
-  const lookup = inject.lookup ?? npmVersionLookup({ registry: values.registry, cwd: root });
+  const lookup = npmVersionLookup({ registry: values.registry, cwd: root });
   const plan = await releasePlan(root, lookup);
   const toPublish = plan.filter((item) => item.publish);
   process.stdout.write(`\nRelease plan (dependency order):\n${formatPlan(plan)}\n`);
