@@ -155,7 +155,7 @@ export class InvalidParameterError extends LiveChatAIError {
   static override readonly kind: string = 'InvalidParameterError';
   readonly param: string;
   constructor(param: string, message: string) {
-    super(`Invalid parameter \`${param}\`: ${message}`, 'invalid_parameter');
+    super(`Invalid parameter ${param}: ${message}`, 'invalid_parameter');
     this.param = param;
   }
 }

@@ -35,7 +35,7 @@ describe('validation helpers', () => {
   it('reject bad values, naming the parameter', () => {
     expect(failure(() => {
         assertNonEmptyString('  ', 'agentId');
-      }).message).toBe('Invalid parameter `agentId`: expected a non-empty string, got "  "');
+      }).message).toBe('Invalid parameter agentId: expected a non-empty string, got "  "');
     expect(failure(() => {
         assertNonEmptyString(undefined, 'agentId');
       }).param).toBe('agentId');
@@ -65,7 +65,7 @@ describe('validation helpers', () => {
       }).message).toContain('got null');
     expect(failure(() => {
         requireParam(null, 'body');
-      }).message).toBe('Invalid parameter `body`: is required');
+      }).message).toBe('Invalid parameter body: is required');
   });
 });
 

@@ -221,7 +221,7 @@ describe('client-side errors', () => {
   it('InvalidParameterError names the parameter; user abort and timeouts are typed', () => {
     const e = new InvalidParameterError('agentId', 'expected a non-empty string');
     expect(e).toMatchObject({ param: 'agentId', code: 'invalid_parameter', attempts: 0, retryable: false });
-    expect(e.message).toBe('Invalid parameter `agentId`: expected a non-empty string');
+    expect(e.message).toBe('Invalid parameter agentId: expected a non-empty string');
     expect(new APIUserAbortError()).toMatchObject({ code: 'aborted', retryable: false });
     expect(new APITimeoutError('timeout', 10)).toMatchObject({ timeout: 'timeout', ms: 10, retryable: true });
     expect(new APITimeoutError('deadline', 10)).toMatchObject({ retryable: false });
