@@ -1,4 +1,5 @@
 import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   Agent,
   AgentCreateParams,
@@ -22,7 +23,7 @@ export class Agents {
 
   /** Create an AI agent. `POST /agents` */
   create(params: AgentCreateParams, options?: RequestOptions): APIPromise<Agent> {
-    assertNonEmptyString(params.name, 'name');
+    need(params, 'name');
     assertBoolean(params.isLiveChatEnabled, 'isLiveChatEnabled');
     return this.#client.request<Agent>({ method: 'POST', path: '/agents', body: params }, options);
   }

@@ -1,4 +1,5 @@
 import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   AISuggestion,
   AISuggestionDetail,
@@ -21,7 +22,7 @@ export class AISuggestions {
 
   /** List an agent's open suggestions; iterate the result to walk every page. `GET /ai-suggestions` */
   list(params: AISuggestionListParams, options?: RequestOptions): PagePromise<AISuggestion> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     return this.#client.requestPage(
       { path: '/ai-suggestions', query: { ...params }, items: (json) => itemsAt(json, 'suggestions') as AISuggestion[] },
       options,

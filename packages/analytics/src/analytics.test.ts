@@ -96,7 +96,7 @@ describe('Analytics', () => {
     expect(() => analytics.csat({ agentId, startDate: range.startDate } as never)).toThrow(/endDate/);
     expect(() => analytics.topics({ ...range } as never)).toThrow(InvalidParameterError);
     expect(() => analytics.sentiments({ ...range, agentId: ' ' })).toThrow(/agentId/);
-    expect(() => analytics.agent(undefined as never)).toThrow();
+    expect(() => analytics.agent(undefined as never)).toThrow(/params/);
     expect(requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
-import { assertNonEmptyString, unwrapEnvelope } from '@livechatai/core';
+import { unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   AgentAnalytics,
   AgentAnalyticsParams,
@@ -59,9 +60,7 @@ export class Analytics {
     options: RequestOptions | undefined,
     unwrap: (json: unknown) => unknown = unwrapEnvelope,
   ): APIPromise<T> {
-    assertNonEmptyString(params.agentId, 'agentId');
-    assertNonEmptyString(params.startDate, 'startDate');
-    assertNonEmptyString(params.endDate, 'endDate');
+    need(params, 'agentId', 'startDate', 'endDate');
     return this.#client.request({
       method: 'GET',
       path: `/analytics${sub}`,

@@ -90,6 +90,7 @@ describe('Contacts', () => {
     expect(() => contacts.upsert({ agentId, distinctId: '' })).toThrow(/distinctId/);
     expect(() => contacts.upsert({ distinctId: 'x' } as never)).toThrow(/agentId/);
     expect(() => contacts.list({} as never)).toThrow(InvalidParameterError);
+    expect(() => contacts.list(undefined as never)).toThrow(/params: expected an object/);
     expect(() => contacts.retrieve(' ')).toThrow(/contactId/);
     expect(() => contacts.listConversations('')).toThrow(/contactId/);
     expect(requests).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   APIPromise,
   Contact,
@@ -25,14 +26,13 @@ export class Contacts {
 
   /** Create a contact, or update it when it exists (identify a visitor). `POST /contacts` */
   upsert(params: ContactUpsertParams, options?: RequestOptions): APIPromise<ContactUpsertResult> {
-    assertNonEmptyString(params.agentId, 'agentId');
-    assertNonEmptyString(params.distinctId, 'distinctId');
+    need(params, 'agentId', 'distinctId');
     return this.#client.request<ContactUpsertResult>({ method: 'POST', path: '/contacts', body: params }, options);
   }
 
   /** List an agent's contacts; iterate the result to walk every page. `GET /contacts` */
   list(params: ContactListParams, options?: RequestOptions): PagePromise<ContactListItem> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     return this.#client.requestPage(
       { path: '/contacts', query: { ...params }, items: (json) => itemsAt(json, 'contacts') as ContactListItem[] },
       options,

@@ -1,4 +1,5 @@
 import { assertNonEmptyString, path } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   APIPromise,
   Conversation,
@@ -27,7 +28,7 @@ export class Conversations {
 
   /** List an agent's conversations with filters; iterate the result to walk every page. `GET /conversations` */
   list(params: ConversationListParams, options?: RequestOptions): PagePromise<ConversationSummary> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     return this.#client.requestPage(
       {
         path: '/conversations',
@@ -47,7 +48,7 @@ export class Conversations {
   /** Reply into a conversation as a human team member. `POST /conversations/{conversationId}/reply` */
   reply(conversationId: string, params: ConversationReplyParams, options?: RequestOptions): APIPromise<ConversationReplyResult> {
     assertNonEmptyString(conversationId, 'conversationId');
-    assertNonEmptyString(params.message, 'message');
+    need(params, 'message');
     return this.#client.request<ConversationReplyResult>(
       { method: 'POST', path: path`/conversations/${conversationId}/reply`, body: params },
       options,
@@ -65,7 +66,7 @@ export class Conversations {
 
   /** List an agent's saved inbox views; iterate the result to walk every page. `GET /conversations/views` */
   listViews(params: ConversationViewListParams, options?: RequestOptions): PagePromise<ConversationView> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     return this.#client.requestPage(
       { path: '/conversations/views', query: { ...params }, items: (json) => itemsAt(json, 'views') as ConversationView[] },
       options,

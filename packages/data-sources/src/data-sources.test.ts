@@ -101,6 +101,7 @@ describe('DataSources', () => {
     const { client, requests } = env.recordingClient();
     const ds = new DataSources(client);
     expect(() => ds.list({} as never)).toThrow(/agentId/);
+    expect(() => ds.addFile(null as never)).toThrow(/params/);
     expect(() => ds.addText({ agentId, title: '', content: 'x' })).toThrow(/title/);
     expect(() => ds.addText({ agentId, title: 't' } as never)).toThrow(/content/);
     expect(() => ds.addUrl({ agentId, url: '' })).toThrow(/url/);

@@ -1,4 +1,5 @@
 import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   APIPromise,
   DataSource,
@@ -28,7 +29,7 @@ export class DataSources {
 
   /** List an agent's data sources; iterate the result to walk every page. `GET /data-sources` */
   list(params: DataSourceListParams, options?: RequestOptions): PagePromise<DataSource> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     return this.#client.requestPage(
       { path: '/data-sources', query: { ...params }, items: (json) => itemsAt(json, 'items') as DataSource[] },
       options,
@@ -52,13 +53,14 @@ export class DataSources {
 
   /** Add text already extracted from a PDF, DOCX or image file (JSON, not an upload). `POST /data-sources/file` */
   addFile(params: DataSourceAddFileParams, options?: RequestOptions): APIPromise<DataSourceCreated> {
+    need(params);
     assertOneOf(params.fileType, 'fileType', ['pdf', 'docx', 'image']);
     return this.#add('file', params, ['agentId', 'title', 'content'], options);
   }
 
   /** Delete one (`id`) or several (`ids`) data sources of one type. `DELETE /data-sources` */
   delete(params: DataSourceDeleteParams, options?: RequestOptions): APIPromise<DataSourceDeleteResult> {
-    assertNonEmptyString(params.agentId, 'agentId');
+    need(params, 'agentId');
     assertOneOf(params.source, 'source', TYPES);
     if (params.id === undefined && !params.ids?.length) throw new InvalidParameterError('id', 'give `id` or a non-empty `ids`');
     if (params.id !== undefined) assertNonEmptyString(params.id, 'id');
@@ -71,7 +73,7 @@ export class DataSources {
     required: (keyof TParams & string)[],
     options: RequestOptions | undefined,
   ): APIPromise<DataSourceCreated> {
-    for (const key of required) assertNonEmptyString(params[key], key);
+    need(params, ...required);
     return this.#client.request(
       {
         method: 'POST',

@@ -64,6 +64,7 @@ describe('Messages.send and list', () => {
     expect(() => messages.send({ question: 'hi' } as never)).toThrow(/agentId/);
     expect(() => messages.stream({ agentId: ' ', question: 'hi' })).toThrow(InvalidParameterError);
     expect(() => messages.list('')).toThrow(/conversationId/);
+    expect(() => messages.send(undefined as never)).toThrow(InvalidParameterError);
     expect(requests).toHaveLength(0);
   });
 });

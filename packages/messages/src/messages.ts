@@ -1,4 +1,5 @@
 import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { need } from './internal/params.js';
 import type {
   APIPromise,
   Conversation,
@@ -55,7 +56,6 @@ export class Messages {
 }
 
 function body(params: SendMessageParams, streaming: boolean): SendMessageParams & { streaming: boolean } {
-  assertNonEmptyString(params.agentId, 'agentId');
-  assertNonEmptyString(params.question, 'question');
+  need(params, 'agentId', 'question');
   return { ...params, streaming };
 }
