@@ -143,6 +143,11 @@ describe('requestStream', () => {
     const stream = await client({ idleTimeout: 50 }).requestStream({ path: '/c', body: {} });
     const err = await stream.finalMessage().catch((e: unknown) => e);
     expect(isAPITimeoutError(err) && err.timeout).toBe('idleTimeout');
+    expect(err).toMatchObject({ ms: 50, retryable: false, path: '/c' });
+    // per request, overriding the client's
+    const s2 = await client({ idleTimeout: 60_000 }).requestStream({ path: '/c', body: {} }, { idleTimeout: 40 });
+    const e2 = await s2.finalMessage().catch((e: unknown) => e);
+    expect(isAPITimeoutError(e2) && e2.ms).toBe(40);
   });
 
   it('abort() ends iteration quietly and rejects finalMessage', async () => {
