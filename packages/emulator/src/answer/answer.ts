@@ -49,11 +49,9 @@ function extract(hit: ChunkHit, stems: string[]): string {
     const have = new Set(words(s).map(stem));
     return { s, i, score: stems.filter((x) => have.has(x)).length };
   });
-  const best = ranked
-    .filter((r) => r.score > 0)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, 2)
-    .sort((a, b) => a.i - b.i);
+  const max = Math.max(0, ...ranked.map((r) => r.score));
+  // The best-matching sentences (at most two, in text order).
+  const best = ranked.filter((r) => max > 0 && r.score === max).slice(0, 2);
   return best.length ? best.map((r) => r.s).join(' ') : text.slice(0, 320);
 }
 

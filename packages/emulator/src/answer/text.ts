@@ -29,16 +29,19 @@ export function stem(word: string): string {
     ['ies', 5],
     ['ing', 5],
     ['ed', 5],
-    ['es', 5],
     ['ly', 5],
     ['s', 4],
   ] as const) {
-    if (w.length >= min && w.endsWith(suffix)) {
+    if (w.length >= min && w.endsWith(suffix) && !(suffix === 's' && w.endsWith('ss'))) {
       w = suffix === 'ies' ? `${w.slice(0, -3)}y` : w.slice(0, -suffix.length);
       break;
     }
   }
+  // "boxes" → "box": after s/x/z/ch/sh the plural is "-es".
+  if (/(?:[sxz]|ch|sh)e$/.test(w) && word.endsWith('es')) w = w.slice(0, -1);
   if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  // "price", "prices", "priced", "pricing" → "pric".
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 

@@ -1,5 +1,5 @@
 // Small, explicit parameter validation. Every failure is a 400 `validation_error` naming the field.
-import { validationError } from './errors.js';
+import { ApiError, validationError } from './errors.js';
 
 interface StrOpts {
   required?: boolean;
@@ -176,8 +176,8 @@ export class Body {
   }
 }
 
-/** Path ids: 1-200 printable characters. */
+/** Path ids: 1-200 printable characters; anything else cannot name a stored object, so it answers 404. */
 export function pathId(name: string, value: string | undefined): string {
-  if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value)) throw validationError(`path parameter '${name}' is invalid`);
+  if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value)) throw new ApiError(404, 'not_found', `No object with this ${name}`);
   return value;
 }

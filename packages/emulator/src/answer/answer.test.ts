@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { classifySentiment, classifyTopic } from './classify.js';
+import { htmlToText } from './fetch-page.js';
+import { contentTerms, ftsQuery, stem } from './text.js';
+import { chunkText } from '../store/sqlite-store.js';
+import { parseFault } from '../server/faults.js';
+
+describe('text helpers', () => {
+  it('keeps content words and quotes FTS terms', () => {
+    expect(contentTerms('What are your business hours?')).toEqual(['business', 'hours']);
+    expect(ftsQuery(['a"b', 'c'])).toBe('"a""b" OR "c"');
+    for (const [a, b] of [
+      ['prices', 'price'],
+      ['pricing', 'price'],
+      ['shipping', 'ship'],
+      ['shipped', 'ship'],
+      ['boxes', 'box'],
+      ['deliveries', 'delivery'],
+      ['hours', 'hour'],
+    ]) {
+      expect(stem(a!), `${a} ~ ${b}`).toBe(stem(b!));
+    }
+    expect(stem('class')).toBe('class');
+  });
+
+  it('chunks long text on sentence bounds and keeps Q&A whole', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about topic ${i}.`).join(' ');
+    const chunks = chunkText(long, 'TEXT');
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.length <= 700)).toBe(true);
+    expect(chunks.join(' ').replace(/\s+/g, ' ')).toBe(long);
+    expect(chunkText('Q: a?\n\nA: b', 'QA')).toEqual(['Q: a?\n\nA: b']);
+    expect(chunkText('   ', 'TEXT')).toEqual([]);
+  });
+});
+
+describe('classifier', () => {
+  it('labels sentiment and topic deterministically', () => {
+    expect(classifySentiment(['Thanks, this is great!'])).toBe('POSITIVE');
+    expect(classifySentiment(['My order is broken and I want a refund'])).toBe('NEGATIVE');
+    expect(classifySentiment(['What time is it in Paris'])).toBe('NEUTRAL');
+    expect(classifySentiment(['?'])).toBe('UNSPECIFIED');
+    expect(classifyTopic(['I was charged twice on my invoice'])).toBe('Billing');
+    expect(classifyTopic(['Where is my package delivery?'])).toBe('Shipping');
+    expect(classifyTopic(['hmm'])).toBeNull();
+  });
+});
+
+describe('htmlToText', () => {
+  it('drops scripts and styles, decodes entities and keeps paragraphs', () => {
+    const page = htmlToText(
+      '<html><head><title>A &amp; B</title><style>p{}</style></head><body><script>x()</script><h1>Hi</h1><p>One&nbsp;two &#39;three&#x27;</p><!-- c --></body></html>',
+    );
+    expect(page.title).toBe('A & B');
+    expect(page.text).toBe("Hi\n\nOne two 'three'");
+  });
+});
+
+describe('parseFault', () => {
+  it('parses directives and rejects unknown ones', () => {
+    expect(parseFault('status=503; count=2; retry-after=1')).toMatchObject({ status: 503, count: 2, retryAfter: 1, afterWrite: false });
+    expect(parseFault('after-write;reset')).toMatchObject({ reset: true, afterWrite: true });
+    expect(parseFault('stall-after=3')).toMatchObject({ stallAfter: 3, status: undefined });
+    expect(() => parseFault('status=200')).toThrow(/between 400 and 599/);
+    expect(() => parseFault('after-write')).toThrow(/after-write/);
+    expect(() => parseFault('boom')).toThrow(/unknown directive/);
+  });
+});
