@@ -238,7 +238,9 @@ class Client implements LiveChatAIClient {
         this.#send(spec.method ?? 'GET', spec.path, query, spec.body, options, false),
         (json) => {
           const items = spec.items(json as TRaw);
-          if (!Array.isArray(items)) throw new LiveChatAIError(`Unexpected list response from ${spec.path}`, 'invalid_response');
+          if (!Array.isArray(items)) {
+            throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method: spec.method ?? 'GET', path: spec.path });
+          }
           return new Page(items, readPageInfo(json, n), json, load);
         },
       );
@@ -247,9 +249,9 @@ class Client implements LiveChatAIClient {
   }
 
   async requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>> {
+    const idleTimeout = ms(options?.idleTimeout, 'idleTimeout', this.idleTimeout);
     const s = await this.#send(spec.method ?? 'POST', spec.path, spec.query, spec.body, options, true);
     const { requestId, method, path, attempts, ctrl = new AbortController() } = s;
-    const idleTimeout = ms(options?.idleTimeout, 'idleTimeout', this.idleTimeout);
     return new EventStream<TDone>(s.response, {
       ctrl,
       idleTimeout,
@@ -264,8 +266,12 @@ class Client implements LiveChatAIClient {
     if (level < this.#lvl) return;
     const fn = (['debug', 'info', 'warn', 'error'] as const)[level] ?? 'error';
     const text = `[livechatai] ${this.#scrub(message)}`;
-    if (data === undefined) this.#logger[fn](text);
-    else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(redact(data)))));
+    try {
+      if (data === undefined) this.#logger[fn](text);
+      else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(redact(data)))));
+    } catch {
+      // logging never breaks a request
+    }
   }
 
   #scrub(s: string): string {
@@ -275,12 +281,13 @@ class Client implements LiveChatAIClient {
   #dispatch(url: string, init: RequestInit, attempt: number): Promise<Response> {
     const mw = this.#mw;
     if (!mw.length) return this.#fetch(url, init);
-    let i = 0;
-    const next = (request: Request): Promise<Response> => {
-      const m = mw[i++];
-      return m ? m({ request, attempt }, next) : this.#fetch(request);
-    };
-    return next(new Request(url, init));
+    const at =
+      (i: number) =>
+      (request: Request): Promise<Response> => {
+        const m = mw[i];
+        return m ? m({ request, attempt }, at(i + 1)) : this.#fetch(request);
+      };
+    return at(0)(new Request(url, init));
   }
 
   async #send(

@@ -123,6 +123,14 @@ describe('pagination over the four schemes', () => {
     expect(readPageInfo(null, 4)).toMatchObject({ page: 4, hasNext: false, scheme: 'none' });
   });
 
+  it('an items extractor that finds no array is a clear error', async () => {
+    server.handle((_q, res) => json(res, 200, { status: 'success', data: { other: 1 } }));
+    await expect(client().requestPage({ path: '/agents', items: (j: { data: { items: unknown[] } }) => j.data.items })).rejects.toMatchObject({
+      code: 'invalid_response',
+      path: '/agents',
+    });
+  });
+
   it('stops on an empty page even if the server claims there is more', async () => {
     server.handle((_q, res) => json(res, 200, { status: 'success', data: [], pages: { page: 1, hasNext: true } }));
     expect(await client().requestPage({ path: '/x', items: (j: { data: unknown[] }) => j.data }).toArray()).toEqual([]);

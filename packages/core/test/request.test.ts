@@ -208,6 +208,15 @@ describe('request', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('a throwing logger never breaks a request', async () => {
+    server.handle((_req, res) => json(res, 200, { status: 'success', data: 'fine' }));
+    const boom = () => {
+      throw new Error('logger down');
+    };
+    const c = client({ logLevel: 'debug', logger: { debug: boom, info: boom, warn: boom, error: boom } });
+    expect(await c.request({ method: 'POST', path: '/x', body: { n: 1n.toString() } })).toBe('fine');
+  });
+
   it('returns text for non-JSON bodies', async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
@@ -238,5 +247,21 @@ describe('request', () => {
     expect(server.requests.at(-1)!.headers['x-mw']).toBe('2');
     const short = client({ middleware: [async () => new Response(JSON.stringify({ status: 'success', data: 'local' }))] });
     expect(await short.request({ method: 'GET', path: '/x' })).toBe('local');
+    // a middleware may call next more than once; each call runs the rest of the chain
+    const order: string[] = [];
+    const twice = client({
+      middleware: [
+        async ({ request }, next) => {
+          await next(request.clone());
+          return next(request);
+        },
+        async ({ request }, next) => {
+          order.push('inner');
+          return next(request);
+        },
+      ],
+    });
+    await twice.request({ method: 'GET', path: '/x' });
+    expect(order).toEqual(['inner', 'inner']);
   });
 });
