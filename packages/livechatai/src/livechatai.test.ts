@@ -71,6 +71,20 @@ describe('LiveChatAI', () => {
     expect(conversations.map((c) => c.id)).toEqual([done.conversationId]);
   });
 
+  it('never writes the API key to its debug log, even around retries and errors', async () => {
+    const lines: string[] = [];
+    const capture = (...args: unknown[]): void => {
+      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
+    const client = make({ logLevel: 'debug', logger: { debug: capture, info: capture, warn: capture, error: capture } });
+    const agent = await client.agents.create({ name: 'Logged', isLiveChatEnabled: true }, fault('status=503'));
+    await client.messages.send({ agentId: agent.id, question: 'hello?' });
+    await client.agents.retrieve('agent_missing').catch(() => undefined);
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.some((l) => l.includes('retrying'))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(env.emulator.apiKey);
+  });
+
   it('reads the key and base URL from the environment', () => {
     const saved = { key: process.env.LIVECHATAI_API_KEY, url: process.env.LIVECHATAI_BASE_URL };
     try {
