@@ -170,6 +170,7 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
   private lock: Promise<void> = Promise.resolve();
+  private readonly keyCache = new Map<string, ApiKeyRow>();
 
   constructor(options: SqliteStoreOptions) {
     this.db = new Database(options.filename);
@@ -320,7 +321,13 @@ export class SqliteStore implements Store {
   }
 
   findApiKey(keyHash: string): Promise<ApiKeyRow | undefined> {
-    return Promise.resolve(this.fromDb<ApiKeyRow>('api_keys', this.get('SELECT * FROM api_keys WHERE key_hash = ?', keyHash)));
+    // Keys are never changed or removed, so a found key can be cached.
+    let key = this.keyCache.get(keyHash);
+    if (!key) {
+      key = this.fromDb<ApiKeyRow>('api_keys', this.get('SELECT * FROM api_keys WHERE key_hash = ?', keyHash));
+      if (key) this.keyCache.set(keyHash, key);
+    }
+    return Promise.resolve(key);
   }
 
   insertAgent(agent: AgentRow): Promise<void> {
@@ -329,9 +336,11 @@ export class SqliteStore implements Store {
   }
 
   getAgent(workspaceId: string, idOrSlug: string): Promise<AgentRow | undefined> {
-    const row =
-      this.get('SELECT * FROM agents WHERE workspace_id = ? AND id = ?', workspaceId, idOrSlug) ??
-      this.get('SELECT * FROM agents WHERE workspace_id = ? AND slug = ?', workspaceId, idOrSlug);
+    // An id match wins over a slug match.
+    const row = this.get(
+      'SELECT * FROM agents WHERE workspace_id = @ws AND (id = @v OR slug = @v) ORDER BY id = @v DESC LIMIT 1',
+      { ws: workspaceId, v: idOrSlug },
+    );
     return Promise.resolve(this.fromDb<AgentRow>('agents', row));
   }
 
