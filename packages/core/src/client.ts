@@ -145,6 +145,13 @@ const ms = (v: number | undefined, name: string, dflt: number): number => {
   return v || Infinity;
 };
 
+const noop = (): void => undefined;
+
+function release(timer: ReturnType<typeof setTimeout> | undefined, signal: AbortSignal | undefined, onAbort: (() => void) | undefined): void {
+  clearTimeout(timer);
+  if (onAbort) signal?.removeEventListener('abort', onAbort);
+}
+
 /** A bad header name/value would otherwise surface as a (retried) network TypeError from fetch. */
 function checkHeaders(h: Record<string, string>, param: string): void {
   for (const k in h) {
@@ -345,14 +352,13 @@ class Client implements LiveChatAIClient {
               ctrl.abort(new APITimeoutError(kind, kind === 'timeout' ? timeout : deadline, ctx));
             }, wait)
           : undefined;
-      const onAbort = (): void => {
-        ctrl?.abort(new APIUserAbortError(ctx));
-      };
-      signal?.addEventListener('abort', onAbort);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      };
+      // closures only where needed: a listener when there is a signal, a cleanup callback only for streams
+      const onAbort =
+        signal &&
+        ((): void => {
+          ctrl?.abort(new APIUserAbortError(ctx));
+        });
+      if (onAbort) signal.addEventListener('abort', onAbort);
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
       if (this.#lvl === 0) this.#log(0, `→ ${method} ${path} (attempt ${attempt})`, { headers, body });
@@ -361,15 +367,18 @@ class Client implements LiveChatAIClient {
         const requestId = response.headers.get('x-request-id') ?? undefined;
         if (response.ok && ctrl && stream) {
           clearTimeout(timer);
+          const cleanup = (): void => {
+            release(undefined, signal, onAbort);
+          };
           return { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
         }
         const text = await response.text();
-        cleanup();
+        release(timer, signal, onAbort);
         if (this.#lvl === 0) this.#log(0, `← ${response.status} ${method} ${path}`, { requestId });
         if (response.ok) {
           const b = policy.budget;
           if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
-          return { response, text, requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+          return { response, text, requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup: noop };
         }
         retryAfter = parseRetryAfter(response.headers);
         let json: unknown = text;
@@ -381,7 +390,7 @@ class Client implements LiveChatAIClient {
         const status = response.status;
         err = makeAPIError(status, json, { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
       } catch (e) {
-        cleanup();
+        release(timer, signal, onAbort);
         const reason: unknown = ctrl?.signal.reason;
         err =
           ctrl?.signal.aborted && isLiveChatAIError(reason) ? reason
