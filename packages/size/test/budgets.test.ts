@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +51,20 @@ describe('the measurement itself', () => {
       return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private !== true;
     });
     expect(published.filter((dir) => !measured.has(dir) && !NODE_ONLY.has(dir))).toEqual([]);
+  });
+});
+
+describe('the size command', () => {
+  it('prints a row for every entry and exits 1 exactly when a row is not ok', async () => {
+    const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
+      execFile('node', [join(import.meta.dirname, '..', 'src', 'cli.js')], { encoding: 'utf8' }, (error, stdout) => {
+        resolve({ code: error === null ? 0 : Number(error.code), stdout });
+      });
+    });
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^entry\s+min\s+min\+gzip\s+budget\s+ok$/);
+    for (const entry of ENTRIES) expect(lines.some((line) => line.startsWith(entry.name))).toBe(true);
+    const failing = lines.filter((line) => / (NO \(over budget\)|FAIL: .*)$/.test(line));
+    expect(result.code).toBe(failing.length > 0 ? 1 : 0);
   });
 });
