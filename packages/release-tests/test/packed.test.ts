@@ -58,12 +58,15 @@ describe('the tarballs', () => {
         module?: string;
         types?: string;
         bin?: Record<string, string>;
+        exports?: unknown;
         dependencies?: Record<string, string>;
       };
       expect(manifest.name).toBe(name);
       expect(JSON.stringify(manifest), `${name} packed manifest`).not.toContain('workspace:');
       const files = new Set(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n'));
-      for (const file of [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin ?? {})]) {
+      const exported = (value: unknown): string[] =>
+        typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(exported) : [];
+      for (const file of [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin ?? {}), ...exported(manifest.exports)]) {
         if (file !== undefined) expect(files.has(`package/${file.replace(/^\.\//, '')}`), `${name}: ${file} is in the tarball`).toBe(true);
       }
       expect([...files].some((f) => f.includes('/src/') || f.endsWith('.test.js')), `${name} ships no sources or tests`).toBe(false);
