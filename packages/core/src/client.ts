@@ -131,14 +131,13 @@ const MAX_TIMER = 2 ** 31 - 1;
 
 /** crypto.randomUUID, or a v4 UUID from getRandomValues where randomUUID is missing (insecure http:// pages). */
 function uuid(): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  if (c?.randomUUID) return c.randomUUID();
-  const b = c ? c.getRandomValues(new Uint8Array(16)) : Uint8Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
-  b[6] = ((b[6] ?? 0) & 15) | 64;
-  b[8] = ((b[8] ?? 0) & 63) | 128;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const r = c.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) => (+d ^ ((r[i++] ?? 0) & (15 >> (+d / 4)))).toString(16));
 }
+
 const ms = (v: number | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !(v >= 0)) throw new InvalidParameterError(name, `expected milliseconds ≥ 0, got ${String(v)}`);

@@ -231,14 +231,16 @@ export function connectionErrorKind(error: unknown): ConnectionErrorKind {
   let e: unknown = error;
   for (let i = 0; i < 5 && typeof e === 'object' && e !== null; i++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL') return 'dns';
-      if (code === 'ECONNREFUSED') return 'refused';
-      if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'reset';
-      if (/^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$)|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return 'tls';
-      if (code === 'ETIMEDOUT' || code.includes('TIMEOUT')) return 'timeout';
-    }
+    if (typeof code === 'string') for (const [re, kind] of CODES) if (re.test(code)) return kind;
     e = (e as { cause?: unknown }).cause;
   }
   return 'unknown';
 }
+
+const CODES: readonly (readonly [RegExp, ConnectionErrorKind])[] = [
+  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL)$/, 'dns'],
+  [/^ECONNREFUSED$/, 'refused'],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'reset'],
+  [/^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$)|SELF_SIGNED|UNABLE_TO_VERIFY/, 'tls'],
+  [/TIMEDOUT|TIMEOUT/, 'timeout'],
+];

@@ -29,7 +29,7 @@ export interface AgentCreateParams {
   /** Turn live chat (human handoff) on or off. Required. */
   isLiveChatEnabled: boolean;
   /** Allow visitors to share images. */
-  isImageSharingEnabled?: boolean;
+  isImageSharingEnabled?: boolean | undefined;
 }
 
 /** Query of `GET /agents` (lists the whole workspace). */
@@ -38,7 +38,7 @@ export type AgentListParams = LimitPageParams;
 /** Query of `GET /agents/{agentId}`. */
 export interface AgentRetrieveParams {
   /** Set when the request comes from an embed; turns on caching. */
-  isEmbed?: boolean;
+  isEmbed?: boolean | undefined;
 }
 
 /** Result of `DELETE /agents/{agentId}`. */

@@ -42,9 +42,9 @@ export interface AISuggestionListParams extends LimitPageParams {
   /** ID of the AI agent. Required. */
   agentId: string;
   /** Only suggestions created after this ISO 8601 date-time. */
-  startDate?: string;
+  startDate?: string | undefined;
   /** Only suggestions created before this ISO 8601 date-time. */
-  endDate?: string;
+  endDate?: string | undefined;
 }
 
 /** Result of dismissing a suggestion (it is marked ignored and leaves the list). */

@@ -9,7 +9,7 @@ export interface AnalyticsParams {
   /** Last day, `YYYY-MM-DD`. Required. */
   endDate: string;
   /** IANA time zone, e.g. `America/New_York`; defaults to the server's. */
-  timezone?: string;
+  timezone?: string | undefined;
 }
 
 /** Totals of one period of the main analytics. */
@@ -101,7 +101,7 @@ export interface AnalyticsOverview {
 /** Query of `GET /analytics/agent`. */
 export interface AgentAnalyticsParams extends AnalyticsParams {
   /** Narrow the stats to one human team member (user ID). */
-  userId?: string;
+  userId?: string | undefined;
 }
 
 /** Totals of one period of human team-member performance. */
@@ -196,9 +196,9 @@ export interface AIFunctionsAnalytics {
 /** Query of `GET /analytics/csat`: pages the individual feedback entries. */
 export interface CsatAnalyticsParams extends AnalyticsParams {
   /** Page of feedback entries, 1-based. Default 1. */
-  page?: number;
+  page?: number | undefined;
   /** Feedback entries per page, 1–100. Default 10. */
-  pageSize?: number;
+  pageSize?: number | undefined;
 }
 
 /** What asked the visitor for feedback. Only `AFTER_RESOLUTION` is documented. */
@@ -303,7 +303,7 @@ export interface SentimentAnalytics {
 /** Query of `GET /analytics/topics`. */
 export interface TopicAnalyticsParams extends AnalyticsParams {
   /** Return every topic instead of only the top 6. Default `false`. */
-  showAllTopics?: boolean;
+  showAllTopics?: boolean | undefined;
 }
 
 /** One day of the topic breakdown: `date` plus a count per topic name (dynamic keys). */

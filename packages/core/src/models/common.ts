@@ -42,15 +42,15 @@ export type ContactAttributes = Record<string, string>;
 /** Page-number paging parameters of the lists that use `limit` (agents, contacts, data sources, AI suggestions). */
 export interface LimitPageParams {
   /** Page number, 1-based. Default 1. */
-  page?: number;
+  page?: number | undefined;
   /** Items per page, 1–100. Default 10. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /** Page-number paging parameters of the lists that use `perPage` (conversations, views, a contact's conversations). */
 export interface PerPageParams {
   /** Page number, 1-based. Default 1. */
-  page?: number;
+  page?: number | undefined;
   /** Items per page, 1–100. Default 20. */
-  perPage?: number;
+  perPage?: number | undefined;
 }

@@ -7,17 +7,17 @@ export interface ContactUpsertParams {
   /** Your own stable user ID for this visitor, e.g. `user_12345`. Required. */
   distinctId: string;
   /** ID of an existing contact to update. Without it the contact is matched by `agentId` + `distinctId`. */
-  contactId?: string;
+  contactId?: string | undefined;
   /** Identity hash; required when secure identification is on for the agent. */
-  userHash?: string;
+  userHash?: string | undefined;
   /** Full name, e.g. `John Doe`. */
-  name?: string;
+  name?: string | undefined;
   /** Email address. */
-  email?: string;
+  email?: string | undefined;
   /** Phone number, e.g. `+1234567890`. */
-  phone?: string;
+  phone?: string | undefined;
   /** Custom attributes; only the attributes configured for the agent are kept, others are dropped. */
-  attributes?: ContactAttributes;
+  attributes?: ContactAttributes | undefined;
 }
 
 /** Result of `POST /contacts`. */

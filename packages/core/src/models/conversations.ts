@@ -26,25 +26,25 @@ export type MessageRole = 'user' | 'assistant' | 'agent' | (string & {});
 /** Filters shared by the agent's conversation list and a contact's conversation list. */
 export interface ConversationFilters extends PerPageParams {
   /** Sort by `lastMessageDate`. Default `desc`. */
-  sort?: SortOrder;
+  sort?: SortOrder | undefined;
   /** `open` or `close` (resolved). */
-  status?: ConversationStatus;
+  status?: ConversationStatus | undefined;
   /** Only conversations from this time on: Unix seconds or an ISO 8601 date such as `2024-01-01`. */
-  startDate?: string | number;
+  startDate?: string | number | undefined;
   /** Only conversations up to this time: Unix seconds or an ISO 8601 date such as `2024-01-31`. */
-  endDate?: string | number;
+  endDate?: string | number | undefined;
   /** Assigned human team member's user ID, or `ai` for conversations with no human assigned. */
-  assignee?: string;
+  assignee?: string | undefined;
   /** Conversation sentiment. */
-  sentiment?: Sentiment;
+  sentiment?: Sentiment | undefined;
   /** Topic name, e.g. `billing`. */
-  topic?: string;
+  topic?: string | undefined;
   /** Channel (integration or chat type). */
-  channel?: Channel;
+  channel?: Channel | undefined;
   /** Conversation outcome. */
-  resolution?: Resolution;
+  resolution?: Resolution | undefined;
   /** ID of a saved inbox view; its filters apply and combine with the others. */
-  viewId?: string;
+  viewId?: string | undefined;
 }
 
 /** Query of `GET /conversations`. */
@@ -52,7 +52,7 @@ export interface ConversationListParams extends ConversationFilters {
   /** ID of the AI agent whose conversations to list. Required. */
   agentId: string;
   /** Inbox: `unassigned`, `your-inbox` or `all`. */
-  type?: ConversationType;
+  type?: ConversationType | undefined;
 }
 
 /** The contact embedded in a conversation list item. */
@@ -162,9 +162,9 @@ export interface ConversationReplyParams {
   /** Reply text. Required, non-empty. */
   message: string;
   /** User ID of the human team member replying, e.g. `user_1234567890`. */
-  userId?: string;
+  userId?: string | undefined;
   /** `TEXT` or `IMAGE`. */
-  messageType?: MessageType;
+  messageType?: MessageType | undefined;
 }
 
 /** The stored reply message. */
@@ -196,7 +196,7 @@ export interface ConversationReplyResult {
 /** Body of `POST /conversations/{conversationId}/end`. */
 export interface ConversationEndParams {
   /** User ending the conversation; defaults to the assigned team member, else the workspace owner. */
-  userId?: string;
+  userId?: string | undefined;
 }
 
 /** Result of `POST /conversations/{conversationId}/end`. */
@@ -214,7 +214,7 @@ export interface ConversationViewListParams extends PerPageParams {
   /** ID of the AI agent whose views to list. Required. */
   agentId: string;
   /** Search views by name, e.g. `billing`. */
-  search?: string;
+  search?: string | undefined;
 }
 
 /** One rule of a saved view's query. */
@@ -260,19 +260,19 @@ export interface SendMessageParams {
   /** The visitor's message. Required, non-empty. */
   question: string;
   /** Continue this conversation; without it a new conversation is started. */
-  conversationId?: string;
+  conversationId?: string | undefined;
   /** Associate an existing contact; without it a contact may be created. */
-  contactId?: string;
+  contactId?: string | undefined;
   /** `TEXT` or `IMAGE`. */
-  messageType?: MessageType;
+  messageType?: MessageType | undefined;
   /** Visitor IP address. */
-  ip?: string;
+  ip?: string | undefined;
   /** Visitor country code, e.g. `US`. */
-  country?: string;
+  country?: string | undefined;
   /** `MARKDOWN` (default) or `PLAIN`. */
-  responseFormat?: ResponseFormat;
+  responseFormat?: ResponseFormat | undefined;
   /** `WHATSAPP` or `SLACK`. */
-  integrationType?: SendMessageIntegrationType;
+  integrationType?: SendMessageIntegrationType | undefined;
 }
 
 /** A link (knowledge source) the AI used in its answer. */
