@@ -72,6 +72,15 @@ describe('agents (alias chatbots)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^ID +NAME +LANGUAGE/);
   });
+
+  it('colours only when asked and never with NO_COLOR', async () => {
+    const forced = await runCli(['agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[1mID');
+    const plain = await runCli(['agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(plain.stdout).not.toContain('\u001b[');
+    const flag = await runCli(['--no-color', 'agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1' } });
+    expect(flag.stdout).not.toContain('\u001b[');
+  });
 });
 
 describe('knowledge, messages, conversations, contacts, suggestions, analytics', () => {

@@ -24,8 +24,11 @@ describe('renderTable', () => {
 });
 
 describe('renderRecord', () => {
-  it('prints nested values as JSON', () => {
+  it('prints nested objects as dotted keys and arrays as JSON', () => {
     expect(renderRecord({ id: 'x', tags: ['a'], n: null }, paint(false))).toBe('id    x\ntags  ["a"]\nn     \n');
+    expect(renderRecord({ currentPeriod: { total: 3, changes: { total: -12.5 } }, empty: {} }, paint(false))).toBe(
+      'currentPeriod.total          3\ncurrentPeriod.changes.total  -12.5\nempty                        {}\n',
+    );
   });
 });
 

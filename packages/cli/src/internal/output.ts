@@ -64,14 +64,23 @@ export function renderTable<T>(items: readonly T[], columns: readonly Column<T>[
   return [header, ...cells.map(line)].join('\n') + '\n';
 }
 
-/** Renders one object as "key  value" lines; nested values as compact JSON. */
+function flatten(record: Record<string, unknown>, prefix: string, out: [string, unknown][], depth: number): void {
+  for (const [key, value] of Object.entries(record)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && depth < 3 && Object.keys(value).length > 0) {
+      flatten(value as Record<string, unknown>, name, out, depth + 1);
+    } else out.push([name, value]);
+  }
+}
+
+/** Renders one object as "key  value" lines; nested objects as dotted keys, arrays as compact JSON. */
 export function renderRecord(record: Record<string, unknown>, p: Paint): string {
-  const keys = Object.keys(record);
-  const width = Math.max(0, ...keys.map((k) => k.length));
+  const entries: [string, unknown][] = [];
+  flatten(record, '', entries, 0);
+  const width = Math.max(0, ...entries.map(([k]) => k.length));
   return (
-    keys
-      .map((k) => {
-        const v = record[k];
+    entries
+      .map(([k, v]) => {
         const text = typeof v === 'object' && v !== null ? JSON.stringify(v) : cellText(v);
         return `${p.bold(k.padEnd(width))}  ${text}`;
       })
