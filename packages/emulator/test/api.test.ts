@@ -90,6 +90,18 @@ describe('request handling', () => {
     expect(unknown.body).toMatchObject({ status: 'error', code: 'not_found' });
   });
 
+  it('answers CORS preflights without a key', async () => {
+    const res = await fetch(`${em.url}/agents`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+    const get = await api('GET', '/agents', { headers: { origin: 'http://localhost:5173' } });
+    expect(get.headers.get('access-control-expose-headers')).toContain('x-request-id');
+  });
+
   it('echoes a caller request id and makes one otherwise', async () => {
     const own = await api('GET', '/agents', { headers: { 'x-request-id': 'my-trace-1' } });
     expect(own.headers.get('x-request-id')).toBe('my-trace-1');

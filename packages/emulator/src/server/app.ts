@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { AppEnv, EmulatorConfig } from './context.js';
 import { ApiError, errorBody } from './errors.js';
 import { FaultRegistry } from './faults.js';
@@ -16,6 +17,17 @@ export function createApp(config: EmulatorConfig): Hono<AppEnv> {
   const registry = new FaultRegistry();
 
   app.use('*', requestId(config));
+  // Browsers may call the local emulator directly (e.g. an SDK with dangerouslyAllowBrowser).
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'x-emulator-fault'],
+      exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
+      maxAge: 600,
+    }),
+  );
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
