@@ -66,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     now,
     background: new Set(),
     shutdown: new AbortController(),
+    activeStreams: 0,
   };
 
   let workspaceId: string;

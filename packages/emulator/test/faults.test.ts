@@ -152,7 +152,7 @@ describe('rate limiting', () => {
 
 describe('streaming disconnects', () => {
   it('keeps the committed exchange and stops sending when the client goes away', async () => {
-    const slow = await withEmulator({ streamDelayMs: 50 });
+    const slow = await withEmulator({ streamDelayMs: 60_000 });
     try {
       const agent = await createAgent(slow.api, 'Slow');
       const ac = new AbortController();
@@ -165,6 +165,8 @@ describe('streaming disconnects', () => {
       const reader = res.body!.getReader();
       await reader.read();
       ac.abort();
+      // The server stops producing events: with a 60 s pause between events only the disconnect can end it.
+      while ((await slow.api('GET', '/_emulator/health')).body.activeStreams !== 0) await new Promise((r) => setTimeout(r, 20));
       const convs = await slow.api('GET', `/conversations?agentId=${agent.id}`);
       const id = convs.body.data.conversations[0].id as string;
       const conv = await slow.api('GET', `/conversations/${id}`);

@@ -18,7 +18,7 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
   const { store } = config;
   const scoped = new Hono<AppEnv>();
 
-  app.get('/health', (c) => c.json({ status: 'ok', version: __PACKAGE_VERSION__, faults: config.faults }));
+  app.get('/health', (c) => c.json({ status: 'ok', version: __PACKAGE_VERSION__, faults: config.faults, activeStreams: config.activeStreams }));
   app.use('*', jsonBody(50 * 1024 * 1024));
 
   app.post('/workspaces', async (c) => {

@@ -322,54 +322,53 @@ function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: num
   let next = 0;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
-  const state = { cancelled: false };
+  const state = { cancelled: false, finished: false };
   const isCancelled = (): boolean => state.cancelled;
   const stop = (): void => {
     state.cancelled = true;
     if (timer) clearTimeout(timer);
     wake?.();
   };
+  const finish = (controller?: ReadableStreamDefaultController<Uint8Array>): void => {
+    if (state.finished) return;
+    state.finished = true;
+    config.activeStreams--;
+    config.shutdown.signal.removeEventListener('abort', stop);
+    if (timer) clearTimeout(timer);
+    try {
+      controller?.close();
+    } catch {
+      // already closed by a cancel
+    }
+  };
+  config.activeStreams++;
   config.shutdown.signal.addEventListener('abort', stop, { once: true });
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (isCancelled()) {
-          controller.close();
-          return;
-        }
-        if (stallAfter !== undefined && next >= stallAfter) {
+        if (stallAfter !== undefined && next >= stallAfter && !isCancelled()) {
           // Injected stall: keep the connection open without sending anything more.
           await new Promise<void>((resolve) => (wake = resolve));
-          controller.close();
-          return;
         }
-        if (next > 0 && config.streamDelayMs > 0) {
+        if (next > 0 && config.streamDelayMs > 0 && !isCancelled()) {
           await new Promise<void>((resolve) => {
             wake = resolve;
             timer = setTimeout(resolve, config.streamDelayMs);
           });
         }
-        if (isCancelled()) {
-          controller.close();
-          return;
-        }
         const event = events[next];
-        next++;
-        if (event === undefined) {
-          config.shutdown.signal.removeEventListener('abort', stop);
-          controller.close();
+        if (isCancelled() || event === undefined) {
+          finish(controller);
           return;
         }
+        next++;
         controller.enqueue(encoder.encode(`id: ${next}\n${event}\n\n`));
-        if (next === events.length) {
-          config.shutdown.signal.removeEventListener('abort', stop);
-          controller.close();
-        }
+        if (next === events.length) finish(controller);
       },
       cancel() {
         // The client went away: stop generating events.
         stop();
-        config.shutdown.signal.removeEventListener('abort', stop);
+        finish();
       },
     },
     { highWaterMark: 0 },

@@ -19,6 +19,8 @@ export interface EmulatorConfig {
   /** Background work (URL fetches) that `close()` waits for. */
   background: Set<Promise<unknown>>;
   shutdown: AbortController;
+  /** Streams currently producing events (reported by /_emulator/health). */
+  activeStreams: number;
 }
 
 export interface AuthInfo {
