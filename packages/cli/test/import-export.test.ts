@@ -115,6 +115,43 @@ describe('contacts import', () => {
   }, 180_000);
 });
 
+describe('contacts import, interrupted', () => {
+  it('stops on Ctrl-C, reports what was done and exits 130', async () => {
+    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', { name: 'Interrupted Bot', isLiveChatEnabled: false });
+    const agentId = agent.data.id;
+    const file = join(home, 'slow.csv');
+    writeFileSync(file, `distinctId\n${Array.from({ length: 200 }, (_, i) => `slow-${String(i)}`).join('\n')}\n`);
+    // Every contact write of this key now takes 150 ms (the primer is the first of them).
+    await api('POST', '/contacts', { agentId, distinctId: 'slow-primer' }, { 'x-emulator-fault': 'latency=150;count=1000' });
+
+    let signal: (name: NodeJS.Signals) => void = () => undefined;
+    const runner = runCli(['--json', 'contacts', 'import', file, '--agent', agentId, '--concurrency', '2'], home, {
+      env,
+      timeoutMs: 60_000,
+      onSpawn: (send) => (signal = send),
+    });
+    // Once a few contacts are written, press Ctrl-C.
+    for (;;) {
+      const stored = await allContacts(agentId);
+      if (stored.filter((c) => c.distinctId !== 'slow-primer').length >= 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    signal('SIGINT');
+    const r = await runner;
+    expect(r.code).toBe(130);
+    const summary = json<{ total: number; created: number; updated: number; failed: number; notProcessed: number }>(r);
+    expect(summary.total).toBe(200);
+    expect(summary.notProcessed).toBeGreaterThan(0);
+    expect(summary.created + summary.updated + summary.failed + summary.notProcessed).toBe(200);
+    expect(summary.failed).toBe(0);
+    // Requests that were in flight when Ctrl-C came may still have been committed by the server.
+    const stored = (await allContacts(agentId)).filter((c) => c.distinctId.startsWith('slow-') && c.distinctId !== 'slow-primer');
+    expect(stored.length).toBeGreaterThanOrEqual(summary.created);
+    expect(stored.length).toBeLessThanOrEqual(summary.created + 2);
+    expect(r.stderr).toContain('livechatai: interrupted');
+  }, 90_000);
+});
+
 describe('conversations export', () => {
   let agentId: string;
   const ids: string[] = [];

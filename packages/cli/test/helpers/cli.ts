@@ -22,6 +22,8 @@ export interface RunOptions {
   cwd?: string;
   /** Called with each stdout chunk, e.g. to send a signal once output has started. */
   onStdout?: (chunk: string, signal: (name: NodeJS.Signals) => void) => void;
+  /** Receives a function that sends a signal to the running CLI process. */
+  onSpawn?: (signal: (name: NodeJS.Signals) => void) => void;
 }
 
 /** Everything any CLI run printed, for the "key never printed" assertions. */
@@ -50,6 +52,7 @@ export function runCli(args: readonly string[], home: string, options: RunOption
       cwd: options.cwd ?? packageDir,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    options.onSpawn?.((name) => child.kill(name));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
