@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifySentiment, classifyTopic } from './classify.js';
 import { htmlToText } from './fetch-page.js';
 import { contentTerms, ftsQuery, stem } from './text.js';
-import { chunkText } from '../store/sqlite-store.js';
+import { chunkText } from './chunk.js';
 import { parseFault } from '../server/faults.js';
 
 describe('text helpers', () => {

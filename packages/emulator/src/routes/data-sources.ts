@@ -4,7 +4,7 @@ import { validationError } from '../server/errors.js';
 import { Body, QueryParams } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { fetchPage, PageFetchError } from '../answer/fetch-page.js';
-import { chunkText } from '../store/sqlite-store.js';
+import { chunkText } from '../answer/chunk.js';
 import type { DataSourceRow, DataSourceType } from '../store/types.js';
 import { commit, formatDataSource, pagesA, requireAgent } from './shared.js';
 

@@ -2,7 +2,7 @@
 // example app's screens look alive. Seeding twice is a no-op.
 import { newId, seededRandom, sha256, type RandomSource } from '../internal/ids.js';
 import { refreshConversation, sendMessage } from '../domain/exchange.js';
-import { chunkText } from '../store/sqlite-store.js';
+import { chunkText } from '../answer/chunk.js';
 import type { AgentRow, ContactRow, DataSourceRow, DataSourceType, Store, TeamMemberRow } from '../store/types.js';
 import { seedViews } from './views.js';
 
