@@ -94,7 +94,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
     const code = exitCodeFor(error, controller.signal.aborted);
     const line = code === ExitCode.interrupted ? 'interrupted' : errorLine(error);
     process.stderr.write(`livechatai: ${scrub(line, secrets)}\n`);
-    if (code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error)) {
+    if (code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error) && !isSystemError(error)) {
       process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
     }
     return code;
@@ -105,4 +105,9 @@ export async function main(argv: readonly string[], version: string): Promise<nu
 
 function isSdkError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && Symbol.for('livechatai.error') in error;
+}
+
+/** A Node.js system error (ENOENT, EACCES, EPIPE…): the environment's problem, not a bug. */
+function isSystemError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { syscall?: unknown }).syscall === 'string';
 }

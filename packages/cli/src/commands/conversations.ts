@@ -1,7 +1,8 @@
-import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { ConversationSummary, ConversationView } from 'livechatai';
 import type { Context } from '../internal/context.js';
+import { CliError, ExitCode, usageError } from '../internal/exit-codes.js';
 import { csvRow } from '../internal/csv.js';
 import type { Column } from '../internal/output.js';
 import { toNdjsonLine, write } from '../internal/output.js';
@@ -105,14 +106,22 @@ function csvValues(c: ConversationSummary): unknown[] {
   ];
 }
 
+async function openOut(path: string): Promise<Writable> {
+  try {
+    const handle = await open(path, 'w');
+    const stream = handle.createWriteStream();
+    stream.on('error', () => undefined); // surfaced through the write callbacks
+    return stream;
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, ExitCode.other);
+  }
+}
+
 /** `conversations export`: walks every page and writes each conversation as it arrives (constant memory). */
 export async function exportConversations(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const format = opts.format === 'csv' ? 'csv' : 'jsonl';
   const withMessages = opts.withMessages === true;
-  if (withMessages && format === 'csv') {
-    const { usageError } = await import('../internal/exit-codes.js');
-    throw usageError('--with-messages needs --format jsonl');
-  }
+  if (withMessages && format === 'csv') throw usageError('--with-messages needs --format jsonl');
   const sdk = await createSdk(ctx);
   const limit = typeof opts.limit === 'number' ? opts.limit : Infinity;
   const params = {
@@ -120,7 +129,7 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
     ...pick(opts, { ...conversationFilterMap, type: 'type' }),
     perPage: typeof opts.pageSize === 'number' ? opts.pageSize : 100,
   };
-  const out: Writable = typeof opts.out === 'string' ? createWriteStream(opts.out) : ctx.stdout;
+  const out: Writable = typeof opts.out === 'string' ? await openOut(opts.out) : ctx.stdout;
   const bar = new ProgressBar(ctx.stderr, 'exporting');
   let count = 0;
   try {
