@@ -126,6 +126,25 @@ describe('Messages.stream', () => {
     await expect(stream.finalMessage()).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
+  it('still works when the server ignores `streaming` and answers JSON', async () => {
+    // Middleware turns the request into a non-streaming one, as a server without streaming support would treat it.
+    const client = env.makeClient({
+      middleware: [
+        async ({ request }, next) => {
+          const body = (await request.json()) as Record<string, unknown>;
+          return next(new Request(request, { body: JSON.stringify({ ...body, streaming: false }) }));
+        },
+      ],
+    });
+    const stream = await new Messages(client).stream({ agentId, question: 'Plain JSON please?' });
+    expect(stream.response.headers.get('content-type')).toContain('application/json');
+    const pieces: string[] = [];
+    for await (const text of stream.textStream) pieces.push(text);
+    const done = await stream.finalMessage();
+    expect(pieces).toEqual([done.response]);
+    expect(done).toMatchObject({ conversationId: expect.any(String), responseMessageId: expect.any(String) });
+  });
+
   it('fails with APITimeoutError when the server stalls longer than idleTimeout', async () => {
     const stream = await new Messages(env.client).stream(
       { agentId, question: 'Stall please.' },
