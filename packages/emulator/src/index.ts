@@ -95,10 +95,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const app = createApp(config);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => { resolve(s as Server); });
-    s.once('error', reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => {
+        resolve(s as Server);
+      });
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const origin = `http://${host}:${address.port}`;

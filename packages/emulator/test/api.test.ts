@@ -133,6 +133,10 @@ describe('request handling', () => {
     expect(list.body.data.filter((a: { name: string }) => a.name === 'Concurrent once')).toHaveLength(1);
   });
 
+  it('rejects a port that is already taken', async () => {
+    await expect(withEmulator({ port: em.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+
   it('serves the OpenAPI document and health', async () => {
     const doc = await api('GET', '/openapi.json');
     expect(doc.body.openapi).toMatch(/^3\./);
