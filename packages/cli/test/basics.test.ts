@@ -47,6 +47,16 @@ describe('livechatai (no server needed)', () => {
     }
   });
 
+  it("shows a group's help on stderr with exit 2 when its command is missing", async () => {
+    const r = await runCli(['contacts'], home);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: livechatai contacts');
+    const help = await runCli(['help', 'contacts'], home);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('import [options] <file>');
+  });
+
   it('exits 3 when no API key is configured', async () => {
     const r = await runCli(['agents', 'list'], home);
     expect(r.code).toBe(3);
