@@ -10,19 +10,21 @@ import {
   isAPIConnectionError,
   isAPITimeoutError,
   isLiveChatAIError,
-  LiveChatAIError,
   makeAPIError,
 } from './errors.js';
-import type { TimeoutKind } from './errors.js';
+import type { LiveChatAIError, TimeoutKind } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
+import { ms } from './internal/ms.js';
 import { defaultLogger, LOG_LEVELS, parseLogLevel, redact } from './logger.js';
 import type { Logger, LogLevel } from './logger.js';
-import { Page, PagePromise, readPageInfo } from './pagination.js';
+import { requestPage } from './pagination.js';
+import type { PagePromise } from './pagination.js';
 import { buildQuery } from './path.js';
 import type { QueryParams } from './path.js';
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
 import type { RetryOptions, RetryPolicy } from './retry.js';
-import { EventStream } from './streaming.js';
+import { requestStream } from './streaming.js';
+import type { EventStream } from './streaming.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
@@ -106,6 +108,25 @@ export interface StreamRequestSpec {
   body?: unknown;
 }
 
+/** What `client.send` takes: one HTTP call. `stream: true` leaves the body unread (for `requestStream`). */
+export interface SendSpec {
+  method: HTTPMethod;
+  path: string;
+  query?: QueryParams | undefined;
+  body?: unknown;
+  stream?: boolean | undefined;
+}
+
+/** What `client.send` resolves to: an accepted (2xx) response; error responses throw the typed error. */
+export interface RawResponse extends RawResult {
+  /** Aborts the response body (streams; timers and the caller's signal abort it too). */
+  ctrl: AbortController | undefined;
+  /** Epoch milliseconds at which the call's `deadline` ends (Infinity: none). */
+  deadlineAt: number;
+  /** Streams: call once the body is read, to detach the caller's signal. */
+  cleanup: () => void;
+}
+
 /** The transport every resource package takes. */
 export interface LiveChatAIClient {
   readonly baseURL: string;
@@ -115,16 +136,15 @@ export interface LiveChatAIClient {
   readonly retry: RetryPolicy;
   /** One JSON request; resolves to the unwrapped value. */
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T>;
-  /** One page of a list; also async-iterable over every item of every page. */
+  /**
+   * Low level: one HTTP call with auth, retries, timeouts and middleware; resolves to the accepted response
+   * (body text read, unless `stream`). `requestPage` and `requestStream` are built on it.
+   */
+  send(spec: SendSpec, options?: RequestOptions): Promise<RawResponse>;
+  /** @deprecated Use `requestPage(client, spec, options)`. */
   requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem>;
-  /** A streamed response (SSE, or the plain-text fallback). The initial request is retried like any other. */
+  /** @deprecated Use `requestStream(client, spec, options)`. */
   requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>>;
-}
-
-interface Sent extends RawResult {
-  ctrl: AbortController | undefined;
-  deadlineAt: number;
-  cleanup: () => void;
 }
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -138,11 +158,6 @@ function uuid(): string {
   return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) => (+d ^ ((r[i++] ?? 0) & (15 >> (+d / 4)))).toString(16));
 }
 
-const ms = (v: number | undefined, name: string, dflt: number): number => {
-  if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !(v >= 0)) throw new InvalidParameterError(name, `expected milliseconds ≥ 0, got ${String(v)}`);
-  return v || Infinity;
-};
 
 const noop = (): void => undefined;
 
@@ -230,42 +245,15 @@ class Client implements LiveChatAIClient {
   }
 
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(
-      this.#send(spec.method, spec.path, spec.query, spec.body, options, false),
-      (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T,
-    );
+    return new APIPromise(this.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T);
   }
 
   requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem> {
-    const load = (page: number | undefined): PagePromise<TItem> => {
-      const query = page === undefined ? spec.query : { ...spec.query, page };
-      const n = page ?? Number(spec.query?.page ?? 1);
-      return new PagePromise(
-        this.#send(spec.method ?? 'GET', spec.path, query, spec.body, options, false),
-        (json) => {
-          const items = spec.items(json as TRaw);
-          if (!Array.isArray(items)) {
-            throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method: spec.method ?? 'GET', path: spec.path });
-          }
-          return new Page(items, readPageInfo(json, n), json, load);
-        },
-      );
-    };
-    return load(undefined);
+    return requestPage(this, spec, options);
   }
 
-  async requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>> {
-    const idleTimeout = ms(options?.idleTimeout, 'idleTimeout', this.idleTimeout);
-    const s = await this.#send(spec.method ?? 'POST', spec.path, spec.query, spec.body, options, true);
-    const { requestId, method, path, attempts, ctrl = new AbortController() } = s;
-    return new EventStream<TDone>(s.response, {
-      ctrl,
-      idleTimeout,
-      deadline: options?.deadline ?? this.deadline,
-      deadlineAt: s.deadlineAt,
-      ctx: { requestId, method, path, attempts },
-      cleanup: s.cleanup,
-    });
+  requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>> {
+    return requestStream(this, spec, options);
   }
 
   #log(level: number, message: string, data?: unknown): void {
@@ -296,14 +284,7 @@ class Client implements LiveChatAIClient {
     return at(0)(new Request(url, init));
   }
 
-  async #send(
-    method: HTTPMethod,
-    path: string,
-    query: QueryParams | undefined,
-    body: unknown,
-    o: RequestOptions = {},
-    stream: boolean,
-  ): Promise<Sent> {
+  async send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
     if (path.charCodeAt(0) !== 47) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
     const url = this.baseURL + path + buildQuery(query);
     let headers = { ...this.#headers };

@@ -9,14 +9,16 @@ export type {
   MiddlewareContext,
   PageRequestSpec,
   RequestOptions,
+  RawResponse,
   RequestSpec,
+  SendSpec,
   StreamRequestSpec,
 } from './client.js';
 export { APIPromise } from './api-promise.js';
 export type { WithResponse } from './api-promise.js';
-export { Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo } from './pagination.js';
+export { Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
 export type { PageInfo, PageScheme } from './pagination.js';
-export { EventStream } from './streaming.js';
+export { EventStream, requestStream } from './streaming.js';
 export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './streaming.js';
 export { SSEParser } from './sse.js';
 export type { SSEMessage } from './sse.js';

@@ -1,4 +1,6 @@
 import { APIPromise } from './api-promise.js';
+import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client.js';
+import { LiveChatAIError } from './errors.js';
 
 /** The four documented paging schemes (spec §1.3), or `none` when the response has no paging object. */
 export type PageScheme = 'pages' | 'meta' | 'pagination' | 'metadata' | 'none';
@@ -109,4 +111,26 @@ export class PagePromise<TItem> extends APIPromise<Page<TItem>> implements Async
   toArray(options?: { limit?: number }): Promise<TItem[]> {
     return this.then((page) => page.toArray(options));
   }
+}
+
+/**
+ * One page of a list; the result is also async-iterable over every item of every page.
+ *
+ * ```ts
+ * for await (const agent of requestPage(client, { path: '/agents', items: (j) => j.data })) …
+ * ```
+ */
+export function requestPage<TItem, TRaw = unknown>(
+  client: LiveChatAIClient,
+  spec: PageRequestSpec<TItem, TRaw>,
+  options?: RequestOptions,
+): PagePromise<TItem> {
+  const method = spec.method ?? 'GET';
+  const load = (page?: number): PagePromise<TItem> =>
+    new PagePromise(client.send({ ...spec, method, query: page ? { ...spec.query, page } : spec.query }, options), (json) => {
+      const items = spec.items(json as TRaw);
+      if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path: spec.path });
+      return new Page(items, readPageInfo(json, page ?? Number(spec.query?.page ?? 1)), json, load);
+    });
+  return load();
 }

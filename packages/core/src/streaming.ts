@@ -9,6 +9,8 @@ import {
   makeAPIError,
 } from './errors.js';
 import type { ErrorContext } from './errors.js';
+import type { LiveChatAIClient, RequestOptions, StreamRequestSpec } from './client.js';
+import { ms as millis } from './internal/ms.js';
 import { SSEParser } from './sse.js';
 
 /** A piece of the answer. */
@@ -227,4 +229,30 @@ function parseJSON(s: string): unknown {
   } catch {
     return s;
   }
+}
+
+/**
+ * A streamed response (SSE, or the plain-text fallback). The initial request is retried like any other.
+ *
+ * ```ts
+ * const stream = await requestStream(client, { path: '/conversations', body: { …, streaming: true } });
+ * for await (const text of stream.textStream) process.stdout.write(text);
+ * ```
+ */
+export async function requestStream<TDone = unknown>(
+  client: LiveChatAIClient,
+  spec: StreamRequestSpec,
+  options?: RequestOptions,
+): Promise<EventStream<TDone>> {
+  const idleTimeout = millis(options?.idleTimeout, 'idleTimeout', client.idleTimeout);
+  const s = await client.send({ ...spec, method: spec.method ?? 'POST', stream: true }, options);
+  const { requestId, method, path, attempts, ctrl = new AbortController() } = s;
+  return new EventStream<TDone>(s.response, {
+    ctrl,
+    idleTimeout,
+    deadline: options?.deadline ?? client.deadline,
+    deadlineAt: s.deadlineAt,
+    ctx: { requestId, method, path, attempts },
+    cleanup: s.cleanup,
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, Page, PAGE_SIZE_PARAM, readPageInfo } from '../src/index.js';
+import { createClient, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 
@@ -68,7 +68,7 @@ describe('pagination over the four schemes', () => {
     it(`scheme ${scheme}: one page, page info, next page, full walk`, async () => {
       const urls = serve(scheme, 23);
       const query = { agentId: 'a', [sizeParam[scheme]]: 10 };
-      const first = await client().requestPage({ path: '/list', query, items: extract[scheme] });
+      const first = await requestPage(client(), { path: '/list', query, items: extract[scheme] });
       expect(first).toBeInstanceOf(Page);
       expect(first.items.map((i) => i.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(first.pageInfo).toMatchObject({ page: 1, perPage: 10, totalPages: 3, hasNext: true });
@@ -77,9 +77,9 @@ describe('pagination over the four schemes', () => {
       expect(first.hasNextPage()).toBe(true);
       const second = await first.getNextPage();
       expect(second.items[0]!.n).toBe(10);
-      const all = await client().requestPage({ path: '/list', query, items: extract[scheme] }).toArray();
+      const all = await requestPage(client(), { path: '/list', query, items: extract[scheme] }).toArray();
       expect(all.map((i) => i.n)).toEqual(Array.from({ length: 23 }, (_, i) => i));
-      const last = await client().requestPage({ path: '/list', query: { ...query, page: 3 }, items: extract[scheme] });
+      const last = await requestPage(client(), { path: '/list', query: { ...query, page: 3 }, items: extract[scheme] });
       expect(last.hasNextPage()).toBe(false);
       await expect(last.getNextPage()).rejects.toThrow(/No next page/);
       expect(urls().at(-1)).toContain('page=3');
@@ -90,7 +90,7 @@ describe('pagination over the four schemes', () => {
     const urls = serve('B', 500);
     const seen: number[] = [];
     let maxAhead = 0;
-    for await (const item of client().requestPage({ path: '/conversations', query: { perPage: 10 }, items: extract.B })) {
+    for await (const item of requestPage(client(), { path: '/conversations', query: { perPage: 10 }, items: extract.B })) {
       seen.push(item.n);
       // pages fetched so far vs the page this item belongs to: never more than the current one
       maxAhead = Math.max(maxAhead, urls().length - (Math.floor(item.n / 10) + 1));
@@ -104,14 +104,14 @@ describe('pagination over the four schemes', () => {
 
   it('toArray({ limit }) stops fetching once it has enough', async () => {
     const urls = serve('C', 95);
-    const some = await client().requestPage({ path: '/s', query: { limit: 10 }, items: extract.C }).toArray({ limit: 15 });
+    const some = await requestPage(client(), { path: '/s', query: { limit: 10 }, items: extract.C }).toArray({ limit: 15 });
     expect(some.map((i) => i.n)).toEqual(Array.from({ length: 15 }, (_, i) => i));
     expect(urls()).toHaveLength(2);
   });
 
   it('a response without a paging object is a single page', async () => {
     server.handle((_q, res) => json(res, 200, { status: 'success', data: [{ n: 1 }] }));
-    const page = await client().requestPage({ path: '/x', items: (j: { data: { n: number }[] }) => j.data });
+    const page = await requestPage(client(), { path: '/x', items: (j: { data: { n: number }[] }) => j.data });
     expect(page.pageInfo).toMatchObject({ scheme: 'none', hasNext: false, page: 1 });
     expect(await page.toArray()).toEqual([{ n: 1 }]);
   });
@@ -125,7 +125,7 @@ describe('pagination over the four schemes', () => {
 
   it('an items extractor that finds no array is a clear error', async () => {
     server.handle((_q, res) => json(res, 200, { status: 'success', data: { other: 1 } }));
-    await expect(client().requestPage({ path: '/agents', items: (j: { data: { items: unknown[] } }) => j.data.items })).rejects.toMatchObject({
+    await expect(requestPage(client(), { path: '/agents', items: (j: { data: { items: unknown[] } }) => j.data.items })).rejects.toMatchObject({
       code: 'invalid_response',
       path: '/agents',
     });
@@ -133,6 +133,6 @@ describe('pagination over the four schemes', () => {
 
   it('stops on an empty page even if the server claims there is more', async () => {
     server.handle((_q, res) => json(res, 200, { status: 'success', data: [], pages: { page: 1, hasNext: true } }));
-    expect(await client().requestPage({ path: '/x', items: (j: { data: unknown[] }) => j.data }).toArray()).toEqual([]);
+    expect(await requestPage(client(), { path: '/x', items: (j: { data: unknown[] }) => j.data }).toArray()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError } from '../src/index.js';
+import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError, requestStream } from '../src/index.js';
 import type { StreamEvent } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
@@ -37,7 +37,7 @@ async function writeSlowly(res: ServerResponse, body: string, size: number, type
 describe('requestStream', () => {
   it('parses SSE split byte by byte: deltas, done, ids, comments, CRLF', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 1));
-    const stream = await client().requestStream<typeof done>({ path: '/conversations', body: { streaming: true } });
+    const stream = await requestStream<typeof done>(client(), { path: '/conversations', body: { streaming: true } });
     expect(stream.requestId).toBe('req_s');
     const events: StreamEvent<typeof done>[] = [];
     for await (const e of stream) events.push(e);
@@ -57,32 +57,32 @@ describe('requestStream', () => {
       await new Promise((r) => setTimeout(r, 3000));
       res.end();
     });
-    const stream = await client({ idleTimeout: 10_000 }).requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client({ idleTimeout: 10_000 }), { path: '/c', body: {} });
     const events: string[] = [];
     for await (const e of stream) events.push(e.event);
     expect(events).toEqual(['delta', 'delta', 'done']);
     expect(await stream.finalMessage()).toEqual(done);
     server.handle((_q, res) => writeSlowly(res, SSE, 200));
-    const s2 = await client().requestStream({ path: '/c', body: {} });
+    const s2 = await requestStream(client(), { path: '/c', body: {} });
     for await (const e of s2) if (e.event === 'done') break;
     expect(await s2.finalMessage()).toEqual(done);
   });
 
   it('breaking out early rejects finalMessage with APIUserAbortError and frees the connection', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 3));
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     for await (const e of stream) if (e.event === 'delta') break;
     expect(isAPIUserAbortError(await stream.finalMessage().catch((e: unknown) => e))).toBe(true);
   });
 
   it('textStream yields the text deltas; finalMessage works alone', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 7));
-    const s1 = await client().requestStream({ path: '/c', body: {} });
+    const s1 = await requestStream(client(), { path: '/c', body: {} });
     let text = '';
     for await (const t of s1.textStream) text += t;
     expect(text).toBe('Hello world');
     server.handle((_q, res) => writeSlowly(res, SSE, 64));
-    const s2 = await client().requestStream({ path: '/c', body: {} });
+    const s2 = await requestStream(client(), { path: '/c', body: {} });
     expect(await s2.finalMessage()).toEqual(done);
     expect(() => s2[Symbol.asyncIterator]()).toThrow(/only once/);
   });
@@ -91,7 +91,7 @@ describe('requestStream', () => {
     server.handle((_q, res) =>
       writeSlowly(res, 'event: delta\ndata: {"text":"a"}\n\nevent: error\ndata: {"status":"error","message":"Too many","code":"rate_limited"}\n\n', 5),
     );
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     const seen: string[] = [];
     const err = await (async () => {
       for await (const e of stream) seen.push(e.event);
@@ -103,7 +103,7 @@ describe('requestStream', () => {
 
   it('falls back to plain text for other content types', async () => {
     server.handle((_q, res) => writeSlowly(res, 'The answer is 42.', 4, 'text/plain; charset=utf-8'));
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     const deltas: string[] = [];
     for await (const e of stream) if (e.event === 'delta') deltas.push(e.data.text);
     expect(deltas.join('')).toBe('The answer is 42.');
@@ -113,7 +113,7 @@ describe('requestStream', () => {
 
   it('accepts a non-streaming JSON answer as one delta plus done', async () => {
     server.handle((_q, res) => json(res, 200, { status: 'success', message: 'sent', data: done }));
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     const events: StreamEvent[] = [];
     for await (const e of stream) events.push(e);
     expect(events).toEqual([
@@ -125,11 +125,11 @@ describe('requestStream', () => {
   it('retries the initial request, and throws HTTP errors before streaming', async () => {
     let n = 0;
     server.handle((_q, res) => (++n === 1 ? json(res, 503, {}) : writeSlowly(res, SSE, 100)));
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     expect(await stream.finalMessage()).toEqual(done);
     expect(n).toBe(2);
     server.handle((_q, res) => json(res, 400, { status: 'error', message: 'question is required', code: 'validation_error' }));
-    const err = await client().requestStream({ path: '/c', body: {} }).catch((e: unknown) => e);
+    const err = await requestStream(client(), { path: '/c', body: {} }).catch((e: unknown) => e);
     expect(isBadRequestError(err)).toBe(true);
   });
 
@@ -140,12 +140,12 @@ describe('requestStream', () => {
       await new Promise((r) => setTimeout(r, 2000));
       res.end();
     });
-    const stream = await client({ idleTimeout: 50 }).requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client({ idleTimeout: 50 }), { path: '/c', body: {} });
     const err = await stream.finalMessage().catch((e: unknown) => e);
     expect(isAPITimeoutError(err) && err.timeout).toBe('idleTimeout');
     expect(err).toMatchObject({ ms: 50, retryable: false, path: '/c' });
     // per request, overriding the client's
-    const s2 = await client({ idleTimeout: 60_000 }).requestStream({ path: '/c', body: {} }, { idleTimeout: 40 });
+    const s2 = await requestStream(client({ idleTimeout: 60_000 }), { path: '/c', body: {} }, { idleTimeout: 40 });
     const e2 = await s2.finalMessage().catch((e: unknown) => e);
     expect(isAPITimeoutError(e2) && e2.ms).toBe(40);
   });
@@ -159,7 +159,7 @@ describe('requestStream', () => {
       }
       res.end();
     });
-    const stream = await client().requestStream({ path: '/c', body: {} });
+    const stream = await requestStream(client(), { path: '/c', body: {} });
     let count = 0;
     for await (const e of stream) {
       expect(e.event).toBe('delta');
@@ -171,7 +171,7 @@ describe('requestStream', () => {
 
   it('toReadableStream re-encodes as SSE that another client can parse', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 9));
-    const upstream = await client().requestStream({ path: '/c', body: {} });
+    const upstream = await requestStream(client(), { path: '/c', body: {} });
     const proxy = await startServer(async (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const reader = upstream.toReadableStream().getReader();
@@ -184,7 +184,7 @@ describe('requestStream', () => {
     });
     try {
       const browserSide = createClient({ apiKey: null, baseURL: proxy.url, logLevel: 'off' });
-      const stream = await browserSide.requestStream({ path: '/chat', body: {} });
+      const stream = await requestStream(browserSide, { path: '/chat', body: {} });
       expect(await stream.finalMessage()).toEqual(done);
       expect(proxy.requests[0]!.headers.authorization).toBeUndefined();
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError } from '../src/index.js';
+import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError, requestStream } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 
@@ -125,7 +125,7 @@ describe('abort', () => {
       res.end();
     });
     const ctrl = new AbortController();
-    const stream = await client().requestStream({ path: '/c', body: {} }, { signal: ctrl.signal });
+    const stream = await requestStream(client(), { path: '/c', body: {} }, { signal: ctrl.signal });
     const texts: string[] = [];
     const err = await (async () => {
       for await (const t of stream.textStream) {
@@ -146,7 +146,7 @@ describe('abort', () => {
       }
       res.end();
     });
-    const stream = await client().requestStream({ path: '/c', body: {} }, { deadline: 80 });
+    const stream = await requestStream(client(), { path: '/c', body: {} }, { deadline: 80 });
     const err = await stream.finalMessage().catch((e: unknown) => e);
     expect(isAPITimeoutError(err) && err.timeout).toBe('deadline');
   });

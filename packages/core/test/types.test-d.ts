@@ -4,6 +4,8 @@ import {
   isNotFoundError,
   isRateLimitError,
   path,
+  requestPage,
+  requestStream,
   type APIError,
   type APIPromise,
   type ClientOptions,
@@ -51,7 +53,7 @@ describe('public types', () => {
   });
 
   it('requestPage → PagePromise<T>: promise of Page, async-iterable over items, toArray', () => {
-    const pp = client.requestPage({ path: '/agents', query: { limit: 10 }, items: (j: { data: Agent[] }) => j.data });
+    const pp = requestPage(client, { path: '/agents', query: { limit: 10 }, items: (j: { data: Agent[] }) => j.data });
     expectTypeOf(pp).toEqualTypeOf<PagePromise<Agent>>();
     expectTypeOf(pp).toExtend<Promise<Page<Agent>>>();
     expectTypeOf(pp).toExtend<AsyncIterable<Agent>>();
@@ -63,7 +65,7 @@ describe('public types', () => {
   });
 
   it('requestStream → Promise<EventStream<TDone>>', () => {
-    const sp = client.requestStream<{ response: string }>({ path: '/conversations', body: { streaming: true } });
+    const sp = requestStream<{ response: string }>(client, { path: '/conversations', body: { streaming: true } });
     expectTypeOf(sp).resolves.toEqualTypeOf<EventStream<{ response: string }>>();
     expectTypeOf<EventStream<{ response: string }>>().toExtend<AsyncIterable<StreamEvent<{ response: string }>>>();
     expectTypeOf<EventStream<{ response: string }>['textStream']>().toEqualTypeOf<AsyncIterable<string>>();
