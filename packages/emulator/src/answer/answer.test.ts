@@ -3,6 +3,8 @@ import { classifySentiment, classifyTopic } from './classify.js';
 import { htmlToText } from './fetch-page.js';
 import { contentTerms, ftsQuery, stem } from './text.js';
 import { chunkText } from './chunk.js';
+import { answerQuestion } from './answer.js';
+import { SqliteStore } from '../store/sqlite-store.js';
 import { parseFault } from '../server/faults.js';
 
 describe('text helpers', () => {
@@ -64,5 +66,25 @@ describe('parseFault', () => {
     expect(() => parseFault('status=200')).toThrow(/between 400 and 599/);
     expect(() => parseFault('after-write')).toThrow(/after-write/);
     expect(() => parseFault('boom')).toThrow(/unknown directive/);
+  });
+});
+
+describe('answerQuestion', () => {
+  it('finds the fact across word forms and says so when nothing matches', async () => {
+    const store = new SqliteStore({ filename: ':memory:' });
+    const base = { workspaceId: 'ws_1', agentId: 'a1', url: null, status: 'COMPLETED' as const, error: null, isGeneratedByAI: false, relatedMessageId: null, createdAt: 1, updatedAt: 1 };
+    const text = 'Our office has a rooftop garden. The connection password for the guest network is BLUE-HERON-42. Parking is free.';
+    await store.insertDataSource({ ...base, id: 'ds_1', source: 'TEXT', title: 'Office', content: text }, chunkText(text, 'TEXT'));
+    const other = 'Refunds are possible within 30 days.';
+    await store.insertDataSource({ ...base, id: 'ds_2', source: 'TEXT', title: 'Refunds', content: other }, chunkText(other, 'TEXT'));
+    const hit = await answerQuestion(store, 'ws_1', 'a1', 'How do I get connected to the guest network? What password?', 'PLAIN');
+    expect(hit.kind).toBe('answer');
+    expect(hit.text).toContain('BLUE-HERON-42');
+    expect(hit.sources[0]).toMatchObject({ id: 'src_1', type: 'TEXT', link: null });
+    const miss = await answerQuestion(store, 'ws_1', 'a1', 'Which volcano erupted in 1883?', 'MARKDOWN');
+    expect(miss.kind).toBe('out_of_context');
+    const elsewhere = await answerQuestion(store, 'ws_2', 'a1', 'What is the guest network password?', 'PLAIN');
+    expect(elsewhere.kind).toBe('out_of_context');
+    await store.close();
   });
 });

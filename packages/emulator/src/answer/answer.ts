@@ -22,6 +22,16 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay'
 /** Words of a pure "thank you" message: answered politely, never flagged as out of context. */
 const SMALL_TALK = new Set(['great', 'perfect', 'awesome', 'helpful', 'really', 'much', 'works', 'cool', 'nice', 'appreciate', 'cheers', 'bye', 'goodbye', 'wonderful', 'excellent', 'fantastic', 'lot']);
 
+/** A question stem matches a text stem when equal, or when one extends the other ("connect" / "connection"). */
+function matches(stem: string, have: Set<string>): boolean {
+  if (have.has(stem)) return true;
+  if (stem.length < 5) return false;
+  for (const h of have) if (h.length >= 5 && (h.startsWith(stem) || stem.startsWith(h))) return true;
+  return false;
+}
+
+const countMatches = (stems: string[], have: Set<string>): number => stems.filter((s) => matches(s, have)).length;
+
 interface Scored {
   hit: ChunkHit;
   matched: number;
@@ -31,8 +41,7 @@ function relevant(hits: ChunkHit[], stems: string[]): Scored[] {
   const need = Math.max(1, Math.ceil(stems.length * 0.34));
   const out: Scored[] = [];
   for (const hit of hits) {
-    const have = stemSet(`${hit.title} ${hit.text}`);
-    const matched = stems.filter((s) => have.has(s)).length;
+    const matched = countMatches(stems, stemSet(`${hit.title} ${hit.text}`));
     if (matched >= need) out.push({ hit, matched });
   }
   return out;
@@ -46,8 +55,7 @@ function extract(hit: ChunkHit, stems: string[]): string {
   const text = hit.text.replace(/\s+/g, ' ').trim();
   if (text.length <= 200) return text;
   const ranked = sentences(hit.text).map((s, i) => {
-    const have = new Set(words(s).map(stem));
-    return { s, i, score: stems.filter((x) => have.has(x)).length };
+    return { s, i, score: countMatches(stems, new Set(words(s).map(stem))) };
   });
   const max = Math.max(0, ...ranked.map((r) => r.score));
   // The best-matching sentences (at most two, in text order).
