@@ -1,6 +1,8 @@
 // The interactive chat under a real pseudo-terminal (tmux), including Ctrl-C aborting a slow answer,
 // plus the no-echo login prompt and the non-interactive `--once` mode.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertNeverPrinted, baseEnv, binPath, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
@@ -156,5 +158,18 @@ describe('chat', () => {
     expect(r.code).toBe(130);
     expect(r.stdout).not.toContain('help you with this question.');
     expect(r.stderr).toBe('livechatai: interrupted\n');
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('draws the import progress bar and the summary (uses the profile stored by the login test)', async () => {
+    const file = join(home, 'tty.csv');
+    writeFileSync(file, `distinctId,name\n${Array.from({ length: 30 }, (_, i) => `tty-${String(i)},T ${String(i)}`).join('\n')}\n`);
+    startSession('import', ['contacts', 'import', file, '--agent', agentId]);
+    const screen = await waitFor('import', (s) => s.includes('EXIT='), 'the import to finish');
+    transcript.push(screen);
+    expect(screen).toContain('importing [########################] 30/30 100%  created 30 updated 0 failed 0');
+    expect(screen).toContain('30 rows: 30 created, 0 updated, 0 failed');
+    expect(screen).toContain('EXIT=0');
   });
 });
