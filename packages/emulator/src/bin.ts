@@ -1,5 +1,5 @@
 // livechatai-emulator: start the emulator, or export/import a workspace of a database file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
@@ -42,6 +42,7 @@ function ensureDir(file: string): void {
 
 async function exportCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
   const db = typeof values.db === 'string' ? values.db : DEFAULT_DB;
+  if (!existsSync(db)) throw new UsageError(`no database at ${db}`);
   const store = new SqliteStore({ filename: db });
   try {
     const workspaces = await store.listWorkspaces();

@@ -79,6 +79,8 @@ describe('livechatai-emulator bin', () => {
     expect(imported.stdout).not.toContain('imported-key-123');
     const again = await startAndStop(['--port', '0', '--db', target, '--api-key', 'imported-key-123', '--quiet']);
     expect(again.key).toBe('imported-key-123');
+    const missing = await run(process.execPath, [BIN, 'export', '--db', join(dir, 'missing.db')]).catch((e: unknown) => e as { code: number; stderr: string });
+    expect(missing).toMatchObject({ code: 2 });
     const dup = await run(process.execPath, [BIN, 'import', '--db', target, '--in', out]).catch((e: unknown) => e as { code: number; stderr: string });
     expect(dup).toMatchObject({ code: 1 });
   });
