@@ -3,6 +3,7 @@ import { type Command, CommanderError } from 'commander';
 import { createContext } from './internal/context.js';
 import { isDryRunStop } from './internal/dry-run.js';
 import { CliError, ExitCode, type ExitCodeValue } from './internal/exit-codes.js';
+import { rememberSecret, scrubSecrets } from './internal/secrets.js';
 import { buildProgram } from './program.js';
 
 interface ErrorLike {
@@ -37,13 +38,6 @@ export function errorLine(error: unknown): string {
   return extras.length > 0 ? `${message} (${extras.join(', ')})` : message;
 }
 
-/** Removes any occurrence of the secrets from a line before it is printed. */
-function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('****');
-  return out;
-}
-
 export async function main(argv: readonly string[], version: string): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
@@ -55,18 +49,17 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   // Commands that handle Ctrl-C themselves (chat) remove this listener.
   process.on('SIGINT', onSigint);
 
-  const secrets: string[] = [];
-  if (process.env.LIVECHATAI_API_KEY) secrets.push(process.env.LIVECHATAI_API_KEY);
+  rememberSecret(process.env.LIVECHATAI_API_KEY);
   const keyFlag = argv.findIndex((a) => a === '--api-key' || a.startsWith('--api-key='));
   if (keyFlag >= 0) {
     const flag = argv[keyFlag] ?? '';
     const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : argv[keyFlag + 1];
-    if (value) secrets.push(value);
+    rememberSecret(value);
   }
 
   const program = buildProgram(version, (globals) => createContext(globals, controller.signal));
   const output = {
-    writeErr: (text: string) => process.stderr.write(scrub(text, secrets)),
+    writeErr: (text: string) => process.stderr.write(scrubSecrets(text)),
     outputError: (text: string, write: (s: string) => void) => {
       const oneLine = text.replace(/^error: /, '').replace(/\s*\n\s*(?=\S)/g, ' ').trimEnd();
       write(`livechatai: ${oneLine}\n`);
@@ -92,7 +85,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
     if (isDryRunStop(error)) return ExitCode.ok;
     const code = exitCodeFor(error, controller.signal.aborted);
     const line = code === ExitCode.interrupted ? 'interrupted' : errorLine(error);
-    process.stderr.write(`livechatai: ${scrub(line, secrets)}\n`);
+    process.stderr.write(`livechatai: ${scrubSecrets(line)}\n`);
     if (code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error) && !isSystemError(error)) {
       process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
     }

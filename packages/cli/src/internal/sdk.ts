@@ -3,6 +3,7 @@ import { LiveChatAI } from 'livechatai';
 import type { Context } from './context.js';
 import { dryRunFetch } from './dry-run.js';
 import { CliError, ExitCode } from './exit-codes.js';
+import { rememberSecret, scrubSecrets } from './secrets.js';
 
 export interface SdkOverrides {
   apiKey?: string;
@@ -17,6 +18,7 @@ export async function createSdk(ctx: Context, overrides: SdkOverrides = {}): Pro
     const login = settings.profile === 'default' ? 'livechatai login' : `livechatai login --profile ${settings.profile}`;
     throw new CliError(`no API key (profile "${settings.profile}"): run \`${login}\`, set LIVECHATAI_API_KEY or pass --api-key`, ExitCode.auth);
   }
+  rememberSecret(apiKey);
   const maxRetries = ctx.dryRun ? 0 : (ctx.globals.maxRetries ?? overrides.maxRetries);
   return new LiveChatAI({
     apiKey,
@@ -33,7 +35,7 @@ function stderrLogger(ctx: Context) {
     (level: string) =>
     (...parts: unknown[]): void => {
       const text = parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-      ctx.stderr.write(`livechatai: ${level}: ${text}\n`);
+      ctx.stderr.write(`livechatai: ${level}: ${scrubSecrets(text)}\n`);
     };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
