@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../program.js';
 import { bashCompletion, zshCompletion } from './completion.js';
@@ -41,5 +41,30 @@ describe('zsh completion', () => {
     expect(zsh).toContain(`'data-sources add-file')`);
     expect(zsh).toContain(`'--file-type:file type to record`);
     expect(zsh).toContain('(--format) compadd -- csv jsonl');
+  });
+});
+
+const hasZsh = spawnSync('sh', ['-c', 'command -v zsh'], { stdio: 'ignore' }).status === 0;
+
+/** Runs the generated zsh function with stand-ins for zsh's completion builtins that print candidates. */
+function completeZsh(line: string): string[] {
+  const words = line.split(' ');
+  const cmd = `compdef() { :; }
+_describe() { local name=\${@[-1]}; print -rl -- \${(P)name}; }
+compadd() { shift; print -rl -- "$@"; }
+${zshCompletion(program)}
+words=(${words.map((w) => `'${w}'`).join(' ')})
+CURRENT=${String(words.length)}
+_livechatai`;
+  return execFileSync('zsh', ['-f', '-c', cmd], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+describe.skipIf(!hasZsh)('zsh completion (run in zsh)', () => {
+  it('is valid zsh and offers commands, flags and flag values', () => {
+    execFileSync('zsh', ['-n', '-c', zshCompletion(program)]);
+    expect(completeZsh('livechatai ')).toEqual(expect.arrayContaining(['agents:AI agents (chatbots) of the workspace', 'chat:chat with an agent; answers stream as they arrive (Ctrl-C stops an answer, again exits)']));
+    expect(completeZsh('livechatai data-sources ')).toEqual(expect.arrayContaining(['add-file:extract the text of a .txt, .md, .html or .pdf file and add it']));
+    expect(completeZsh('livechatai conversations export --format ')).toEqual(['csv', 'jsonl']);
+    expect(completeZsh('livechatai agents list --')).toEqual(expect.arrayContaining(['--limit:stop after this many items in total (all pages are walked otherwise)']));
   });
 });
