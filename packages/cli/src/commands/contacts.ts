@@ -166,14 +166,6 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
     return;
   }
   const skipped = rows.length - created - updated - failures.length;
-  if (typeof opts.report === 'string') {
-    const handle = await open(opts.report, 'w');
-    try {
-      for (const f of failures) await handle.write(toNdjsonLine(f));
-    } finally {
-      await handle.close();
-    }
-  }
   const summary = { total: rows.length, created, updated, failed: failures.length, notProcessed: skipped, failures };
   if (ctx.json) await write(ctx.stdout, toJson(summary));
   else {
@@ -188,6 +180,16 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
         (skipped > 0 ? `, ${String(skipped)} not processed (interrupted)` : '') +
         '\n',
     );
+  }
+  if (typeof opts.report === 'string') {
+    const handle = await open(opts.report, 'w').catch((error: unknown) => {
+      throw new CliError(`cannot write the report ${String(opts.report)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    });
+    try {
+      for (const f of failures) await handle.write(toNdjsonLine(f));
+    } finally {
+      await handle.close();
+    }
   }
   if (ctx.signal.aborted) throw new CliError('interrupted', ExitCode.interrupted);
   if (failures.length > 0) throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows failed`, ExitCode.other);
