@@ -15,7 +15,7 @@ import {
 import type { LiveChatAIError, TimeoutKind } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
 import { ms } from './internal/ms.js';
-import { defaultLogger, LOG_LEVELS, parseLogLevel, redact } from './logger.js';
+import { LOG_LEVELS, redactor } from './logger.js';
 import type { Logger, LogLevel } from './logger.js';
 import { requestPage } from './pagination.js';
 import type { PagePromise } from './pagination.js';
@@ -158,37 +158,29 @@ function uuid(): string {
   return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) => (+d ^ ((r[i++] ?? 0) & (15 >> (+d / 4)))).toString(16));
 }
 
-
-const noop = (): void => undefined;
-
-function release(timer: ReturnType<typeof setTimeout> | undefined, signal: AbortSignal | undefined, onAbort: (() => void) | undefined): void {
-  clearTimeout(timer);
-  if (onAbort) signal?.removeEventListener('abort', onAbort);
-}
-
-/** A bad header name/value would otherwise surface as a (retried) network TypeError from fetch. */
-function checkHeaders(h: Record<string, string>, param: string): void {
-  for (const k in h) {
+/** Sets (null: deletes) headers; a bad name or value is an InvalidParameterError (never echoing the value). */
+function setHeaders(h: Headers, src: Readonly<Record<string, string | null | undefined>> | undefined, param: string): Headers {
+  for (const k in src) {
+    const v = src[k];
     try {
-      new Headers([[k, h[k] ?? '']]);
+      if (v == null) h.delete(k);
+      else h.set(k, v);
     } catch {
-      // never echo the value: it may be the API key
-      throw new InvalidParameterError(k === 'authorization' ? 'apiKey' : param, `invalid header ${JSON.stringify(k)}`);
+      throw new InvalidParameterError(param, `invalid header ${JSON.stringify(k)}`);
     }
   }
+  return h;
 }
 
 function resolveBaseURL(raw: string): string {
+  const rel = raw.charCodeAt(0) === 47;
   let u: URL;
-  const relative = raw.startsWith('/');
   try {
-    u = new URL(raw, relative ? g.location?.origin : undefined);
+    u = new URL(raw, rel ? g.location?.origin : undefined);
   } catch {
-    throw new InvalidParameterError('baseURL', relative ? 'a relative URL needs a browser page' : `not a URL: ${raw}`);
+    throw new InvalidParameterError('baseURL', rel ? 'a relative URL needs a browser page' : `not a URL: ${raw}`);
   }
-  const h = u.hostname;
-  const loopback = h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127(\.\d{1,3}){3}$/.test(h);
-  if (u.protocol === 'http:' ? !loopback && !relative : u.protocol !== 'https:') {
+  if (u.protocol === 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol !== 'https:') {
     throw new InvalidParameterError('baseURL', 'use https:// (http:// only for localhost, 127.x, ::1)');
   }
   return (u.origin + u.pathname).replace(/\/+$/, '');
@@ -203,7 +195,7 @@ class Client implements LiveChatAIClient {
   #key: string | null;
   #fetch: FetchLike;
   #mw: readonly Middleware[];
-  #headers: Record<string, string>;
+  #headers: Headers;
   #idem: boolean;
   #logger: Logger;
   #lvl: number;
@@ -211,14 +203,14 @@ class Client implements LiveChatAIClient {
   constructor(o: ClientOptions) {
     const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
     if (key !== null && (typeof key !== 'string' || !key.trim())) {
-      throw new InvalidParameterError('apiKey', 'missing: pass apiKey or set LIVECHATAI_API_KEY (apiKey: null for a keyless proxy)');
+      throw new InvalidParameterError('apiKey', 'missing: pass apiKey or set LIVECHATAI_API_KEY (null: no key, for a proxy)');
     }
-    if (key && /[\s\0]/.test(key)) throw new InvalidParameterError('apiKey', 'contains whitespace');
+    if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'has spaces or non-ASCII characters');
     const browser = isBrowser();
     if (key && browser && !o.dangerouslyAllowBrowser) {
       throw new InvalidParameterError(
         'apiKey',
-        'every visitor can read a key used in a browser. Call your own server, which holds the key and forwards to the API (apiKey: null, baseURL: your route), or set dangerouslyAllowBrowser',
+        'a key in a browser is public. Call your own server, which holds the key (apiKey: null, baseURL: your route), or set dangerouslyAllowBrowser',
       );
     }
     this.#key = key;
@@ -231,16 +223,15 @@ class Client implements LiveChatAIClient {
     this.#fetch = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
     this.#mw = o.middleware ?? [];
     this.#idem = o.idempotencyKeys ?? true;
-    this.#logger = o.logger ?? defaultLogger();
-    this.#lvl = LOG_LEVELS[o.logLevel ?? parseLogLevel(readEnv('LIVECHATAI_LOG')) ?? 'warn'];
-    const h: Record<string, string> = { accept: 'application/json' };
+    this.#logger = o.logger ?? (g as { console: Logger }).console;
+    const lvl = LOG_LEVELS.indexOf((o.logLevel ?? readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'warn') as LogLevel);
+    this.#lvl = lvl < 0 ? 2 : lvl;
+    const h = new Headers({ accept: 'application/json' });
     // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
-    if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h['x-livechatai-sdk'] = `core/${VERSION}`;
-    if (!browser) h['user-agent'] = `livechatai-sdk-js/${VERSION}`;
-    for (const k in o.defaultHeaders) h[k.toLowerCase()] = o.defaultHeaders[k] ?? '';
-    if (key) h.authorization = `Bearer ${key}`;
-    checkHeaders(h, 'defaultHeaders');
-    this.#headers = h;
+    if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h.set('x-livechatai-sdk', `core/${VERSION}`);
+    if (!browser) h.set('user-agent', `livechatai-sdk-js/${VERSION}`);
+    this.#headers = setHeaders(h, o.defaultHeaders, 'defaultHeaders');
+    if (key) h.set('authorization', `Bearer ${key}`);
     if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
   }
 
@@ -258,18 +249,19 @@ class Client implements LiveChatAIClient {
 
   #log(level: number, message: string, data?: unknown): void {
     if (level < this.#lvl) return;
-    const fn = (['debug', 'info', 'warn', 'error'] as const)[level] ?? 'error';
-    const text = `[livechatai] ${this.#scrub(message)}`;
     try {
+      const text = this.#scrub(`[livechatai] ${message}`);
+      const fn = LOG_LEVELS[level] as 'warn';
       if (data === undefined) this.#logger[fn](text);
-      else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(redact(data)))));
+      else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(data, redactor))));
     } catch {
       // logging never breaks a request
     }
   }
 
+  /** Replaces the API key wherever it appears (a server may echo it). */
   #scrub(s: string): string {
-    return this.#key ? s.split(this.#key).join('[redacted]') : s;
+    return this.#key ? s.replaceAll(this.#key, '[redacted]') : s;
   }
 
   #dispatch(url: string, init: RequestInit, attempt: number): Promise<Response> {
@@ -287,30 +279,23 @@ class Client implements LiveChatAIClient {
   async send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
     if (path.charCodeAt(0) !== 47) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
     const url = this.baseURL + path + buildQuery(query);
-    let headers = { ...this.#headers };
+    const headers = new Headers(this.#headers);
     let payload: string | undefined;
     if (body !== undefined) {
-      headers['content-type'] = 'application/json';
       try {
         payload = JSON.stringify(body);
       } catch (cause) {
-        throw Object.assign(new InvalidParameterError('body', `not JSON-serialisable (${String(cause)})`), { cause });
+        throw new InvalidParameterError('body', `not JSON-serialisable (${String(cause)})`);
       }
+      headers.set('content-type', 'application/json');
     }
-    if (stream) headers.accept = 'text/event-stream, application/json;q=0.9, */*;q=0.8';
-    if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
-    else if (this.#idem && (method === 'POST' || method === 'DELETE')) headers['idempotency-key'] = uuid();
-    if (o.headers) {
-      for (const k in o.headers) {
-        const v = o.headers[k];
-        if (v == null) headers = Object.fromEntries(Object.entries(headers).filter(([h]) => h !== k.toLowerCase()));
-        else headers[k.toLowerCase()] = v;
-      }
-      checkHeaders(headers, 'headers');
-    }
+    if (stream) headers.set('accept', 'text/event-stream, application/json;q=0.9, */*;q=0.8');
+    const idem = o.idempotencyKey ?? (this.#idem && (method === 'POST' || method === 'DELETE') && uuid());
+    if (idem) headers.set('idempotency-key', idem);
+    setHeaders(headers, o.headers, 'headers');
     const policy = this.retry;
     const maxRetries = o.maxRetries ?? policy.maxRetries;
-    const canRetry = method === 'GET' || method === 'PUT' || headers['idempotency-key'] !== undefined;
+    const canRetry = method === 'GET' || method === 'PUT' || headers.has('idempotency-key');
     const timeout = ms(o.timeout, 'timeout', this.timeout);
     const deadline = ms(o.deadline, 'deadline', this.deadline);
     const deadlineAt = Date.now() + deadline;
@@ -332,45 +317,44 @@ class Client implements LiveChatAIClient {
               ctrl.abort(new APITimeoutError(kind, kind === 'timeout' ? timeout : deadline, ctx));
             }, wait)
           : undefined;
-      // closures only where needed: a listener when there is a signal, a cleanup callback only for streams
-      const onAbort =
-        signal &&
-        ((): void => {
-          ctrl?.abort(new APIUserAbortError(ctx));
-        });
-      if (onAbort) signal.addEventListener('abort', onAbort);
+      const onAbort = (): void => {
+        ctrl?.abort(new APIUserAbortError(ctx));
+      };
+      signal?.addEventListener('abort', onAbort);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
-      if (this.#lvl === 0) this.#log(0, `→ ${method} ${path} (attempt ${attempt})`, { headers, body });
+      if (!this.#lvl) this.#log(0, `→ ${method} ${path} (attempt ${attempt})`, { headers: Object.fromEntries(headers), body });
       try {
         const response = await this.#dispatch(url, init, attempt);
         const requestId = response.headers.get('x-request-id') ?? undefined;
-        if (response.ok && ctrl && stream) {
-          clearTimeout(timer);
-          const cleanup = (): void => {
-            release(undefined, signal, onAbort);
-          };
-          return { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+        const raw = { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+        if (response.ok && stream) {
+          clearTimeout(timer); // the stream's own idle/deadline timers take over; the signal stays attached
+          return raw;
         }
-        const text = await response.text();
-        release(timer, signal, onAbort);
-        if (this.#lvl === 0) this.#log(0, `← ${response.status} ${method} ${path}`, { requestId });
+        const text = (raw.text = await response.text());
+        cleanup();
+        if (!this.#lvl) this.#log(0, `← ${response.status} ${method} ${path}`, { requestId });
         if (response.ok) {
           const b = policy.budget;
           if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
-          return { response, text, requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup: noop };
+          return raw;
         }
         retryAfter = parseRetryAfter(response.headers);
-        let json: unknown = text;
+        let json: unknown = this.#scrub(text);
         try {
-          json = JSON.parse(this.#scrub(text));
+          json = JSON.parse(json as string);
         } catch {
           // not JSON: the text is the message
         }
         const status = response.status;
         err = makeAPIError(status, json, { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
       } catch (e) {
-        release(timer, signal, onAbort);
+        cleanup();
         const reason: unknown = ctrl?.signal.reason;
         err =
           ctrl?.signal.aborted && isLiveChatAIError(reason) ? reason
@@ -378,19 +362,17 @@ class Client implements LiveChatAIClient {
           : new APIConnectionError(connectionErrorKind(e), { ...ctx, cause: e });
       }
       err.attempts = attempt;
-      let delay = -1;
       const b = policy.budget;
+      const delay = retryAfter ?? backoffDelay(policy, attempt);
       if (
-        attempt <= maxRetries &&
-        canRetry &&
-        err.retryable &&
-        (isAPIConnectionError(err) ? policy.retryConnectionErrors : !isAPITimeoutError(err) || policy.retryTimeouts) &&
-        (!b || b.tokens >= 1)
+        attempt > maxRetries ||
+        !canRetry ||
+        !err.retryable ||
+        (isAPIConnectionError(err) ? !policy.retryConnectionErrors : isAPITimeoutError(err) && !policy.retryTimeouts) ||
+        (b && b.tokens < 1) ||
+        (retryAfter ?? 0) > policy.maxRetryAfterMs ||
+        Date.now() + delay >= deadlineAt
       ) {
-        delay = retryAfter === undefined ? backoffDelay(policy, attempt) : retryAfter <= policy.maxRetryAfterMs ? retryAfter : -1;
-        if (Date.now() + delay >= deadlineAt) delay = -1;
-      }
-      if (delay < 0) {
         this.#log(0, `✗ ${method} ${path}: ${err.message}`);
         throw err;
       }
@@ -398,7 +380,7 @@ class Client implements LiveChatAIClient {
       policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
       this.#log(1, `retrying ${method} ${path} in ${delay}ms (attempt ${attempt + 1}/${maxRetries + 1}) after ${err.name}: ${err.message}`);
       await policy.sleep(delay, signal);
-      if (signal?.aborted) throw Object.assign(new APIUserAbortError(ctx), { attempts: attempt });
+      if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt });
     }
   }
 }

@@ -23,43 +23,37 @@ type Branded<T> = (abstract new (...args: never[]) => T) & { readonly kind: stri
 export class LiveChatAIError extends Error {
   static readonly kind: string = 'LiveChatAIError';
   /** HTTP status, when the error came from a response. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Machine-readable code: the API's `code`, or `connection_error`, `timeout`, `aborted`, `invalid_parameter`. */
-  readonly code: string;
+  declare readonly code: string;
   /** The `x-request-id` of the failed response, if any. */
-  readonly requestId: string | undefined;
-  readonly method: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string | undefined;
   /** Request path without the query string. */
-  readonly path: string | undefined;
+  declare readonly path: string | undefined;
   /** How many attempts were made (1 + retries). 0 when no request was sent. */
-  attempts: number;
+  declare attempts: number;
   /** Whether the retry policy treats this error as transient. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
-  constructor(message: string, code: string, retryable = false, ctx: ErrorContext = {}, status?: number) {
-    super(message, ctx.cause === undefined ? undefined : { cause: ctx.cause });
-    this.name = (new.target as unknown as { kind: string }).kind;
-    this.status = status;
-    this.code = code;
-    this.requestId = ctx.requestId;
-    this.method = ctx.method;
-    this.path = ctx.path;
-    this.attempts = ctx.attempts ?? 0;
-    this.retryable = retryable;
+  constructor(message: string, code: string, retryable = false, { cause, ...ctx }: ErrorContext = {}, status?: number) {
+    super(message, cause === undefined ? undefined : { cause });
+    // `name` and the fields are own enumerable properties (what toJSON and loggers show); never headers or keys
+    Object.assign(this, ctx, { name: (new.target as unknown as Branded<this>).kind, status, code, retryable, attempts: ctx.attempts ?? 0 });
   }
 
   /** True when `error` is an instance of this class, from any copy of `@livechatai/core`. */
   static isInstance<T>(this: Branded<T>, error: unknown): error is T {
-    if (typeof error !== 'object' || error === null || !(BRAND in error)) return false;
+    if (!(error as Partial<Record<symbol, unknown>> | null | undefined)?.[BRAND]) return false;
     for (let p: unknown = Object.getPrototypeOf(error); p; p = Object.getPrototypeOf(p)) {
       if ((p as { constructor?: { kind?: unknown } }).constructor?.kind === this.kind) return true;
     }
     return false;
   }
 
+  /** `name`, `message`, `status`, `code`, `requestId`, `method`, `path`, `attempts`, `retryable` (+ class fields). */
   toJSON(): Record<string, unknown> {
-    const { name, message, status, code, requestId, method, path, attempts, retryable } = this;
-    return { name, message, status, code, requestId, method, path, attempts, retryable };
+    return { ...(this as object), message: this.message };
   }
 }
 Object.defineProperty(LiveChatAIError.prototype, BRAND, { value: true });
@@ -69,124 +63,137 @@ export class APIError extends LiveChatAIError {
   static override readonly kind: string = 'APIError';
   declare readonly status: number;
 }
+
+/** A class of one HTTP status: constructed like APIError, with its own `kind`/`name` and a narrowing `isInstance`. */
+export interface APIErrorClass<T extends APIError> {
+  new (message: string, code: string, retryable?: boolean, ctx?: ErrorContext, status?: number): T;
+  readonly kind: string;
+  readonly prototype: T;
+  isInstance(error: unknown): error is T;
+}
 /** 400 */
-export class BadRequestError extends APIError {
-  static override readonly kind: string = 'BadRequestError';
-  declare readonly status: 400;
+export interface BadRequestError extends APIError {
+  readonly status: 400;
 }
 /** 401: missing or invalid API key. */
-export class AuthenticationError extends APIError {
-  static override readonly kind: string = 'AuthenticationError';
-  declare readonly status: 401;
+export interface AuthenticationError extends APIError {
+  readonly status: 401;
 }
 /** 403: the key lacks the permission (e.g. a read-only key writing). */
-export class PermissionDeniedError extends APIError {
-  static override readonly kind: string = 'PermissionDeniedError';
-  declare readonly status: 403;
+export interface PermissionDeniedError extends APIError {
+  readonly status: 403;
 }
 /** 404 */
-export class NotFoundError extends APIError {
-  static override readonly kind: string = 'NotFoundError';
-  declare readonly status: 404;
+export interface NotFoundError extends APIError {
+  readonly status: 404;
 }
 /** 409: e.g. an idempotency key reused with a different body. */
-export class ConflictError extends APIError {
-  static override readonly kind: string = 'ConflictError';
-  declare readonly status: 409;
+export interface ConflictError extends APIError {
+  readonly status: 409;
 }
 /** 413 */
-export class PayloadTooLargeError extends APIError {
-  static override readonly kind: string = 'PayloadTooLargeError';
-  declare readonly status: 413;
+export interface PayloadTooLargeError extends APIError {
+  readonly status: 413;
 }
 /** 415 */
-export class UnsupportedMediaTypeError extends APIError {
-  static override readonly kind: string = 'UnsupportedMediaTypeError';
-  declare readonly status: 415;
+export interface UnsupportedMediaTypeError extends APIError {
+  readonly status: 415;
 }
 /** 422 */
-export class UnprocessableEntityError extends APIError {
-  static override readonly kind: string = 'UnprocessableEntityError';
-  declare readonly status: 422;
+export interface UnprocessableEntityError extends APIError {
+  readonly status: 422;
 }
 /** 429. `retryAfterMs` is the server's requested wait (Retry-After / retry-after-ms), if it sent one. */
-export class RateLimitError extends APIError {
-  static override readonly kind: string = 'RateLimitError';
-  declare readonly status: 429;
+export interface RateLimitError extends APIError {
+  readonly status: 429;
   retryAfterMs: number | undefined;
 }
 /** Any 5xx. */
-export class InternalServerError extends APIError {
-  static override readonly kind: string = 'InternalServerError';
-}
+export type InternalServerError = APIError;
+
+// One row per status class: name (without "Error"), status, then the error-envelope codes that mean it.
+const TABLE =
+  'BadRequest 400 bad_request validation_error,Authentication 401 unauthorized,PermissionDenied 403 forbidden,' +
+  'NotFound 404 not_found,Conflict 409 conflict,PayloadTooLarge 413 payload_too_large,' +
+  'UnsupportedMediaType 415 unsupported_media_type,UnprocessableEntity 422 unprocessable_entity,' +
+  'RateLimit 429 rate_limited,InternalServer 500';
+const byStatus: Record<number, typeof APIError> = {};
+const statusByCode: Record<string, number> = {};
+
+export const [
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+] = TABLE.split(',').map((row) => {
+  const [name = '', status = '', ...codes] = row.split(' ');
+  const kind = `${name}Error`;
+  const C = class extends APIError {
+    static override readonly kind: string = kind;
+  };
+  Object.defineProperty(C, 'name', { value: kind });
+  byStatus[+status] = C;
+  for (const c of codes) statusByCode[c] = +status;
+  return C;
+}) as unknown as [
+  APIErrorClass<BadRequestError>,
+  APIErrorClass<AuthenticationError>,
+  APIErrorClass<PermissionDeniedError>,
+  APIErrorClass<NotFoundError>,
+  APIErrorClass<ConflictError>,
+  APIErrorClass<PayloadTooLargeError>,
+  APIErrorClass<UnsupportedMediaTypeError>,
+  APIErrorClass<UnprocessableEntityError>,
+  APIErrorClass<RateLimitError>,
+  APIErrorClass<InternalServerError>,
+];
 
 /** The request never got a response: DNS failure, refused or reset connection, TLS failure, socket timeout. */
 export class APIConnectionError extends LiveChatAIError {
   static override readonly kind: string = 'APIConnectionError';
-  readonly reason: ConnectionErrorKind;
-  constructor(reason: ConnectionErrorKind, ctx: ErrorContext = {}) {
+  declare readonly reason: ConnectionErrorKind;
+  constructor(reason: ConnectionErrorKind, ctx?: ErrorContext) {
     super(`Connection error (${reason})${at(ctx)}`, 'connection_error', true, ctx);
-    this.reason = reason;
+    Object.assign(this, { reason });
   }
 }
 
 /** A timeout fired: `timeout` is the response timeout, `idleTimeout` the gap between stream chunks, `deadline` the total. */
 export class APITimeoutError extends LiveChatAIError {
   static override readonly kind: string = 'APITimeoutError';
-  readonly timeout: TimeoutKind;
-  readonly ms: number;
-  constructor(timeout: TimeoutKind, ms: number, ctx: ErrorContext = {}) {
-    super(`Request timed out (${timeout} ${ms}ms)${at(ctx)}`, 'timeout', timeout === 'timeout', ctx);
-    this.timeout = timeout;
-    this.ms = ms;
+  declare readonly timeout: TimeoutKind;
+  declare readonly ms: number;
+  constructor(timeout: TimeoutKind, ms: number, ctx?: ErrorContext) {
+    super(`Timed out (${timeout} ${ms}ms)${at(ctx)}`, 'timeout', timeout === 'timeout', ctx);
+    Object.assign(this, { timeout, ms });
   }
 }
 
 /** The caller aborted the request (AbortSignal or `stream.abort()`). Never retried. */
 export class APIUserAbortError extends LiveChatAIError {
   static override readonly kind: string = 'APIUserAbortError';
-  constructor(ctx: ErrorContext = {}) {
-    super(`Request aborted${at(ctx)}`, 'aborted', false, ctx);
+  constructor(ctx?: ErrorContext) {
+    super(`Aborted${at(ctx)}`, 'aborted', false, ctx);
   }
 }
 
 /** Bad input detected by the SDK before any request was sent. `param` names the offending parameter. */
 export class InvalidParameterError extends LiveChatAIError {
   static override readonly kind: string = 'InvalidParameterError';
-  readonly param: string;
+  declare readonly param: string;
   constructor(param: string, message: string) {
     super(`Invalid parameter ${param}: ${message}`, 'invalid_parameter');
-    this.param = param;
+    Object.assign(this, { param });
   }
 }
 
-function at(ctx: ErrorContext): string {
-  return ctx.method ? ` [${ctx.method} ${ctx.path ?? ''}]` : '';
-}
-
-const byStatus: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  413: PayloadTooLargeError,
-  415: UnsupportedMediaTypeError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-const statusByCode: Record<string, number> = {
-  bad_request: 400,
-  validation_error: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable_entity: 422,
-  rate_limited: 429,
-};
+const at = (ctx?: ErrorContext): string => (ctx?.method ? ` [${ctx.method} ${ctx.path ?? ''}]` : '');
 
 /** Builds the APIError subclass for a status (or, with status 0, for an error-envelope `code`). */
 export function makeAPIError(
@@ -196,14 +203,13 @@ export function makeAPIError(
   retryable = false,
   retryAfterMs?: number,
 ): APIError {
-  const env = (typeof body === 'object' && body !== null ? body : {}) as { message?: unknown; code?: unknown; error?: unknown };
-  const code = typeof env.code === 'string' ? env.code : status ? `http_${status}` : 'error';
+  const env = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
+  const code = typeof env.code == 'string' ? env.code : status ? `http_${status}` : 'error';
   status ||= statusByCode[code] ?? 500;
-  const raw = env.message ?? env.error ?? (typeof body === 'string' ? body.slice(0, 200) : '');
-  const text = typeof raw === 'string' && raw ? raw : 'Request failed';
-  const Ctor = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const err = new Ctor(`${status} ${text}${at(ctx)}`, code, retryable, ctx, status);
-  if (err instanceof RateLimitError) err.retryAfterMs = retryAfterMs;
+  const raw = env.message ?? env.error ?? (typeof body == 'string' ? body.slice(0, 200) : 0);
+  const Ctor = byStatus[status] ?? (status < 500 ? APIError : InternalServerError);
+  const err = new Ctor(`${status} ${typeof raw == 'string' && raw ? raw : 'Request failed'}${at(ctx)}`, code, retryable, ctx, status);
+  if (status == 429) Object.assign(err, { retryAfterMs });
   return err;
 }
 
@@ -226,21 +232,15 @@ export const isAPITimeoutError = (e: unknown): e is APITimeoutError => APITimeou
 export const isAPIUserAbortError = (e: unknown): e is APIUserAbortError => APIUserAbortError.isInstance(e);
 export const isInvalidParameterError = (e: unknown): e is InvalidParameterError => InvalidParameterError.isInstance(e);
 
+// system/undici error code → kind, first match wins
+const CODES = /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL)$|^(ECONNREFUSED)$|^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$|^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$)|(SELF_SIGNED|UNABLE_TO_VERIFY)|(TIMEDOUT|TIMEOUT)/;
+const KINDS: readonly ConnectionErrorKind[] = ['dns', 'refused', 'reset', 'tls', 'tls', 'timeout'];
+
 /** Maps a fetch failure (undici puts the system error in `cause`, sometimes nested) to a connection-error kind. */
 export function connectionErrorKind(error: unknown): ConnectionErrorKind {
-  let e: unknown = error;
-  for (let i = 0; i < 5 && typeof e === 'object' && e !== null; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') for (const [re, kind] of CODES) if (re.test(code)) return kind;
-    e = (e as { cause?: unknown }).cause;
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; i < 5 && e; i++, e = e.cause as typeof e) {
+    const m = typeof e.code == 'string' && CODES.exec(e.code);
+    if (m) return KINDS[m.slice(1).findIndex(Boolean)] ?? 'unknown';
   }
   return 'unknown';
 }
-
-const CODES: readonly (readonly [RegExp, ConnectionErrorKind])[] = [
-  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL)$/, 'dns'],
-  [/^ECONNREFUSED$/, 'refused'],
-  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'reset'],
-  [/^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$)|SELF_SIGNED|UNABLE_TO_VERIFY/, 'tls'],
-  [/TIMEDOUT|TIMEOUT/, 'timeout'],
-];

@@ -1,5 +1,3 @@
-import { g } from './internal/env.js';
-
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 /** Any console-like object. */
 export interface Logger {
@@ -9,22 +7,19 @@ export interface Logger {
   error(message: string, ...args: unknown[]): void;
 }
 
-export const LOG_LEVELS: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
+/** Levels in order; a client logs messages at or above its level's index. */
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
-const SECRET = /key|secret|token|password|passwd|authorization|cookie|hash/i;
+const SECRET = /key|secret|token|passw|authorization|cookie|hash/i;
+
+/** JSON.stringify replacer masking every field named like a secret (what the debug log uses). */
+export const redactor = (k: string, v: unknown): unknown => (SECRET.test(k) ? '[redacted]' : v);
 
 /** Copies `value` with every field named like a secret (key, secret, token, password, authorization…) masked. */
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object' || value === null || depth > 8) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET.test(k) ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = redactor(k, redact(v, depth + 1));
   return out;
 }
-
-export function parseLogLevel(v: string | undefined): LogLevel | undefined {
-  const l = v?.trim().toLowerCase();
-  return l && l in LOG_LEVELS ? (l as LogLevel) : undefined;
-}
-
-export const defaultLogger = (): Logger => (g as { console: Logger }).console;

@@ -63,18 +63,20 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries?: number): RetryPolicy {
   const b = o.budget;
+  const set = Object.entries({ ...o, maxRetries: maxRetries ?? o.maxRetries }).filter((e) => e[1] !== undefined);
   return {
-    maxRetries: maxRetries ?? o.maxRetries ?? 2,
-    isRetryableStatus: o.isRetryableStatus ?? defaultIsRetryableStatus,
-    retryConnectionErrors: o.retryConnectionErrors ?? true,
-    retryTimeouts: o.retryTimeouts ?? true,
-    baseDelayMs: o.baseDelayMs ?? 500,
-    maxDelayMs: o.maxDelayMs ?? 8000,
-    maxRetryAfterMs: o.maxRetryAfterMs ?? 60_000,
+    maxRetries: 2,
+    isRetryableStatus: defaultIsRetryableStatus,
+    retryConnectionErrors: true,
+    retryTimeouts: true,
+    baseDelayMs: 500,
+    maxDelayMs: 8000,
+    maxRetryAfterMs: 60_000,
+    onRetry: undefined,
+    sleep,
+    random: Math.random,
+    ...(Object.fromEntries(set) as Partial<RetryPolicy>),
     budget: b && { tokens: b.max, max: b.max, refill: b.refill ?? 0.1 },
-    onRetry: o.onRetry,
-    sleep: o.sleep ?? sleep,
-    random: o.random ?? Math.random,
   };
 }
 
