@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes sure the system tools the test run needs are present: Debian's chromium (browser e2e, driven by
-// playwright-core; never a browser download) and tmux (the CLI's pseudo-terminal test). Installs them with apt
+// playwright-core; never a browser download) tmux (the CLI's pseudo-terminal test) and zsh (the CLI's zsh-completion test). Installs them with apt
 // when running as root on a Debian-like machine; otherwise says what to install and fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 const needed = [
   { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
   { pkg: 'tmux', present: () => onPath('tmux') },
+  { pkg: 'zsh', present: () => onPath('zsh') },
 ];
 
 function onPath(cmd) {
