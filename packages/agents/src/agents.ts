@@ -1,4 +1,4 @@
-import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   Agent,
@@ -30,7 +30,7 @@ export class Agents {
 
   /** List the workspace's agents; iterate the result to walk every page. `GET /agents` */
   list(params: AgentListParams = {}, options?: RequestOptions): PagePromise<Agent> {
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       { path: '/agents', query: { ...params }, items: (json) => itemsAt(json, 'agents') as Agent[] },
       options,
     );

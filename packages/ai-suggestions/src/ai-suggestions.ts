@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   AISuggestion,
@@ -23,7 +23,7 @@ export class AISuggestions {
   /** List an agent's open suggestions; iterate the result to walk every page. `GET /ai-suggestions` */
   list(params: AISuggestionListParams, options?: RequestOptions): PagePromise<AISuggestion> {
     need(params, 'agentId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       { path: '/ai-suggestions', query: { ...params }, items: (json) => itemsAt(json, 'suggestions') as AISuggestion[] },
       options,
     );

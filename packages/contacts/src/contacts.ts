@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   APIPromise,
@@ -33,7 +33,7 @@ export class Contacts {
   /** List an agent's contacts; iterate the result to walk every page. `GET /contacts` */
   list(params: ContactListParams, options?: RequestOptions): PagePromise<ContactListItem> {
     need(params, 'agentId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       { path: '/contacts', query: { ...params }, items: (json) => itemsAt(json, 'contacts') as ContactListItem[] },
       options,
     );
@@ -59,7 +59,7 @@ export class Contacts {
     options?: RequestOptions,
   ): PagePromise<ConversationSummary> {
     assertNonEmptyString(contactId, 'contactId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       {
         path: path`/contacts/${contactId}/conversations`,
         query: { ...filters },

@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path } from '@livechatai/core';
+import { assertNonEmptyString, path, requestPage } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   APIPromise,
@@ -29,7 +29,7 @@ export class Conversations {
   /** List an agent's conversations with filters; iterate the result to walk every page. `GET /conversations` */
   list(params: ConversationListParams, options?: RequestOptions): PagePromise<ConversationSummary> {
     need(params, 'agentId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       {
         path: '/conversations',
         query: { ...params },
@@ -67,7 +67,7 @@ export class Conversations {
   /** List an agent's saved inbox views; iterate the result to walk every page. `GET /conversations/views` */
   listViews(params: ConversationViewListParams, options?: RequestOptions): PagePromise<ConversationView> {
     need(params, 'agentId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       { path: '/conversations/views', query: { ...params }, items: (json) => itemsAt(json, 'views') as ConversationView[] },
       options,
     );

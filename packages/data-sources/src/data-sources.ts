@@ -1,4 +1,4 @@
-import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope } from '@livechatai/core';
+import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope, requestPage } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   APIPromise,
@@ -30,7 +30,7 @@ export class DataSources {
   /** List an agent's data sources; iterate the result to walk every page. `GET /data-sources` */
   list(params: DataSourceListParams, options?: RequestOptions): PagePromise<DataSource> {
     need(params, 'agentId');
-    return this.#client.requestPage(
+    return requestPage(this.#client,
       { path: '/data-sources', query: { ...params }, items: (json) => itemsAt(json, 'items') as DataSource[] },
       options,
     );

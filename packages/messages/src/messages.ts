@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope } from '@livechatai/core';
+import { assertNonEmptyString, path, unwrapEnvelope, requestStream } from '@livechatai/core';
 import { need } from './internal/params.js';
 import type {
   APIPromise,
@@ -35,7 +35,7 @@ export class Messages {
 
   /** Send a visitor message and stream the AI answer as it is written. `POST /conversations` with `streaming: true` */
   stream(params: SendMessageParams, options?: RequestOptions): Promise<MessageStream> {
-    return this.#client.requestStream<SendMessageResult>(
+    return requestStream<SendMessageResult>(this.#client,
       { method: 'POST', path: '/conversations', body: body(params, true) },
       options,
     );
