@@ -17,14 +17,10 @@ import { g, isBrowser, readEnv } from './internal/env.js';
 import { ms } from './internal/ms.js';
 import { LOG_LEVELS, redactor } from './logger.js';
 import type { Logger, LogLevel } from './logger.js';
-import { requestPage } from './pagination.js';
-import type { PagePromise } from './pagination.js';
 import { buildQuery } from './path.js';
 import type { QueryParams } from './path.js';
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
 import type { RetryOptions, RetryPolicy } from './retry.js';
-import { requestStream } from './streaming.js';
-import type { EventStream } from './streaming.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
@@ -141,10 +137,6 @@ export interface LiveChatAIClient {
    * (body text read, unless `stream`). `requestPage` and `requestStream` are built on it.
    */
   send(spec: SendSpec, options?: RequestOptions): Promise<RawResponse>;
-  /** @deprecated Use `requestPage(client, spec, options)`. */
-  requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem>;
-  /** @deprecated Use `requestStream(client, spec, options)`. */
-  requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>>;
 }
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -237,14 +229,6 @@ class Client implements LiveChatAIClient {
 
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
     return new APIPromise(this.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T);
-  }
-
-  requestPage<TItem, TRaw = unknown>(spec: PageRequestSpec<TItem, TRaw>, options?: RequestOptions): PagePromise<TItem> {
-    return requestPage(this, spec, options);
-  }
-
-  requestStream<TDone = unknown>(spec: StreamRequestSpec, options?: RequestOptions): Promise<EventStream<TDone>> {
-    return requestStream(this, spec, options);
   }
 
   #log(level: number, message: string, data?: unknown): void {

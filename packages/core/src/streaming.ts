@@ -60,7 +60,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
   #final: Promise<TDone>;
   #settle!: (value: TDone | LiveChatAIError) => void;
 
-  /** @internal Created by `client.requestStream()`. */
+  /** @internal Created by `requestStream(client, …)`. */
   constructor(response: Response, init: StreamInit) {
     this.response = response;
     this.requestId = init.ctx.requestId;

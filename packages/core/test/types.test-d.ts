@@ -14,6 +14,7 @@ import {
   type NotFoundError,
   type Page,
   type PageInfo,
+  type RawResponse,
   type PagePromise,
   type RateLimitError,
   type RequestOptions,
@@ -74,6 +75,12 @@ describe('public types', () => {
     const e = {} as StreamEvent<{ response: string }>;
     if (e.event === 'delta') expectTypeOf(e.data).toEqualTypeOf<{ text: string }>();
     else expectTypeOf(e.data).toEqualTypeOf<{ response: string }>();
+  });
+
+  it('send → Promise<RawResponse>; paging and streaming are functions, not client methods', () => {
+    expectTypeOf(client.send({ method: 'GET', path: '/x' })).resolves.toEqualTypeOf<RawResponse>();
+    expectTypeOf<RawResponse['response']>().toEqualTypeOf<Response>();
+    expectTypeOf<keyof LiveChatAIClient>().toEqualTypeOf<'baseURL' | 'timeout' | 'idleTimeout' | 'deadline' | 'retry' | 'request' | 'send'>();
   });
 
   it('guards narrow, and statuses are literal', () => {
