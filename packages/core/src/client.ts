@@ -14,7 +14,7 @@ import {
 } from './errors.js';
 import type { LiveChatAIError, TimeoutKind } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
-import { ms } from './internal/ms.js';
+import { MAX_TIMER, ms } from './internal/ms.js';
 import { LOG_LEVELS, redactor } from './logger.js';
 import type { Logger, LogLevel } from './logger.js';
 import { buildQuery } from './path.js';
@@ -139,7 +139,6 @@ export interface LiveChatAIClient {
   send(spec: SendSpec, options?: RequestOptions): Promise<RawResponse>;
 }
 
-const MAX_TIMER = 2 ** 31 - 1;
 
 /** crypto.randomUUID, or a v4 UUID from getRandomValues where randomUUID is missing (insecure http:// pages). */
 function uuid(): string {
@@ -173,17 +172,17 @@ function resolveBaseURL(raw: string): string {
     throw new InvalidParameterError('baseURL', rel ? 'a relative URL needs a browser page' : `not a URL: ${raw}`);
   }
   if (u.protocol === 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol !== 'https:') {
-    throw new InvalidParameterError('baseURL', 'use https:// (http:// only for localhost, 127.x, ::1)');
+    throw new InvalidParameterError('baseURL', 'needs https:// (http:// only for localhost)');
   }
   return (u.origin + u.pathname).replace(/\/+$/, '');
 }
 
 class Client implements LiveChatAIClient {
-  readonly baseURL: string;
-  readonly timeout: number;
-  readonly idleTimeout: number;
-  readonly deadline: number;
-  readonly retry: RetryPolicy;
+  declare readonly baseURL: string;
+  declare readonly timeout: number;
+  declare readonly idleTimeout: number;
+  declare readonly deadline: number;
+  declare readonly retry: RetryPolicy;
   #key: string | null;
   #fetch: FetchLike;
   #mw: readonly Middleware[];
@@ -195,22 +194,24 @@ class Client implements LiveChatAIClient {
   constructor(o: ClientOptions) {
     const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
     if (key !== null && (typeof key !== 'string' || !key.trim())) {
-      throw new InvalidParameterError('apiKey', 'missing: pass apiKey or set LIVECHATAI_API_KEY (null: no key, for a proxy)');
+      throw new InvalidParameterError('apiKey', 'missing; pass it or set LIVECHATAI_API_KEY (null: no key)');
     }
-    if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'has spaces or non-ASCII characters');
+    if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'not printable ASCII');
     const browser = isBrowser();
     if (key && browser && !o.dangerouslyAllowBrowser) {
       throw new InvalidParameterError(
         'apiKey',
-        'a key in a browser is public. Call your own server, which holds the key (apiKey: null, baseURL: your route), or set dangerouslyAllowBrowser',
+        'a browser shows it to every visitor; call your own server holding the key (apiKey: null) or set dangerouslyAllowBrowser',
       );
     }
     this.#key = key;
-    this.baseURL = resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
-    this.timeout = ms(o.timeout, 'timeout', 60_000);
-    this.idleTimeout = ms(o.idleTimeout, 'idleTimeout', 30_000);
-    this.deadline = ms(o.deadline, 'deadline', Infinity);
-    this.retry = resolveRetryPolicy(o.retry, o.maxRetries);
+    Object.assign(this, {
+      baseURL: resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL),
+      timeout: ms(o.timeout, 'timeout', 60_000),
+      idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
+      deadline: ms(o.deadline, 'deadline', Infinity),
+      retry: resolveRetryPolicy(o.retry, o.maxRetries),
+    });
     const f = o.fetch ?? fetch;
     this.#fetch = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
     this.#mw = o.middleware ?? [];
@@ -224,7 +225,7 @@ class Client implements LiveChatAIClient {
     if (!browser) h.set('user-agent', `livechatai-sdk-js/${VERSION}`);
     this.#headers = setHeaders(h, o.defaultHeaders, 'defaultHeaders');
     if (key) h.set('authorization', `Bearer ${key}`);
-    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the API key is exposed to this page');
+    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the key is visible to this page');
   }
 
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
@@ -273,7 +274,6 @@ class Client implements LiveChatAIClient {
       }
       headers.set('content-type', 'application/json');
     }
-    if (stream) headers.set('accept', 'text/event-stream, application/json;q=0.9, */*;q=0.8');
     const idem = o.idempotencyKey ?? (this.#idem && (method === 'POST' || method === 'DELETE') && uuid());
     if (idem) headers.set('idempotency-key', idem);
     setHeaders(headers, o.headers, 'headers');
@@ -311,7 +311,7 @@ class Client implements LiveChatAIClient {
       };
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
-      if (!this.#lvl) this.#log(0, `→ ${method} ${path} (attempt ${attempt})`, { headers: Object.fromEntries(headers), body });
+      if (!this.#lvl) this.#log(0, `${method} ${path} #${attempt}`, { headers: Object.fromEntries(headers), body });
       try {
         const response = await this.#dispatch(url, init, attempt);
         const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -322,7 +322,7 @@ class Client implements LiveChatAIClient {
         }
         const text = (raw.text = await response.text());
         cleanup();
-        if (!this.#lvl) this.#log(0, `← ${response.status} ${method} ${path}`, { requestId });
+        if (!this.#lvl) this.#log(0, `${response.status} ${method} ${path}`, { requestId });
         if (response.ok) {
           const b = policy.budget;
           if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
@@ -357,12 +357,12 @@ class Client implements LiveChatAIClient {
         (retryAfter ?? 0) > policy.maxRetryAfterMs ||
         Date.now() + delay >= deadlineAt
       ) {
-        this.#log(0, `✗ ${method} ${path}: ${err.message}`);
+        this.#log(0, `failed: ${err.message}`);
         throw err;
       }
       if (b) b.tokens -= 1;
       policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
-      this.#log(1, `retrying ${method} ${path} in ${delay}ms (attempt ${attempt + 1}/${maxRetries + 1}) after ${err.name}: ${err.message}`);
+      this.#log(1, `retrying ${method} ${path} in ${delay}ms (${err.name}: ${err.message})`);
       await policy.sleep(delay, signal);
       if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt });
     }

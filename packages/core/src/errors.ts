@@ -111,12 +111,12 @@ export interface RateLimitError extends APIError {
 /** Any 5xx. */
 export type InternalServerError = APIError;
 
-// One row per status class: name (without "Error"), status, then the error-envelope codes that mean it.
+// One row per status class: name (without "Error"), status, then envelope codes meaning it besides the
+// snake_case name (bad_request, not_found, conflict, payload_too_large, …).
 const TABLE =
-  'BadRequest 400 bad_request validation_error,Authentication 401 unauthorized,PermissionDenied 403 forbidden,' +
-  'NotFound 404 not_found,Conflict 409 conflict,PayloadTooLarge 413 payload_too_large,' +
-  'UnsupportedMediaType 415 unsupported_media_type,UnprocessableEntity 422 unprocessable_entity,' +
-  'RateLimit 429 rate_limited,InternalServer 500';
+  'BadRequest 400 validation_error,Authentication 401 unauthorized,PermissionDenied 403 forbidden,NotFound 404,' +
+  'Conflict 409,PayloadTooLarge 413,UnsupportedMediaType 415,UnprocessableEntity 422,RateLimit 429 rate_limited,' +
+  'InternalServer 500';
 const byStatus: Record<number, typeof APIError> = {};
 const statusByCode: Record<string, number> = {};
 
@@ -139,7 +139,7 @@ export const [
   };
   Object.defineProperty(C, 'name', { value: kind });
   byStatus[+status] = C;
-  for (const c of codes) statusByCode[c] = +status;
+  for (const c of [name.replace(/\B[A-Z]/g, '_$&').toLowerCase(), ...codes]) statusByCode[c] = +status;
   return C;
 }) as unknown as [
   APIErrorClass<BadRequestError>,
@@ -232,9 +232,10 @@ export const isAPITimeoutError = (e: unknown): e is APITimeoutError => APITimeou
 export const isAPIUserAbortError = (e: unknown): e is APIUserAbortError => APIUserAbortError.isInstance(e);
 export const isInvalidParameterError = (e: unknown): e is InvalidParameterError => InvalidParameterError.isInstance(e);
 
-// system/undici error code → kind, first match wins
-const CODES = /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL)$|^(ECONNREFUSED)$|^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$|^(CERT_|ERR_TLS_|ERR_SSL_|EPROTO$)|(SELF_SIGNED|UNABLE_TO_VERIFY)|(TIMEDOUT|TIMEOUT)/;
-const KINDS: readonly ConnectionErrorKind[] = ['dns', 'refused', 'reset', 'tls', 'tls', 'timeout'];
+// system/undici error code → kind (leftmost match): ENOTFOUND/EAI_*, ECONNREFUSED, ECONNRESET/EPIPE/UND_ERR_SOCKET,
+// CERT_*/ERR_TLS_*/ERR_SSL_*/EPROTO/…SELF_SIGNED…/UNABLE_TO_VERIFY…, ETIMEDOUT/…TIMEOUT
+const CODES = /(NOTFOUND|EAI_)|(REFUSED)|(RESET|PIPE|SOCKET|CLOSED)|(CERT|TLS|SSL|EPROTO|SIGNED|VERIFY)|(TIME)/;
+const KINDS: readonly ConnectionErrorKind[] = ['dns', 'refused', 'reset', 'tls', 'timeout'];
 
 /** Maps a fetch failure (undici puts the system error in `cause`, sometimes nested) to a connection-error kind. */
 export function connectionErrorKind(error: unknown): ConnectionErrorKind {

@@ -25,25 +25,16 @@ export function path(strings: TemplateStringsArray, ...values: unknown[]): strin
 export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean | Date)[];
 export type QueryParams = Readonly<Record<string, QueryValue>>;
 
-function q(key: string, v: unknown): string {
-  const s =
-    typeof v === 'string' ? v
-    : typeof v === 'number' || typeof v === 'boolean' ? String(v)
-    : v instanceof Date ? v.toISOString()
-    : undefined;
-  if (s === undefined) throw new InvalidParameterError(key, `unsupported query value of type ${typeof v}`);
-  return `${encodeURIComponent(key)}=${encodeURIComponent(s)}`;
-}
-
 /** Serialises query parameters predictably (`?a=1&b=true&c=x&c=y`), or returns '' when there are none. */
 export function buildQuery(query: QueryParams | undefined): string {
   let out = '';
-  if (query) {
-    for (const key in query) {
-      const v = query[key];
-      if (v === undefined || v === null) continue;
-      if (Array.isArray(v)) for (const item of v as unknown[]) out += `&${q(key, item)}`;
-      else out += `&${q(key, v)}`;
+  for (const key in query) {
+    for (const v of [query[key]].flat()) {
+      if (v == null) continue;
+      if (!(v instanceof Date || ['string', 'number', 'boolean'].includes(typeof v))) {
+        throw new InvalidParameterError(key, `unsupported query value of type ${typeof v}`);
+      }
+      out += `&${encodeURIComponent(key)}=${encodeURIComponent(v instanceof Date ? v.toISOString() : v)}`;
     }
   }
   return out && `?${out.slice(1)}`;

@@ -84,12 +84,10 @@ export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries?: number): R
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
   if (ms >= 0) return ms;
-  const ra = headers.get('retry-after');
+  const ra = headers.get('retry-after')?.trim();
   if (!ra) return undefined;
-  const s = Number(ra);
-  if (ra.trim() && s >= 0) return s * 1000;
-  const at = Date.parse(ra);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  const t = Number(ra) >= 0 ? Number(ra) * 1000 : Date.parse(ra) - now;
+  return t < 0 ? 0 : Number.isNaN(t) ? undefined : t;
 }
 
 /** Full-jitter exponential backoff for the retry after `attempt`. */

@@ -10,7 +10,7 @@ import {
 } from './errors.js';
 import type { ErrorContext } from './errors.js';
 import type { LiveChatAIClient, RequestOptions, StreamRequestSpec } from './client.js';
-import { ms as millis } from './internal/ms.js';
+import { MAX_TIMER, ms as millis } from './internal/ms.js';
 import { SSEParser } from './sse.js';
 
 /** A piece of the answer. */
@@ -42,7 +42,6 @@ export interface StreamInit {
   cleanup: () => void;
 }
 
-const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * A streamed response. Iterate it once — `for await (const e of stream)`, or `.textStream`, or `.finalMessage()` —
@@ -245,7 +244,10 @@ export async function requestStream<TDone = unknown>(
   options?: RequestOptions,
 ): Promise<EventStream<TDone>> {
   const idleTimeout = millis(options?.idleTimeout, 'idleTimeout', client.idleTimeout);
-  const s = await client.send({ ...spec, method: spec.method ?? 'POST', stream: true }, options);
+  const s = await client.send(
+    { ...spec, method: spec.method ?? 'POST', stream: true },
+    { ...options, headers: { accept: 'text/event-stream, application/json;q=0.9, */*;q=0.8', ...options?.headers } },
+  );
   const { requestId, method, path, attempts, ctrl = new AbortController() } = s;
   return new EventStream<TDone>(s.response, {
     ctrl,

@@ -19,5 +19,5 @@ export function readEnv(name: string): string | undefined {
 
 /** A real browser: window and document exist, and this is not Deno/Node (e.g. jsdom under Node is not a browser). */
 export function isBrowser(): boolean {
-  return g.window !== undefined && g.document !== undefined && g.Deno === undefined && !g.process?.versions?.node;
+  return !!(g.window && g.document) && !g.Deno && !g.process?.versions?.node;
 }
