@@ -1,5 +1,6 @@
 import { APIPromise } from './api-promise.js';
 import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client.js';
+import { isObj } from './envelope.js';
 import { LiveChatAIError } from './errors.js';
 
 /** The four documented paging schemes (spec §1.3), or `none` when the response has no paging object. */
@@ -24,8 +25,6 @@ export interface PageInfo {
   scheme: PageScheme;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /**
@@ -46,7 +45,7 @@ export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
       return { page, perPage: num(o[sizeKey]), totalItems: num(o[totalKey] ?? c.totalCount), totalPages, hasNext, scheme };
     }
   }
-  return { page: requestedPage, perPage: undefined, totalItems: undefined, totalPages: undefined, hasNext: false, scheme: 'none' };
+  return { page: requestedPage, hasNext: false, scheme: 'none' } as PageInfo; // the other fields: undefined
 }
 
 // [container key, page, page size, total items, total pages, has-next flag]; scheme A's total is the sibling totalCount.
@@ -59,16 +58,14 @@ const SCHEMES: readonly (readonly [Exclude<PageScheme, 'none'>, string, string, 
 
 /** One page of a list. Async-iterable over every item from this page on, fetching the next page only when needed. */
 export class Page<TItem> implements AsyncIterable<TItem> {
-  readonly items: TItem[];
-  readonly pageInfo: PageInfo;
+  declare readonly items: TItem[];
+  declare readonly pageInfo: PageInfo;
   /** The parsed response body, envelope included (e.g. the contacts list's top-level `agentId`). */
-  readonly raw: unknown;
+  declare readonly raw: unknown;
   #fetch: (page: number) => PagePromise<TItem>;
 
   constructor(items: TItem[], pageInfo: PageInfo, raw: unknown, fetchPage: (page: number) => PagePromise<TItem>) {
-    this.items = items;
-    this.pageInfo = pageInfo;
-    this.raw = raw;
+    Object.assign(this, { items, pageInfo, raw });
     this.#fetch = fetchPage;
   }
 
