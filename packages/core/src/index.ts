@@ -72,5 +72,5 @@ export {
   isAPIUserAbortError,
   isInvalidParameterError,
 } from './errors.js';
-export type { ConnectionErrorKind, ErrorContext, TimeoutKind } from './errors.js';
+export type { APIErrorClass, ConnectionErrorKind, ErrorContext, TimeoutKind } from './errors.js';
 export type * from './models/index.js';
