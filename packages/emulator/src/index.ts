@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   /** URL data sources: fetch timeout (default 10 s) and size cap (default 2 MB). */
   urlFetchTimeoutMs?: number;
   urlFetchMaxBytes?: number;
+  /** Milliseconds since the epoch, for timestamps and the rate limiter (default `Date.now`); tests pass a fixed clock. */
+  clock?: () => number;
 }
 
 export interface Emulator {
@@ -54,7 +56,7 @@ export interface Emulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = new SqliteStore({ filename: options.db ?? ':memory:' });
-  const now = (): number => Date.now();
+  const now = options.clock ?? ((): number => Date.now());
   const config: EmulatorConfig = {
     store,
     streamDelayMs: options.streamDelayMs ?? 10,

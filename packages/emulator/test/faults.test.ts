@@ -132,7 +132,9 @@ describe('without --faults', () => {
 
 describe('rate limiting', () => {
   it('answers 429 with Retry-After per key once the budget is spent', async () => {
-    const limited = await withEmulator({ rateLimit: 5 });
+    // a frozen clock: the bucket never refills during the test, however slow the machine is
+    const at = Date.now();
+    const limited = await withEmulator({ rateLimit: 5, clock: () => at });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await limited.api('GET', '/agents')).status);

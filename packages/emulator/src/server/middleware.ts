@@ -69,7 +69,7 @@ export function rateLimit(config: EmulatorConfig): Mw {
     const limit = config.rateLimit;
     if (limit > 0) {
       const id = c.get('auth').keyHash;
-      const now = Date.now();
+      const now = config.now();
       const b = buckets.get(id) ?? { tokens: limit, at: now };
       b.tokens = Math.min(limit, b.tokens + ((now - b.at) / 1000) * limit);
       b.at = now;
