@@ -1,5 +1,4 @@
-import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
 import type {
   Agent,
   AgentCreateParams,
@@ -11,7 +10,6 @@ import type {
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
-import { itemsAt } from './internal/items.js';
 
 /** The workspace's AI agents (the dashboard calls them chatbots): `/agents`. */
 export class Agents {
@@ -23,7 +21,7 @@ export class Agents {
 
   /** Create an AI agent. `POST /agents` */
   create(params: AgentCreateParams, options?: RequestOptions): APIPromise<Agent> {
-    need(params, 'name');
+    assertParams(params, 'name');
     assertBoolean(params.isLiveChatEnabled, 'isLiveChatEnabled');
     return this.#client.request<Agent>({ method: 'POST', path: '/agents', body: params }, options);
   }
@@ -31,7 +29,7 @@ export class Agents {
   /** List the workspace's agents; iterate the result to walk every page. `GET /agents` */
   list(params: AgentListParams = {}, options?: RequestOptions): PagePromise<Agent> {
     return requestPage(this.#client,
-      { path: '/agents', query: { ...params }, items: (json) => itemsAt(json, 'agents') as Agent[] },
+      { path: '/agents', query: { ...params }, items: 'agents' },
       options,
     );
   }

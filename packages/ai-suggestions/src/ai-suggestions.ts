@@ -1,5 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
 import type {
   AISuggestion,
   AISuggestionDetail,
@@ -10,7 +9,6 @@ import type {
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
-import { itemsAt } from './internal/items.js';
 
 /** Improvement ideas drawn from exchanges where the AI answer fell short: `/ai-suggestions`. */
 export class AISuggestions {
@@ -22,9 +20,9 @@ export class AISuggestions {
 
   /** List an agent's open suggestions; iterate the result to walk every page. `GET /ai-suggestions` */
   list(params: AISuggestionListParams, options?: RequestOptions): PagePromise<AISuggestion> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     return requestPage(this.#client,
-      { path: '/ai-suggestions', query: { ...params }, items: (json) => itemsAt(json, 'suggestions') as AISuggestion[] },
+      { path: '/ai-suggestions', query: { ...params }, items: 'suggestions' },
       options,
     );
   }

@@ -1,5 +1,4 @@
-import { unwrapEnvelope } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { unwrapEnvelope, assertParams } from '@livechatai/core';
 import type {
   AgentAnalytics,
   AgentAnalyticsParams,
@@ -60,7 +59,7 @@ export class Analytics {
     options: RequestOptions | undefined,
     unwrap: (json: unknown) => unknown = unwrapEnvelope,
   ): APIPromise<T> {
-    need(params, 'agentId', 'startDate', 'endDate');
+    assertParams(params, 'agentId', 'startDate', 'endDate');
     return this.#client.request({
       method: 'GET',
       path: `/analytics${sub}`,

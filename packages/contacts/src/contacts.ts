@@ -1,5 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestPage } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams, listItems } from '@livechatai/core';
 import type {
   APIPromise,
   Contact,
@@ -14,7 +13,6 @@ import type {
   RequestOptions,
 } from '@livechatai/core';
 import { withAttributeMap } from './internal/attributes.js';
-import { itemsAt } from './internal/items.js';
 
 /** An agent's contacts (identified visitors): `/contacts`. */
 export class Contacts {
@@ -26,15 +24,15 @@ export class Contacts {
 
   /** Create a contact, or update it when it exists (identify a visitor). `POST /contacts` */
   upsert(params: ContactUpsertParams, options?: RequestOptions): APIPromise<ContactUpsertResult> {
-    need(params, 'agentId', 'distinctId');
+    assertParams(params, 'agentId', 'distinctId');
     return this.#client.request<ContactUpsertResult>({ method: 'POST', path: '/contacts', body: params }, options);
   }
 
   /** List an agent's contacts; iterate the result to walk every page. `GET /contacts` */
   list(params: ContactListParams, options?: RequestOptions): PagePromise<ContactListItem> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     return requestPage(this.#client,
-      { path: '/contacts', query: { ...params }, items: (json) => itemsAt(json, 'contacts') as ContactListItem[] },
+      { path: '/contacts', query: { ...params }, items: 'contacts' },
       options,
     );
   }
@@ -63,7 +61,7 @@ export class Contacts {
       {
         path: path`/contacts/${contactId}/conversations`,
         query: { ...filters },
-        items: (json) => (itemsAt(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+        items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
       },
       options,
     );

@@ -1,5 +1,4 @@
-import { assertNonEmptyString, path, requestPage } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertNonEmptyString, path, requestPage, assertParams, listItems } from '@livechatai/core';
 import type {
   APIPromise,
   Conversation,
@@ -16,7 +15,6 @@ import type {
   RequestOptions,
 } from '@livechatai/core';
 import { withAttributeMap } from './internal/attributes.js';
-import { itemsAt } from './internal/items.js';
 
 /** An agent's conversations (chats) and saved inbox views: `/conversations`. */
 export class Conversations {
@@ -28,12 +26,12 @@ export class Conversations {
 
   /** List an agent's conversations with filters; iterate the result to walk every page. `GET /conversations` */
   list(params: ConversationListParams, options?: RequestOptions): PagePromise<ConversationSummary> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     return requestPage(this.#client,
       {
         path: '/conversations',
         query: { ...params },
-        items: (json) => (itemsAt(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+        items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
       },
       options,
     );
@@ -48,7 +46,7 @@ export class Conversations {
   /** Reply into a conversation as a human team member. `POST /conversations/{conversationId}/reply` */
   reply(conversationId: string, params: ConversationReplyParams, options?: RequestOptions): APIPromise<ConversationReplyResult> {
     assertNonEmptyString(conversationId, 'conversationId');
-    need(params, 'message');
+    assertParams(params, 'message');
     return this.#client.request<ConversationReplyResult>(
       { method: 'POST', path: path`/conversations/${conversationId}/reply`, body: params },
       options,
@@ -66,9 +64,9 @@ export class Conversations {
 
   /** List an agent's saved inbox views; iterate the result to walk every page. `GET /conversations/views` */
   listViews(params: ConversationViewListParams, options?: RequestOptions): PagePromise<ConversationView> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     return requestPage(this.#client,
-      { path: '/conversations/views', query: { ...params }, items: (json) => itemsAt(json, 'views') as ConversationView[] },
+      { path: '/conversations/views', query: { ...params }, items: 'views' },
       options,
     );
   }

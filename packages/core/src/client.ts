@@ -93,8 +93,8 @@ export interface PageRequestSpec<TItem, TRaw = unknown> {
   /** `page` and the scheme's page-size param (`limit`, `perPage` or `pageSize`) go here. */
   query?: QueryParams | undefined;
   body?: unknown;
-  /** Picks the items out of the parsed body (envelope included). */
-  items: (json: TRaw) => TItem[];
+  /** Picks the items out of the parsed body (envelope included), or names the key `listItems` reads them from. */
+  items: ((json: TRaw) => TItem[]) | string;
 }
 
 export interface StreamRequestSpec {
@@ -199,10 +199,7 @@ class Client implements LiveChatAIClient {
     if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'not printable ASCII');
     const browser = isBrowser();
     if (key && browser && !o.dangerouslyAllowBrowser) {
-      throw new InvalidParameterError(
-        'apiKey',
-        'a browser shows it to every visitor; call your own server holding the key (apiKey: null) or set dangerouslyAllowBrowser',
-      );
+      throw new InvalidParameterError('apiKey', 'in a browser every visitor sees it; call your own server (apiKey: null) or set dangerouslyAllowBrowser');
     }
     this.#key = key;
     Object.assign(this, {
@@ -225,7 +222,7 @@ class Client implements LiveChatAIClient {
     if (!browser) h.set('user-agent', `livechatai-sdk-js/${VERSION}`);
     this.#headers = setHeaders(h, o.defaultHeaders, 'defaultHeaders');
     if (key) h.set('authorization', `Bearer ${key}`);
-    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: the key is visible to this page');
+    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: every visitor sees the key');
   }
 
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {

@@ -16,7 +16,7 @@ export type {
 } from './client.js';
 export { APIPromise } from './api-promise.js';
 export type { WithResponse } from './api-promise.js';
-export { Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
+export { listItems, Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
 export type { PageInfo, PageScheme } from './pagination.js';
 export { EventStream, requestStream } from './streaming.js';
 export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './streaming.js';
@@ -32,6 +32,7 @@ export {
   assertObject,
   assertOneOf,
   assertOptionalString,
+  assertParams,
   requireParam,
 } from './validate.js';
 export { defaultIsRetryableStatus, parseRetryAfter } from './retry.js';

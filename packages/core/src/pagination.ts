@@ -1,6 +1,6 @@
 import { APIPromise } from './api-promise.js';
 import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client.js';
-import { isObj } from './envelope.js';
+import { isObj, unwrapEnvelope } from './envelope.js';
 import { LiveChatAIError } from './errors.js';
 
 /** The four documented paging schemes (spec §1.3), or `none` when the response has no paging object. */
@@ -55,6 +55,18 @@ const SCHEMES: readonly (readonly [Exclude<PageScheme, 'none'>, string, string, 
   ['pagination', 'page', 'limit', 'totalCount', 'totalPages', 'hasNextPage'],
   ['metadata', 'currentPage', 'pageSize', 'totalItemCount', 'totalPageCount', ''],
 ];
+
+/**
+ * The items of a list response, in either envelope: `data` itself when it is the array (agents, contacts), else
+ * `data[key]` (e.g. `data.conversations`), falling back to `data.items` and `data.data`; `[]` when there is none.
+ */
+export function listItems(json: unknown, key: string): unknown[] {
+  const data = unwrapEnvelope(json);
+  if (Array.isArray(data)) return data;
+  const box = isObj(data) ? data : {};
+  const items = box[key] ?? box.items ?? box.data;
+  return Array.isArray(items) ? items : [];
+}
 
 /** One page of a list. Async-iterable over every item from this page on, fetching the next page only when needed. */
 export class Page<TItem> implements AsyncIterable<TItem> {
@@ -125,7 +137,7 @@ export function requestPage<TItem, TRaw = unknown>(
   const method = spec.method ?? 'GET';
   const load = (page?: number): PagePromise<TItem> =>
     new PagePromise(client.send({ ...spec, method, query: page ? { ...spec.query, page } : spec.query }, options), (json) => {
-      const items = spec.items(json as TRaw);
+      const items = typeof spec.items == 'string' ? (listItems(json, spec.items) as TItem[]) : spec.items(json as TRaw);
       if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path: spec.path });
       return new Page(items, readPageInfo(json, page ?? Number(spec.query?.page ?? 1)), json, load);
     });

@@ -8,6 +8,7 @@ import {
   assertObject,
   assertOneOf,
   assertOptionalString,
+  assertParams,
   requireParam,
 } from './validate.js';
 
@@ -30,6 +31,19 @@ describe('validation helpers', () => {
     assertOneOf('pdf', 'fileType', ['pdf', 'docx']);
     assertObject({}, 'attributes');
     requireParam(0, 'n');
+  });
+
+  it('assertParams checks the object and each required string field', () => {
+    assertParams({ agentId: 'a', question: 'q' }, 'agentId', 'question');
+    expect(failure(() => {
+      assertParams(undefined as never, 'agentId');
+    }).param).toBe('params');
+    expect(failure(() => {
+      assertParams({ agentId: 'a', question: ' ' }, 'agentId', 'question');
+    }).param).toBe('question');
+    expect(failure(() => {
+      assertParams({}, 'agentId');
+    }).message).toMatch(/agentId: expected a non-empty string, got undefined/);
   });
 
   it('reject bad values, naming the parameter', () => {

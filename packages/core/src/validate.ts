@@ -44,3 +44,12 @@ export function assertObject(value: unknown, name: string): asserts value is Rec
     throw new InvalidParameterError(name, `expected an object, got ${Array.isArray(value) ? 'array' : show(value)}`);
   }
 }
+
+/**
+ * Checks a method's parameter object and its required string fields before any request: a missing object (plain
+ * JavaScript callers) or a missing/blank field throws InvalidParameterError naming it.
+ */
+export function assertParams(params: object, ...keys: string[]): void {
+  assertObject(params, 'params');
+  for (const key of keys) assertNonEmptyString(params[key as keyof object], key);
+}

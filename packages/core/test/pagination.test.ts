@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from '../src/index.js';
+import { createClient, listItems, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 
@@ -129,6 +129,18 @@ describe('pagination over the four schemes', () => {
       code: 'invalid_response',
       path: '/agents',
     });
+  });
+
+  it('items can name the key: listItems reads it from either envelope', async () => {
+    serve('B', 23);
+    const all = await requestPage<Item>(client(), { path: '/conversations', query: { perPage: 10 }, items: 'conversations' }).toArray();
+    expect(all.map((i) => i.n)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    expect(listItems({ status: 'success', data: [1, 2] }, 'agents')).toEqual([1, 2]);
+    expect(listItems({ status: 'success', data: { views: [3] } }, 'views')).toEqual([3]);
+    expect(listItems({ status: 'success', data: { items: [4] } }, 'views')).toEqual([4]);
+    expect(listItems({ status: 'success', data: { data: [5] } }, 'views')).toEqual([5]);
+    expect(listItems({ status: 'success', data: { views: 'x' } }, 'views')).toEqual([]);
+    expect(listItems(undefined, 'views')).toEqual([]);
   });
 
   it('stops on an empty page even if the server claims there is more', async () => {

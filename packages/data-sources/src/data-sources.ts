@@ -1,5 +1,4 @@
-import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope, requestPage } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
 import type {
   APIPromise,
   DataSource,
@@ -15,7 +14,6 @@ import type {
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
-import { itemsAt } from './internal/items.js';
 
 const TYPES = ['WEBSITE', 'TEXT', 'QA', 'PDF', 'DOCX', 'IMAGE'] as const;
 
@@ -29,9 +27,9 @@ export class DataSources {
 
   /** List an agent's data sources; iterate the result to walk every page. `GET /data-sources` */
   list(params: DataSourceListParams, options?: RequestOptions): PagePromise<DataSource> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     return requestPage(this.#client,
-      { path: '/data-sources', query: { ...params }, items: (json) => itemsAt(json, 'items') as DataSource[] },
+      { path: '/data-sources', query: { ...params }, items: 'items' },
       options,
     );
   }
@@ -53,14 +51,14 @@ export class DataSources {
 
   /** Add text already extracted from a PDF, DOCX or image file (JSON, not an upload). `POST /data-sources/file` */
   addFile(params: DataSourceAddFileParams, options?: RequestOptions): APIPromise<DataSourceCreated> {
-    need(params);
+    assertParams(params);
     assertOneOf(params.fileType, 'fileType', ['pdf', 'docx', 'image']);
     return this.#add('file', params, ['agentId', 'title', 'content'], options);
   }
 
   /** Delete one (`id`) or several (`ids`) data sources of one type. `DELETE /data-sources` */
   delete(params: DataSourceDeleteParams, options?: RequestOptions): APIPromise<DataSourceDeleteResult> {
-    need(params, 'agentId');
+    assertParams(params, 'agentId');
     assertOneOf(params.source, 'source', TYPES);
     if (params.id === undefined && !params.ids?.length) throw new InvalidParameterError('id', 'give `id` or a non-empty `ids`');
     if (params.id !== undefined) assertNonEmptyString(params.id, 'id');
@@ -73,7 +71,7 @@ export class DataSources {
     required: (keyof TParams & string)[],
     options: RequestOptions | undefined,
   ): APIPromise<DataSourceCreated> {
-    need(params, ...required);
+    assertParams(params, ...required);
     return this.#client.request(
       {
         method: 'POST',

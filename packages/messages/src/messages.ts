@@ -1,5 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestStream } from '@livechatai/core';
-import { need } from './internal/params.js';
+import { assertNonEmptyString, path, unwrapEnvelope, requestStream, assertParams } from '@livechatai/core';
 import type {
   APIPromise,
   Conversation,
@@ -56,6 +55,6 @@ export class Messages {
 }
 
 function body(params: SendMessageParams, streaming: boolean): SendMessageParams & { streaming: boolean } {
-  need(params, 'agentId', 'question');
+  assertParams(params, 'agentId', 'question');
   return { ...params, streaming };
 }
