@@ -169,116 +169,101 @@ function resolveBaseURL(raw: string): string {
   try {
     u = new URL(raw, rel ? g.location?.origin : undefined);
   } catch {
-    throw new InvalidParameterError('baseURL', rel ? 'a relative URL needs a browser page' : `not a URL: ${raw}`);
+    throw new InvalidParameterError('baseURL', rel ? 'relative URL outside a browser' : `not a URL: ${raw}`);
   }
   if (u.protocol === 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol !== 'https:') {
-    throw new InvalidParameterError('baseURL', 'needs https:// (http:// only for localhost)');
+    throw new InvalidParameterError('baseURL', 'needs https (http only for localhost)');
   }
   return (u.origin + u.pathname).replace(/\/+$/, '');
 }
 
-class Client implements LiveChatAIClient {
-  declare readonly baseURL: string;
-  declare readonly timeout: number;
-  declare readonly idleTimeout: number;
-  declare readonly deadline: number;
-  declare readonly retry: RetryPolicy;
-  #key: string | null;
-  #fetch: FetchLike;
-  #mw: readonly Middleware[];
-  #headers: Headers;
-  #idem: boolean;
-  #logger: Logger;
-  #lvl: number;
-
-  constructor(o: ClientOptions) {
-    const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
-    if (key !== null && (typeof key !== 'string' || !key.trim())) {
-      throw new InvalidParameterError('apiKey', 'missing; pass it or set LIVECHATAI_API_KEY (null: no key)');
-    }
-    if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'not printable ASCII');
-    const browser = isBrowser();
-    if (key && browser && !o.dangerouslyAllowBrowser) {
-      throw new InvalidParameterError('apiKey', 'in a browser every visitor sees it; call your own server (apiKey: null) or set dangerouslyAllowBrowser');
-    }
-    this.#key = key;
-    Object.assign(this, {
-      baseURL: resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL),
-      timeout: ms(o.timeout, 'timeout', 60_000),
-      idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
-      deadline: ms(o.deadline, 'deadline', Infinity),
-      retry: resolveRetryPolicy(o.retry, o.maxRetries),
-    });
-    const f = o.fetch ?? fetch;
-    this.#fetch = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
-    this.#mw = o.middleware ?? [];
-    this.#idem = o.idempotencyKeys ?? true;
-    this.#logger = o.logger ?? (g as { console: Logger }).console;
-    const lvl = LOG_LEVELS.indexOf((o.logLevel ?? readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'warn') as LogLevel);
-    this.#lvl = lvl < 0 ? 2 : lvl;
-    const h = new Headers({ accept: 'application/json' });
-    // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
-    if (!browser || this.baseURL.startsWith(`${g.location?.origin ?? ''}/`)) h.set('x-livechatai-sdk', `core/${VERSION}`);
-    if (!browser) h.set('user-agent', `livechatai-sdk-js/${VERSION}`);
-    this.#headers = setHeaders(h, o.defaultHeaders, 'defaultHeaders');
-    if (key) h.set('authorization', `Bearer ${key}`);
-    if (key && browser) this.#log(2, 'dangerouslyAllowBrowser: every visitor sees the key');
+/** Creates the transport shared by every LiveChatAI resource package. Throws InvalidParameterError on bad options. */
+export function createClient(o: ClientOptions = {}): LiveChatAIClient {
+  const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
+  if (key !== null && (typeof key !== 'string' || !key.trim())) {
+    throw new InvalidParameterError('apiKey', 'missing (set LIVECHATAI_API_KEY; null: none)');
   }
-
-  request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T);
+  if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'not printable ASCII');
+  const browser = isBrowser();
+  if (key && browser && !o.dangerouslyAllowBrowser) {
+    throw new InvalidParameterError('apiKey', 'exposed in a browser: use your own server (apiKey: null) or dangerouslyAllowBrowser');
   }
+  const baseURL = resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
+  const policy = resolveRetryPolicy(o.retry, o.maxRetries);
+  const f = o.fetch ?? fetch;
+  const doFetch: FetchLike = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
+  const mw = o.middleware ?? [];
+  const idemKeys = o.idempotencyKeys ?? true;
+  const logger = o.logger ?? (g as { console: Logger }).console;
+  let lvl = LOG_LEVELS.indexOf((o.logLevel ?? readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'warn') as LogLevel);
+  if (lvl < 0) lvl = 2;
+  const defaults = new Headers({ accept: 'application/json' });
+  // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
+  if (!browser || baseURL.startsWith(`${g.location?.origin ?? ''}/`)) defaults.set('x-livechatai-sdk', `core/${VERSION}`);
+  if (!browser) defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
+  setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
+  if (key) defaults.set('authorization', `Bearer ${key}`);
 
-  #log(level: number, message: string, data?: unknown): void {
-    if (level < this.#lvl) return;
+  /** Replaces the API key wherever it appears (a server may echo it). */
+  const scrub = (s: string): string => (key ? s.replaceAll(key, '[redacted]') : s);
+
+  const log = (level: number, message: string, data?: unknown): void => {
+    if (level < lvl) return;
     try {
-      const text = this.#scrub(`[livechatai] ${message}`);
+      const text = scrub(`[livechatai] ${message}`);
       const fn = LOG_LEVELS[level] as 'warn';
-      if (data === undefined) this.#logger[fn](text);
-      else this.#logger[fn](text, JSON.parse(this.#scrub(JSON.stringify(data, redactor))));
+      if (data === undefined) logger[fn](text);
+      else logger[fn](text, JSON.parse(scrub(JSON.stringify(data, redactor))));
     } catch {
       // logging never breaks a request
     }
-  }
+  };
 
-  /** Replaces the API key wherever it appears (a server may echo it). */
-  #scrub(s: string): string {
-    return this.#key ? s.replaceAll(this.#key, '[redacted]') : s;
-  }
-
-  #dispatch(url: string, init: RequestInit, attempt: number): Promise<Response> {
-    const mw = this.#mw;
-    if (!mw.length) return this.#fetch(url, init);
+  const dispatch = (url: string, init: RequestInit, attempt: number): Promise<Response> => {
+    if (!mw.length) return doFetch(url, init);
     const at =
       (i: number) =>
       (request: Request): Promise<Response> => {
         const m = mw[i];
-        return m ? m({ request, attempt }, at(i + 1)) : this.#fetch(request);
+        return m ? m({ request, attempt }, at(i + 1)) : doFetch(request);
       };
     return at(0)(new Request(url, init));
-  }
+  };
 
-  async send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
+  const client: LiveChatAIClient = {
+    baseURL,
+    timeout: ms(o.timeout, 'timeout', 60_000),
+    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
+    deadline: ms(o.deadline, 'deadline', Infinity),
+    retry: policy,
+    request: <T, TRaw>(spec: RequestSpec<T, TRaw>, options?: RequestOptions) =>
+      new APIPromise(client.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
+    send,
+  };
+  if (key && browser) log(2, 'dangerouslyAllowBrowser: every visitor sees the key');
+  return client;
+
+  async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
     if (path.charCodeAt(0) !== 47) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
-    const url = this.baseURL + path + buildQuery(query);
-    const headers = new Headers(this.#headers);
+    const url = baseURL + path + buildQuery(query);
+    const headers = new Headers(defaults);
     let payload: string | undefined;
     if (body !== undefined) {
       try {
         payload = JSON.stringify(body);
       } catch (cause) {
-        throw new InvalidParameterError('body', `not JSON-serialisable (${String(cause)})`);
+        throw new InvalidParameterError('body', `not JSON (${String(cause)})`);
       }
       headers.set('content-type', 'application/json');
     }
-    const idem = o.idempotencyKey ?? (this.#idem && (method === 'POST' || method === 'DELETE') && uuid());
+    const idem = o.idempotencyKey ?? (idemKeys && (method === 'POST' || method === 'DELETE') && uuid());
     if (idem) headers.set('idempotency-key', idem);
     setHeaders(headers, o.headers, 'headers');
-    const policy = this.retry;
+    const b = policy.budget;
     const maxRetries = o.maxRetries ?? policy.maxRetries;
     const canRetry = method === 'GET' || method === 'PUT' || headers.has('idempotency-key');
-    const timeout = ms(o.timeout, 'timeout', this.timeout);
-    const deadline = ms(o.deadline, 'deadline', this.deadline);
+    const timeout = ms(o.timeout, 'timeout', client.timeout);
+    const deadline = ms(o.deadline, 'deadline', client.deadline);
     const deadlineAt = Date.now() + deadline;
     const signal = o.signal;
     const ctx = { method, path };
@@ -308,9 +293,9 @@ class Client implements LiveChatAIClient {
       };
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
-      if (!this.#lvl) this.#log(0, `${method} ${path} #${attempt}`, { headers: Object.fromEntries(headers), body });
+      if (!lvl) log(0, `${method} ${path} #${attempt}`, { headers: Object.fromEntries(headers), body });
       try {
-        const response = await this.#dispatch(url, init, attempt);
+        const response = await dispatch(url, init, attempt);
         const requestId = response.headers.get('x-request-id') ?? undefined;
         const raw = { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
         if (response.ok && stream) {
@@ -319,14 +304,13 @@ class Client implements LiveChatAIClient {
         }
         const text = (raw.text = await response.text());
         cleanup();
-        if (!this.#lvl) this.#log(0, `${response.status} ${method} ${path}`, { requestId });
+        if (!lvl) log(0, `${response.status} ${method} ${path}`, { requestId });
         if (response.ok) {
-          const b = policy.budget;
           if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
           return raw;
         }
         retryAfter = parseRetryAfter(response.headers);
-        let json: unknown = this.#scrub(text);
+        let json: unknown = scrub(text);
         try {
           json = JSON.parse(json as string);
         } catch {
@@ -343,7 +327,6 @@ class Client implements LiveChatAIClient {
           : new APIConnectionError(connectionErrorKind(e), { ...ctx, cause: e });
       }
       err.attempts = attempt;
-      const b = policy.budget;
       const delay = retryAfter ?? backoffDelay(policy, attempt);
       if (
         attempt > maxRetries ||
@@ -354,19 +337,14 @@ class Client implements LiveChatAIClient {
         (retryAfter ?? 0) > policy.maxRetryAfterMs ||
         Date.now() + delay >= deadlineAt
       ) {
-        this.#log(0, `failed: ${err.message}`);
+        log(0, `failed: ${err.message}`);
         throw err;
       }
       if (b) b.tokens -= 1;
       policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
-      this.#log(1, `retrying ${method} ${path} in ${delay}ms (${err.name}: ${err.message})`);
+      log(1, `retrying ${method} ${path} in ${delay}ms (${err.name}: ${err.message})`);
       await policy.sleep(delay, signal);
       if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt });
     }
   }
-}
-
-/** Creates the transport shared by every LiveChatAI resource package. Throws InvalidParameterError on bad options. */
-export function createClient(options: ClientOptions = {}): LiveChatAIClient {
-  return new Client(options);
 }
