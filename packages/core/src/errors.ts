@@ -159,8 +159,7 @@ export class APIConnectionError extends LiveChatAIError {
   static override readonly kind: string = 'APIConnectionError';
   declare readonly reason: ConnectionErrorKind;
   constructor(reason: ConnectionErrorKind, ctx?: ErrorContext) {
-    super(`Connection error (${reason})${at(ctx)}`, 'connection_error', true, ctx);
-    Object.assign(this, { reason });
+    super(`Connection error (${reason})${at(ctx)}`, 'connection_error', true, { ...ctx, reason } as ErrorContext);
   }
 }
 
@@ -170,8 +169,7 @@ export class APITimeoutError extends LiveChatAIError {
   declare readonly timeout: TimeoutKind;
   declare readonly ms: number;
   constructor(timeout: TimeoutKind, ms: number, ctx?: ErrorContext) {
-    super(`Timed out (${timeout} ${ms}ms)${at(ctx)}`, 'timeout', timeout === 'timeout', ctx);
-    Object.assign(this, { timeout, ms });
+    super(`Timed out (${timeout} ${ms}ms)${at(ctx)}`, 'timeout', timeout === 'timeout', { ...ctx, timeout, ms } as ErrorContext);
   }
 }
 
@@ -188,8 +186,7 @@ export class InvalidParameterError extends LiveChatAIError {
   static override readonly kind: string = 'InvalidParameterError';
   declare readonly param: string;
   constructor(param: string, message: string) {
-    super(`Invalid parameter ${param}: ${message}`, 'invalid_parameter');
-    Object.assign(this, { param });
+    super(`Invalid parameter ${param}: ${message}`, 'invalid_parameter', false, { param } as ErrorContext);
   }
 }
 
