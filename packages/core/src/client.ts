@@ -1,6 +1,6 @@
 import { APIPromise } from './api-promise.js';
 import type { RawResult } from './api-promise.js';
-import { unwrapEnvelope } from './envelope.js';
+import { parseJSON, unwrapEnvelope } from './envelope.js';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -310,14 +310,9 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
           return raw;
         }
         retryAfter = parseRetryAfter(response.headers);
-        let json: unknown = scrub(text);
-        try {
-          json = JSON.parse(json as string);
-        } catch {
-          // not JSON: the text is the message
-        }
         const status = response.status;
-        err = makeAPIError(status, json, { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
+        // not JSON: the text is the message
+        err = makeAPIError(status, parseJSON(scrub(text)), { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
       } catch (e) {
         cleanup();
         const reason: unknown = ctrl?.signal.reason;

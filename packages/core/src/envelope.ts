@@ -30,3 +30,12 @@ export function parseBody(text: string, contentType: string | null, ctx: ErrorCo
   if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
   return json;
 }
+
+/** `JSON.parse`, or the text itself when it is not JSON. */
+export function parseJSON(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

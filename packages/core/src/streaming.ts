@@ -1,4 +1,4 @@
-import { unwrapEnvelope, isObj, parseBody } from './envelope.js';
+import { unwrapEnvelope, isObj, parseBody, parseJSON } from './envelope.js';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -222,13 +222,6 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
   }
 }
 
-function parseJSON(s: string): unknown {
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    return s;
-  }
-}
 
 /**
  * A streamed response (SSE, or the plain-text fallback). The initial request is retried like any other.
