@@ -19,6 +19,15 @@ function bump(version: string, kind: 'major' | 'minor' | 'patch'): string {
   return `${String(major)}.${String(minor)}.${String(patch + 1)}`;
 }
 
+/** Whether `version` satisfies `^base` (semver caret: same major; for 0.x same minor; for 0.0.x the same version). */
+function inCaretRange(version: string, base: string): boolean {
+  const [a = 0, b = 0, c = 0] = version.split('.').map(Number);
+  const [x = 0, y = 0, z = 0] = base.split('.').map(Number);
+  if (x > 0) return a === x && (b > y || (b === y && c >= z));
+  if (y > 0) return a === 0 && b === y && c >= z;
+  return a === 0 && b === 0 && c === z;
+}
+
 /** A git repository holding the workspace's root files and every package.json, without sources or pending changesets. */
 function copyWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'livechatai-release-flow-'));
@@ -107,12 +116,20 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
     execFileSync(CHANGESET, ['version'], { cwd: dir, stdio: 'pipe' });
     expect(existsSync(join(dir, '.changeset', 'release-test-core.md'))).toBe(false);
 
-    // Expected: core minor, contacts patch, then every public package depending (transitively) on a bumped one: patch.
+    // Expected: core minor, contacts patch; then, repeatedly, every public package with a dependency whose new
+    // version leaves the dependent's `workspace:^` range (caret on the old version) gets a patch bump. A dependency
+    // bumped within range (e.g. 0.1.0 -> 0.1.1) needs no new release of its dependents.
     const bumps = new Map<string, 'minor' | 'patch'>([['@livechatai/core', 'minor'], ['@livechatai/contacts', 'patch']]);
+    const byName = new Map(before.map((p) => [p.name, p]));
+    const leavesRange = (dep: string) => {
+      const kind = bumps.get(dep);
+      const old = byName.get(dep)?.version;
+      return kind !== undefined && old !== undefined && !inCaretRange(bump(old, kind), old);
+    };
     for (let changed = true; changed; ) {
       changed = false;
       for (const pkg of before.filter((p) => !p.private && !bumps.has(p.name))) {
-        if (pkg.internalDependencies.some((d) => bumps.has(d))) {
+        if (pkg.internalDependencies.some(leavesRange)) {
           bumps.set(pkg.name, 'patch');
           changed = true;
         }
