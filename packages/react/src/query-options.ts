@@ -29,7 +29,7 @@ import type {
   TopicAnalytics,
   TopicAnalyticsParams,
 } from '@livechatai/core';
-import { resourcesOf } from './internal/resources.js';
+import { agentsOf, aiSuggestionsOf, analyticsOf, contactsOf, conversationsOf, dataSourcesOf } from './internal/resources.js';
 import { livechataiKeys, type ConversationListFilters } from './query-keys.js';
 
 /**
@@ -54,7 +54,7 @@ async function pageData<TItem>(promise: PagePromise<TItem>): Promise<PageData<TI
 export function agentsQueryOptions(client: LiveChatAIClient, params: AgentListParams = {}) {
   return queryOptions<PageData<Agent>, LiveChatAIError>({
     queryKey: livechataiKeys.agents.list(params),
-    queryFn: ({ signal }) => pageData(resourcesOf(client).agents.list(params, { signal })),
+    queryFn: ({ signal }) => pageData(agentsOf(client).list(params, { signal })),
   });
 }
 
@@ -62,7 +62,7 @@ export function agentsQueryOptions(client: LiveChatAIClient, params: AgentListPa
 export function agentQueryOptions(client: LiveChatAIClient, agentIdOrSlug: string) {
   return queryOptions<Agent, LiveChatAIError>({
     queryKey: livechataiKeys.agents.detail(agentIdOrSlug),
-    queryFn: ({ signal }) => resourcesOf(client).agents.retrieve(agentIdOrSlug, {}, { signal }),
+    queryFn: ({ signal }) => agentsOf(client).retrieve(agentIdOrSlug, {}, { signal }),
   });
 }
 
@@ -70,7 +70,7 @@ export function agentQueryOptions(client: LiveChatAIClient, agentIdOrSlug: strin
 export function contactsQueryOptions(client: LiveChatAIClient, params: ContactListParams) {
   return queryOptions<PageData<ContactListItem>, LiveChatAIError>({
     queryKey: livechataiKeys.contacts.list(params),
-    queryFn: ({ signal }) => pageData(resourcesOf(client).contacts.list(params, { signal })),
+    queryFn: ({ signal }) => pageData(contactsOf(client).list(params, { signal })),
   });
 }
 
@@ -78,7 +78,7 @@ export function contactsQueryOptions(client: LiveChatAIClient, params: ContactLi
 export function contactQueryOptions(client: LiveChatAIClient, contactId: string) {
   return queryOptions<Contact, LiveChatAIError>({
     queryKey: livechataiKeys.contacts.detail(contactId),
-    queryFn: ({ signal }) => resourcesOf(client).contacts.retrieve(contactId, { signal }),
+    queryFn: ({ signal }) => contactsOf(client).retrieve(contactId, { signal }),
   });
 }
 
@@ -87,7 +87,7 @@ export function conversationsInfiniteQueryOptions(client: LiveChatAIClient, filt
   return infiniteQueryOptions({
     queryKey: livechataiKeys.conversations.infinite(filters),
     queryFn: ({ signal, pageParam }): Promise<PageData<ConversationSummary>> =>
-      pageData(resourcesOf(client).conversations.list({ ...filters, page: pageParam }, { signal })),
+      pageData(conversationsOf(client).list({ ...filters, page: pageParam }, { signal })),
     initialPageParam: 1,
     getNextPageParam: (last: PageData<ConversationSummary>) =>
       last.pageInfo.hasNext ? last.pageInfo.page + 1 : undefined,
@@ -98,7 +98,7 @@ export function conversationsInfiniteQueryOptions(client: LiveChatAIClient, filt
 export function conversationQueryOptions(client: LiveChatAIClient, conversationId: string) {
   return queryOptions<Conversation, LiveChatAIError>({
     queryKey: livechataiKeys.conversations.detail(conversationId),
-    queryFn: ({ signal }) => resourcesOf(client).conversations.retrieve(conversationId, { signal }),
+    queryFn: ({ signal }) => conversationsOf(client).retrieve(conversationId, { signal }),
   });
 }
 
@@ -106,7 +106,7 @@ export function conversationQueryOptions(client: LiveChatAIClient, conversationI
 export function conversationViewsQueryOptions(client: LiveChatAIClient, params: ConversationViewListParams) {
   return queryOptions<PageData<ConversationView>, LiveChatAIError>({
     queryKey: livechataiKeys.conversations.views(params),
-    queryFn: ({ signal }) => pageData(resourcesOf(client).conversations.listViews(params, { signal })),
+    queryFn: ({ signal }) => pageData(conversationsOf(client).listViews(params, { signal })),
   });
 }
 
@@ -114,7 +114,7 @@ export function conversationViewsQueryOptions(client: LiveChatAIClient, params: 
 export function dataSourcesQueryOptions(client: LiveChatAIClient, params: DataSourceListParams) {
   return queryOptions<PageData<DataSource>, LiveChatAIError>({
     queryKey: livechataiKeys.dataSources.list(params),
-    queryFn: ({ signal }) => pageData(resourcesOf(client).dataSources.list(params, { signal })),
+    queryFn: ({ signal }) => pageData(dataSourcesOf(client).list(params, { signal })),
   });
 }
 
@@ -122,7 +122,7 @@ export function dataSourcesQueryOptions(client: LiveChatAIClient, params: DataSo
 export function aiSuggestionsQueryOptions(client: LiveChatAIClient, params: AISuggestionListParams) {
   return queryOptions<PageData<AISuggestion>, LiveChatAIError>({
     queryKey: livechataiKeys.aiSuggestions.list(params),
-    queryFn: ({ signal }) => pageData(resourcesOf(client).aiSuggestions.list(params, { signal })),
+    queryFn: ({ signal }) => pageData(aiSuggestionsOf(client).list(params, { signal })),
   });
 }
 
@@ -130,7 +130,7 @@ export function aiSuggestionsQueryOptions(client: LiveChatAIClient, params: AISu
 export function aiSuggestionQueryOptions(client: LiveChatAIClient, suggestionId: string) {
   return queryOptions<AISuggestionDetail, LiveChatAIError>({
     queryKey: livechataiKeys.aiSuggestions.detail(suggestionId),
-    queryFn: ({ signal }) => resourcesOf(client).aiSuggestions.retrieve(suggestionId, { signal }),
+    queryFn: ({ signal }) => aiSuggestionsOf(client).retrieve(suggestionId, { signal }),
   });
 }
 
@@ -138,7 +138,7 @@ export function aiSuggestionQueryOptions(client: LiveChatAIClient, suggestionId:
 export function analyticsOverviewQueryOptions(client: LiveChatAIClient, params: AnalyticsParams) {
   return queryOptions<AnalyticsOverview, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('overview', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.overview(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).overview(params, { signal }),
   });
 }
 
@@ -146,7 +146,7 @@ export function analyticsOverviewQueryOptions(client: LiveChatAIClient, params: 
 export function agentAnalyticsQueryOptions(client: LiveChatAIClient, params: AgentAnalyticsParams) {
   return queryOptions<AgentAnalytics, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('agent', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.agent(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).agent(params, { signal }),
   });
 }
 
@@ -154,7 +154,7 @@ export function agentAnalyticsQueryOptions(client: LiveChatAIClient, params: Age
 export function aiFunctionsAnalyticsQueryOptions(client: LiveChatAIClient, params: AnalyticsParams) {
   return queryOptions<AIFunctionsAnalytics, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('aiFunctions', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.aiFunctions(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).aiFunctions(params, { signal }),
   });
 }
 
@@ -162,7 +162,7 @@ export function aiFunctionsAnalyticsQueryOptions(client: LiveChatAIClient, param
 export function csatAnalyticsQueryOptions(client: LiveChatAIClient, params: CsatAnalyticsParams) {
   return queryOptions<CsatAnalytics, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('csat', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.csat(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).csat(params, { signal }),
   });
 }
 
@@ -170,7 +170,7 @@ export function csatAnalyticsQueryOptions(client: LiveChatAIClient, params: Csat
 export function sentimentAnalyticsQueryOptions(client: LiveChatAIClient, params: AnalyticsParams) {
   return queryOptions<SentimentAnalytics, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('sentiments', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.sentiments(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).sentiments(params, { signal }),
   });
 }
 
@@ -178,6 +178,6 @@ export function sentimentAnalyticsQueryOptions(client: LiveChatAIClient, params:
 export function topicAnalyticsQueryOptions(client: LiveChatAIClient, params: TopicAnalyticsParams) {
   return queryOptions<TopicAnalytics, LiveChatAIError>({
     queryKey: livechataiKeys.analytics.report('topics', params),
-    queryFn: ({ signal }) => resourcesOf(client).analytics.topics(params, { signal }),
+    queryFn: ({ signal }) => analyticsOf(client).topics(params, { signal }),
   });
 }

@@ -13,7 +13,7 @@ import {
   type TeamMember,
 } from '@livechatai/core';
 import { invalidateAfterMessage } from './internal/invalidate.js';
-import { resourcesOf } from './internal/resources.js';
+import { messagesOf } from './internal/resources.js';
 import { useLiveChatAIClient } from './provider.js';
 import { conversationQueryOptions } from './query-options.js';
 
@@ -227,7 +227,7 @@ export function useChat(options: UseChatOptions): UseChatResult {
       };
 
       try {
-        const stream = await resourcesOf(client).messages.stream(
+        const stream = await messagesOf(client).stream(
           {
             agentId,
             question: text,

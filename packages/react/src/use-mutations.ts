@@ -22,7 +22,7 @@ import type {
 } from '@livechatai/core';
 import { cachedAgentIdOf, invalidateAfterMessage, invalidateAgentArea } from './internal/invalidate.js';
 import { omit } from './internal/omit.js';
-import { resourcesOf } from './internal/resources.js';
+import { agentsOf, aiSuggestionsOf, contactsOf, conversationsOf, dataSourcesOf } from './internal/resources.js';
 import { useLiveChatAIClient } from './provider.js';
 import { livechataiKeys } from './query-keys.js';
 
@@ -61,7 +61,7 @@ export function useCreateAgent(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    (params) => resourcesOf(client).agents.create(params),
+    (params) => agentsOf(client).create(params),
     async (agent) => {
       queryClient.setQueryData(livechataiKeys.agents.detail(agent.id), agent);
       await queryClient.invalidateQueries({ queryKey: livechataiKeys.agents.lists() });
@@ -75,7 +75,7 @@ export function useDeleteAgent(options?: MutationHookOptions<AgentDeleteResult, 
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    (agentId) => resourcesOf(client).agents.delete(agentId),
+    (agentId) => agentsOf(client).delete(agentId),
     async (_result, agentId) => {
       queryClient.removeQueries({ queryKey: livechataiKeys.agents.detail(agentId) });
       queryClient.removeQueries({ queryKey: livechataiKeys.agent(agentId) });
@@ -92,7 +92,7 @@ export function useUpsertContact(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    (params) => resourcesOf(client).contacts.upsert(params),
+    (params) => contactsOf(client).upsert(params),
     async (result, params) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: livechataiKeys.contacts.detail(result.contactId) }),
@@ -120,7 +120,7 @@ export function useAddDataSource(
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
     (variables) => {
-      const { dataSources } = resourcesOf(client);
+      const dataSources = dataSourcesOf(client);
       switch (variables.type) {
         case 'text':
           return dataSources.addText(omit(variables, 'type'));
@@ -144,7 +144,7 @@ export function useDeleteDataSources(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    (params) => resourcesOf(client).dataSources.delete(params),
+    (params) => dataSourcesOf(client).delete(params),
     (_result, params) => invalidateAgentArea(queryClient, params.agentId, 'dataSources'),
     options,
   );
@@ -165,7 +165,7 @@ export function useReply(
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
     (variables) =>
-      resourcesOf(client).conversations.reply(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
+      conversationsOf(client).reply(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
     (_result, { conversationId, agentId }) =>
       invalidateAfterMessage(queryClient, conversationId, agentId ?? cachedAgentIdOf(queryClient, conversationId)),
     options,
@@ -180,7 +180,7 @@ export function useEndConversation(
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
     (variables) =>
-      resourcesOf(client).conversations.end(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
+      conversationsOf(client).end(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
     (_result, { conversationId, agentId }) =>
       invalidateAfterMessage(queryClient, conversationId, agentId ?? cachedAgentIdOf(queryClient, conversationId)),
     options,
@@ -200,7 +200,7 @@ export function useDismissSuggestion(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    ({ suggestionId }) => resourcesOf(client).aiSuggestions.dismiss(suggestionId),
+    ({ suggestionId }) => aiSuggestionsOf(client).dismiss(suggestionId),
     async (_result, { suggestionId, agentId }) => {
       queryClient.removeQueries({ queryKey: livechataiKeys.aiSuggestions.detail(suggestionId) });
       await invalidateAgentArea(queryClient, agentId, 'aiSuggestions');

@@ -7,8 +7,11 @@ import { DataSources } from '@livechatai/data-sources';
 import { Messages } from '@livechatai/messages';
 import type { LiveChatAIClient } from '@livechatai/core';
 
-/** The resource objects of one client, built once per client. */
-export interface Resources {
+// One accessor per resource, each naming only its own class: a bundle that uses only `messagesOf` (useChat)
+// keeps only the messages package, and tree-shaking drops the other resource classes. Each resource object is
+// built on first use and then reused for that client.
+
+interface Resources {
   agents: Agents;
   conversations: Conversations;
   messages: Messages;
@@ -18,21 +21,28 @@ export interface Resources {
   analytics: Analytics;
 }
 
-const cache = new WeakMap<LiveChatAIClient, Resources>();
+const cache = new WeakMap<LiveChatAIClient, Partial<Resources>>();
 
-export function resourcesOf(client: LiveChatAIClient): Resources {
-  let resources = cache.get(client);
-  if (!resources) {
-    resources = {
-      agents: new Agents(client),
-      conversations: new Conversations(client),
-      messages: new Messages(client),
-      contacts: new Contacts(client),
-      dataSources: new DataSources(client),
-      aiSuggestions: new AISuggestions(client),
-      analytics: new Analytics(client),
-    };
-    cache.set(client, resources);
+function resource<K extends keyof Resources>(
+  client: LiveChatAIClient,
+  key: K,
+  create: (client: LiveChatAIClient) => Resources[K],
+): Resources[K] {
+  let built = cache.get(client);
+  if (!built) {
+    built = {};
+    cache.set(client, built);
   }
-  return resources;
+  return (built[key] ??= create(client));
 }
+
+export const agentsOf = (client: LiveChatAIClient): Agents => resource(client, 'agents', (c) => new Agents(c));
+export const conversationsOf = (client: LiveChatAIClient): Conversations =>
+  resource(client, 'conversations', (c) => new Conversations(c));
+export const messagesOf = (client: LiveChatAIClient): Messages => resource(client, 'messages', (c) => new Messages(c));
+export const contactsOf = (client: LiveChatAIClient): Contacts => resource(client, 'contacts', (c) => new Contacts(c));
+export const dataSourcesOf = (client: LiveChatAIClient): DataSources =>
+  resource(client, 'dataSources', (c) => new DataSources(c));
+export const aiSuggestionsOf = (client: LiveChatAIClient): AISuggestions =>
+  resource(client, 'aiSuggestions', (c) => new AISuggestions(c));
+export const analyticsOf = (client: LiveChatAIClient): Analytics => resource(client, 'analytics', (c) => new Analytics(c));
