@@ -47,7 +47,9 @@ afterAll(async () => {
   await bed.close();
 });
 
-const today = new Date().toISOString().slice(0, 10);
+// Yesterday to tomorrow (UTC): the conversations created by the tests fall inside even if a run crosses midnight.
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const aroundToday = { startDate: day(-1), endDate: day(1) };
 
 describe('query hooks', () => {
   it('lists and retrieves agents, and the options factories work without React', async () => {
@@ -89,9 +91,9 @@ describe('query hooks', () => {
       () => ({
         conversations: useConversations({ agentId: agentA, perPage: 2 }),
         contacts: useContacts({ agentId: agentA }),
-        overview: useAnalyticsOverview({ agentId: agentA, startDate: today, endDate: today }),
-        sentiments: useSentimentAnalytics({ agentId: agentA, startDate: today, endDate: today }),
-        topics: useTopicAnalytics({ agentId: agentA, startDate: today, endDate: today }),
+        overview: useAnalyticsOverview({ agentId: agentA, ...aroundToday }),
+        sentiments: useSentimentAnalytics({ agentId: agentA, ...aroundToday }),
+        topics: useTopicAnalytics({ agentId: agentA, ...aroundToday }),
       }),
       { wrapper: wrapper(bed.client, queryClient) },
     );
