@@ -15,6 +15,7 @@ import { ENTRIES } from './entries.js';
  * @property {number | null} minified  bytes after minification (null when the entry could not be built)
  * @property {number | null} gzip      bytes after minification and gzip
  * @property {number | null} budget
+ * @property {number | null} goal      the issues' target where the enforced budget is still above it
  * @property {boolean} ok              within budget (reference rows: true when they build)
  * @property {string | null} error     why the entry could not be measured
  */
@@ -75,17 +76,17 @@ export async function measure(entries = ENTRIES) {
   for (const entry of entries) {
     const missing = missingPackage(entry);
     if (missing !== null) {
-      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, ok: false, error: missing });
+      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, goal: entry.goal ?? null, ok: false, error: missing });
       continue;
     }
     try {
       const code = await bundle(entry);
       const gzip = gzipSync(code, { level: 9 }).length;
       const ok = entry.budget === null || gzip <= entry.budget;
-      results.push({ name: entry.name, minified: code.length, gzip, budget: entry.budget, ok, error: null });
+      results.push({ name: entry.name, minified: code.length, gzip, budget: entry.budget, goal: entry.goal ?? null, ok, error: null });
     } catch (error) {
       const message = describeError(error);
-      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, ok: false, error: message });
+      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, goal: entry.goal ?? null, ok: false, error: message });
     }
   }
   return results;
@@ -107,18 +108,31 @@ function describeError(/** @type {unknown} */ error) {
  */
 export function formatTable(results) {
   const rows = [
-    ['entry', 'min', 'min+gzip', 'budget', 'ok'],
+    ['entry', 'min', 'min+gzip', 'budget', 'goal', 'ok'],
     ...results.map((r) => [
       r.name,
       r.minified === null ? '-' : String(r.minified),
       r.gzip === null ? '-' : String(r.gzip),
       r.budget === null ? 'reference' : String(r.budget),
-      r.error !== null ? `FAIL: ${r.error}` : r.budget === null ? '-' : r.ok ? 'yes' : 'NO (over budget)',
+      r.goal === null ? '-' : String(r.goal),
+      r.error !== null
+        ? `FAIL: ${r.error}`
+        : r.budget === null
+          ? '-'
+          : !r.ok
+            ? 'NO (over budget)'
+            : r.goal !== null && (r.gzip ?? 0) > r.goal
+              ? `yes (${String((r.gzip ?? 0) - r.goal)} B over the goal)`
+              : 'yes',
     ]),
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (/** @type {string[]} */ row) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : i < 4 ? cell.padStart(widths[i] ?? 0) : cell)).join('  ');
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : i < 5 ? cell.padStart(widths[i] ?? 0) : cell)).join('  ');
   const [head, ...body] = rows;
-  return [line(head ?? []), ...body.map(line)].join('\n') + '\n\nBytes; budgets in bytes of min+gzip (1 kB = 1000 B).';
+  return (
+    [line(head ?? []), ...body.map(line)].join('\n') +
+    '\n\nBytes of min+gzip (1 kB = 1000 B). `budget` is enforced by the test run; `goal` is the target the issues set where\n' +
+    'the budget is still above it (see src/entries.js).'
+  );
 }
