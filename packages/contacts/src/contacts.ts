@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams, listItems } from '@livechatai/core';
+import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams, listItems, withAttributeMap } from '@livechatai/core';
 import type {
   APIPromise,
   Contact,
@@ -12,7 +12,7 @@ import type {
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
-import { withAttributeMap } from './internal/attributes.js';
+
 
 /** An agent's contacts (identified visitors): `/contacts`. */
 export class Contacts {

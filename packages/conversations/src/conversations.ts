@@ -1,4 +1,4 @@
-import { assertNonEmptyString, path, requestPage, assertParams, listItems } from '@livechatai/core';
+import { assertNonEmptyString, path, requestPage, assertParams, listItems, withAttributeMap } from '@livechatai/core';
 import type {
   APIPromise,
   Conversation,
@@ -14,7 +14,7 @@ import type {
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
-import { withAttributeMap } from './internal/attributes.js';
+
 
 /** An agent's conversations (chats) and saved inbox views: `/conversations`. */
 export class Conversations {

@@ -23,6 +23,7 @@ export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './str
 export { SSEParser } from './sse.js';
 export type { SSEMessage } from './sse.js';
 export { unwrapEnvelope } from './envelope.js';
+export { attributeMap, withAttributeMap } from './attributes.js';
 export { path, buildQuery } from './path.js';
 export type { QueryParams, QueryValue } from './path.js';
 export {

@@ -1,4 +1,4 @@
-import type { ContactAttributes } from '@livechatai/core';
+import type { ContactAttributes } from './models/index.js';
 
 /** The API sends attributes as a map in most places but as `{ key, value }[]` on contact retrieve; always a map. */
 export function attributeMap(value: unknown): ContactAttributes {
