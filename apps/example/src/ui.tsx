@@ -90,3 +90,22 @@ export function NoAgent() {
     </EmptyState>
   );
 }
+
+/** Previous / next buttons under a paged list; hidden when everything fits on one page. */
+export function Pager({ info, onPage }: { info: { page: number; hasNext: boolean; totalPages?: number | undefined } | undefined; onPage: (page: number) => void }) {
+  if (!info || (info.page <= 1 && !info.hasNext)) return null;
+  return (
+    <div className="pager">
+      <button type="button" className="btn btn-ghost btn-small" disabled={info.page <= 1} onClick={() => { onPage(info.page - 1); }}>
+        ← Previous
+      </button>
+      <span className="muted small">
+        Page {info.page}
+        {info.totalPages ? ` of ${String(info.totalPages)}` : ''}
+      </span>
+      <button type="button" className="btn btn-ghost btn-small" disabled={!info.hasNext} onClick={() => { onPage(info.page + 1); }}>
+        Next →
+      </button>
+    </div>
+  );
+}

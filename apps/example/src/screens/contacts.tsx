@@ -1,6 +1,6 @@
 import { useContact, useContacts, useUpsertContact } from '@livechatai/react';
 import { useState } from 'react';
-import { Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader } from '../ui.js';
+import { Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader, Pager } from '../ui.js';
 
 function ContactDetail({ contactId }: { contactId: string }) {
   const contact = useContact(contactId);
@@ -119,17 +119,7 @@ export function ContactsScreen({ agentId, contactId, onOpen }: { agentId: string
               </li>
             ))}
           </ul>
-          {info && (info.page > 1 || info.hasNext) ? (
-            <div className="pager">
-              <button type="button" className="btn btn-ghost btn-small" disabled={page <= 1} onClick={() => { setPage((p) => p - 1); }}>
-                ← Previous
-              </button>
-              <span className="muted small">Page {info.page}</span>
-              <button type="button" className="btn btn-ghost btn-small" disabled={!info.hasNext} onClick={() => { setPage((p) => p + 1); }}>
-                Next →
-              </button>
-            </div>
-          ) : null}
+          <Pager info={info} onPage={setPage} />
         </Card>
         <div className="stack">
           <Card title="Contact">{contactId ? <ContactDetail contactId={contactId} /> : <p className="muted">Pick a contact to see its details.</p>}</Card>

@@ -1,7 +1,7 @@
 import type { DataSourceFileType, DataSourceType } from '@livechatai/core';
 import { useAddDataSource, useDataSources, useDeleteDataSources, type AddDataSourceVariables } from '@livechatai/react';
 import { useState } from 'react';
-import { Badge, Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader } from '../ui.js';
+import { Badge, Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader, Pager } from '../ui.js';
 
 type Kind = AddDataSourceVariables['type'];
 const KINDS: { kind: Kind; label: string }[] = [
@@ -191,20 +191,7 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
               ))}
             </ul>
           ) : null}
-          {info && (info.page > 1 || info.hasNext) ? (
-            <div className="pager">
-              <button type="button" className="btn btn-ghost btn-small" disabled={page <= 1} onClick={() => { setPage((p) => p - 1); }}>
-                ← Previous
-              </button>
-              <span className="muted small">
-                Page {info.page}
-                {info.totalPages ? ` of ${String(info.totalPages)}` : ''}
-              </span>
-              <button type="button" className="btn btn-ghost btn-small" disabled={!info.hasNext} onClick={() => { setPage((p) => p + 1); }}>
-                Next →
-              </button>
-            </div>
-          ) : null}
+          <Pager info={info} onPage={setPage} />
         </Card>
         <Card title="Add knowledge">
           <AddForm key={agentId} agentId={agentId} />

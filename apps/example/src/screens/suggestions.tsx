@@ -1,7 +1,7 @@
 import type { AISuggestion } from '@livechatai/core';
 import { useAddDataSource, useAISuggestions, useDismissSuggestion } from '@livechatai/react';
 import { useState } from 'react';
-import { Badge, Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader } from '../ui.js';
+import { Badge, Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader, Pager } from '../ui.js';
 
 function SuggestionCard({ agentId, suggestion }: { agentId: string; suggestion: AISuggestion }) {
   const add = useAddDataSource();
@@ -97,17 +97,7 @@ export function SuggestionsScreen({ agentId }: { agentId: string }) {
           <SuggestionCard key={s.id} agentId={agentId} suggestion={s} />
         ))}
       </div>
-      {info && (info.page > 1 || info.hasNext) ? (
-        <div className="pager">
-          <button type="button" className="btn btn-ghost btn-small" disabled={page <= 1} onClick={() => { setPage((p) => p - 1); }}>
-            ← Previous
-          </button>
-          <span className="muted small">Page {info.page}</span>
-          <button type="button" className="btn btn-ghost btn-small" disabled={!info.hasNext} onClick={() => { setPage((p) => p + 1); }}>
-            Next →
-          </button>
-        </div>
-      ) : null}
+      <Pager info={info} onPage={setPage} />
     </>
   );
 }
