@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, EmulatorConfig } from '../server/context.js';
 import { notFound } from '../server/errors.js';
-import { Body, QueryParams, pathId } from '../server/validate.js';
+import { Body, QueryParams, pathId, searchParamsOf } from '../server/validate.js';
 import { newId, slugify } from '../internal/ids.js';
 import type { AgentRow, Store } from '../store/types.js';
 import { commit, formatAgent, pagesA } from './shared.js';
@@ -50,7 +50,7 @@ export function agentRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const page = q.int('page', 1, 1, 1_000_000);
     const limit = q.int('limit', 10, 1, 100);
     const { items, total } = await store.listAgents(c.get('auth').workspaceId, (page - 1) * limit, limit);
@@ -59,7 +59,7 @@ export function agentRoutes(config: EmulatorConfig): Hono<AppEnv> {
 
   app.get('/:agentId', async (c) => {
     const id = pathId('agentId', c.req.param('agentId'));
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     q.bool('isEmbed');
     const agent = await store.getAgent(c.get('auth').workspaceId, id);
     if (!agent) throw notFound(`Agent '${id}' not found`);

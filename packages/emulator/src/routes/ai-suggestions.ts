@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, EmulatorConfig } from '../server/context.js';
 import { notFound } from '../server/errors.js';
-import { QueryParams, pathId } from '../server/validate.js';
+import { QueryParams, pathId, searchParamsOf } from '../server/validate.js';
 import { commit, formatSuggestion, paginationC, requireAgent } from './shared.js';
 
 export function aiSuggestionRoutes(config: EmulatorConfig): Hono<AppEnv> {
@@ -9,7 +9,7 @@ export function aiSuggestionRoutes(config: EmulatorConfig): Hono<AppEnv> {
   const { store } = config;
 
   app.get('/', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const agent = await requireAgent(c, config, q.str('agentId', { required: true }));
     const page = q.int('page', 1, 1, 1_000_000);
     const limit = q.int('limit', 10, 1, 100);

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, EmulatorConfig } from '../server/context.js';
 import { validationError } from '../server/errors.js';
-import { QueryParams } from '../server/validate.js';
+import { QueryParams, searchParamsOf } from '../server/validate.js';
 import type { AgentRow, ConversationRow, MessageRow } from '../store/types.js';
 import { iso, metadataD, requireAgent } from './shared.js';
 
@@ -98,7 +98,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   };
 
   app.get('/', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const { conversations, byConversation } = await load(w);
     const csat = await store.listCsat(w.agent.workspaceId, w.agent.id, w.fromMs, w.toMs);
@@ -164,7 +164,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/agent', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const userId = q.str('userId');
     const { conversations, byConversation } = await load(w);
@@ -204,7 +204,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/ai-functions', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const calls = await store.listFunctionCalls(w.agent.workspaceId, w.agent.id, w.fromMs, w.toMs);
     const cur = calls.filter((f) => inPeriod(w, w.current, f.createdAt));
@@ -230,7 +230,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/csat', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const page = q.int('page', 1, 1, 1_000_000);
     const pageSize = q.int('pageSize', 10, 1, 100);
@@ -259,7 +259,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/sentiments', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const { conversations } = await load(w);
     const keys = ['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED'] as const;
@@ -277,7 +277,7 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/topics', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const w = await window(c, config, q);
     const showAll = q.bool('showAllTopics') ?? false;
     const { conversations } = await load(w);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, EmulatorConfig } from '../server/context.js';
 import { ApiError, notFound } from '../server/errors.js';
-import { Body, QueryParams, pathId } from '../server/validate.js';
+import { Body, QueryParams, pathId, searchParamsOf } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import type { ContactRow } from '../store/types.js';
 import { commit, formatContactListItem, formatContactRetrieve, pagesA, requireAgent } from './shared.js';
@@ -76,7 +76,7 @@ export function contactRoutes(config: EmulatorConfig): Hono<AppEnv> {
   });
 
   app.get('/', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const agentId = q.str('agentId', { required: true });
     const page = q.int('page', 1, 1, 1_000_000);
     const limit = q.int('limit', 10, 1, 100);

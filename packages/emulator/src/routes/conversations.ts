@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, EmulatorConfig } from '../server/context.js';
 import { ApiError, errorBody, notFound } from '../server/errors.js';
-import { Body, QueryParams, pathId } from '../server/validate.js';
+import { Body, QueryParams, pathId, searchParamsOf } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { refreshConversation, sendMessage, type SendInput, type SendResult } from '../domain/exchange.js';
 import type { ConversationFilter, ConversationRow, Sentiment, Resolution, Store, TeamMemberRow, ViewRow } from '../store/types.js';
@@ -63,7 +63,7 @@ export async function listConversationsHandler(
 ): Promise<Response> {
   const { store } = config;
   const ws = c.get('auth').workspaceId;
-  const q = new QueryParams(new URL(c.req.url).searchParams);
+  const q = new QueryParams(searchParamsOf(c.req.url));
   const base: ConversationFilter = {};
   if (scope.contactId !== undefined) {
     base.contactId = scope.contactId;
@@ -152,7 +152,7 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
 
   // Registered before /:conversationId so that "views" is never taken for an id.
   app.get('/views', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const agent = await requireAgent(c, config, q.str('agentId', { required: true }));
     const search = q.str('search') ?? null;
     const page = q.int('page', 1, 1, 1_000_000);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv, EmulatorConfig } from '../server/context.js';
 import { validationError } from '../server/errors.js';
-import { Body, QueryParams } from '../server/validate.js';
+import { Body, QueryParams, searchParamsOf } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { fetchPage, PageFetchError } from '../answer/fetch-page.js';
 import { chunkText } from '../answer/chunk.js';
@@ -45,7 +45,7 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
   const { store } = config;
 
   app.get('/', async (c) => {
-    const q = new QueryParams(new URL(c.req.url).searchParams);
+    const q = new QueryParams(searchParamsOf(c.req.url));
     const agent = await requireAgent(c, config, q.str('agentId', { required: true }));
     const source = q.enum('source', [...SOURCE_TYPES, 'ALL'] as const);
     const page = q.int('page', 1, 1, 1_000_000);

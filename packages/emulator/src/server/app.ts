@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppEnv, EmulatorConfig } from './context.js';
 import { ApiError, errorBody } from './errors.js';
 import { FaultRegistry } from './faults.js';
-import { auth, faults, idempotency, jsonBody, rateLimit, readOnlyGuard, requestId } from './middleware.js';
+import { auth, cors, faults, idempotency, jsonBody, rateLimit, readOnlyGuard, requestId } from './middleware.js';
 import { agentRoutes } from '../routes/agents.js';
 import { contactRoutes } from '../routes/contacts.js';
 import { conversationRoutes } from '../routes/conversations.js';
@@ -18,16 +17,7 @@ export function createApp(config: EmulatorConfig): Hono<AppEnv> {
 
   app.use('*', requestId(config));
   // Browsers may call the local emulator directly (e.g. an SDK with dangerouslyAllowBrowser).
-  app.use(
-    '*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'POST', 'DELETE'],
-      allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'x-emulator-fault'],
-      exposeHeaders: ['x-request-id', 'retry-after', 'idempotent-replayed'],
-      maxAge: 600,
-    }),
-  );
+  app.use('*', cors());
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);

@@ -38,14 +38,51 @@ export function requestId(config: EmulatorConfig): Mw {
   };
 }
 
+const CORS_HEADERS: [string, string][] = [
+  ['access-control-allow-origin', '*'],
+  ['access-control-expose-headers', 'x-request-id,retry-after,idempotent-replayed'],
+];
+const CORS_PREFLIGHT_HEADERS: [string, string][] = [
+  ...CORS_HEADERS,
+  ['access-control-max-age', '600'],
+  ['access-control-allow-methods', 'GET,POST,DELETE'],
+  ['access-control-allow-headers', 'authorization,content-type,idempotency-key,x-request-id,x-emulator-fault'],
+  ['vary', 'Access-Control-Request-Headers'],
+];
+
+/**
+ * CORS for any origin (browsers may call the local emulator directly, e.g. an SDK with dangerouslyAllowBrowser).
+ * The headers are prepared before the handler (so that the response Hono builds carries them without being
+ * rebuilt) and added afterwards to raw Responses that lack them.
+ */
+export function cors(): Mw {
+  return async (c, next): Promise<Response | undefined> => {
+    if (c.req.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: CORS_PREFLIGHT_HEADERS });
+    }
+    for (const [k, v] of CORS_HEADERS) c.header(k, v);
+    await next();
+    const headers = c.res.headers;
+    if (!headers.has('access-control-allow-origin')) for (const [k, v] of CORS_HEADERS) headers.set(k, v);
+    return undefined;
+  };
+}
+
 /** Bearer auth against the stored key hashes (401), read-only keys on writes (403). */
 export function auth(config: EmulatorConfig): Mw {
+  // SHA-256 of the presented keys, remembered (in memory only) so that a client's every request does not hash again.
+  const hashes = new Map<string, string>();
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) throw new ApiError(401, 'unauthorized', 'Missing API key: send Authorization: Bearer <key>');
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m?.[1]) throw new ApiError(401, 'unauthorized', 'Malformed Authorization header: expected Bearer <key>');
-    const keyHash = hashKey(m[1]);
+    let keyHash = hashes.get(m[1]);
+    if (keyHash === undefined) {
+      keyHash = hashKey(m[1]);
+      if (hashes.size >= 1000) hashes.clear();
+      hashes.set(m[1], keyHash);
+    }
     const key = await config.store.findApiKey(keyHash);
     if (!key) throw new ApiError(401, 'unauthorized', 'Invalid API key');
     c.set('auth', { workspaceId: key.workspaceId, readOnly: key.readOnly, keyHash });

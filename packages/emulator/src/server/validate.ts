@@ -181,3 +181,9 @@ export function pathId(name: string, value: string | undefined): string {
   if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value)) throw new ApiError(404, 'not_found', `No object with this ${name}`);
   return value;
 }
+
+/** The query string of a request URL (cheaper than parsing the whole URL). */
+export function searchParamsOf(url: string): URLSearchParams {
+  const i = url.indexOf('?');
+  return new URLSearchParams(i < 0 ? '' : url.slice(i + 1));
+}

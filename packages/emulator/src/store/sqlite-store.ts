@@ -121,6 +121,7 @@ CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, workspace_id TEXT NOT 
   updated_at INTEGER NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS contacts_distinct ON contacts (agent_id, distinct_id) WHERE distinct_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS contacts_agent ON contacts (workspace_id, agent_id, created_at);
+CREATE INDEX IF NOT EXISTS agents_workspace ON agents (workspace_id, created_at);
 CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, agent_id TEXT NOT NULL, contact_id TEXT NOT NULL,
   is_resolved INTEGER NOT NULL, is_starred INTEGER NOT NULL, is_muted INTEGER NOT NULL, is_agent INTEGER NOT NULL, integration_type TEXT NOT NULL,
   assignee_id TEXT, sentiment TEXT NOT NULL, topic TEXT, resolution TEXT NOT NULL, last_message_date INTEGER NOT NULL, created_at INTEGER NOT NULL,
