@@ -21,6 +21,9 @@ const PRISM = join(root, 'node_modules', '.bin', 'prism');
 const SPEC = join(root, 'node_modules', '@livechatai', 'spec', 'openapi.json');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
+// Every target (emulator and Prism alike) first serves WARMUP seconds of the same load, not measured, so that
+// neither is judged on its JIT warm-up.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const KEY = 'bench-key-0123456789abcdef';
 
 const freePort = () =>
@@ -47,7 +50,16 @@ async function waitFor(url, headers) {
   throw new Error(`${url} did not come up`);
 }
 
-function run(title, opts) {
+const cannon = (opts) =>
+  new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, ...opts }, (err, result) => {
+      if (err) reject(err);
+      else resolve(result);
+    });
+  });
+
+async function run(title, opts) {
+  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, result) => {
       if (err) reject(err);
@@ -94,7 +106,7 @@ async function main() {
       prismNote = 'Prism (@stoplight/prism-cli) is not installed';
     }
 
-    console.log(`\nThroughput on loopback, ${DURATION} s each, ${CONNECTIONS} connections (emulator: built bin, SQLite file in WAL mode; Prism 5.14.2 mock mode, same openapi.json)\n`);
+    console.log(`\nThroughput on loopback, ${DURATION} s each after ${WARMUP} s of warm-up, ${CONNECTIONS} connections, no pipelining (emulator: built bin, SQLite file in WAL mode; Prism 5.14.2 mock mode, same openapi.json)\n`);
     const emGet = await run('emulator  GET  /agents', { url: `${base}/agents`, headers: auth });
     const prGet = prism ? await run('prism     GET  /agents', { url: `${prism}/agents`, headers: auth }) : null;
     const emPost = await run('emulator  POST /contacts (upsert)', { url: `${base}/contacts`, method: 'POST', headers: json, body: contactBody });

@@ -25,6 +25,12 @@ import { chunkText } from '../answer/chunk.js';
 
 type Row = Record<string, unknown>;
 
+interface TransactionJob {
+  fn: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
+
 interface TableDef {
   columns: string[];
   bool?: string[];
@@ -171,7 +177,6 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
-  private lock: Promise<void> = Promise.resolve();
   private readonly keyCache = new Map<string, ApiKeyRow>();
 
   constructor(options: SqliteStoreOptions) {
@@ -255,28 +260,90 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Transactions are serialised: one runs at a time (BEGIN IMMEDIATE … COMMIT), the next waits for it. Every
-   * write of the emulator goes through a transaction, so no write can land inside another request's open
-   * transaction (and be rolled back with it). Do not nest calls: a nested call would wait for itself.
+   * Transactions are serialised: one runs at a time, the next waits for it. Every write of the emulator goes
+   * through a transaction, so no write can land inside another request's open transaction (and be rolled back
+   * with it). Do not nest calls: a nested call would wait for itself.
+   *
+   * Group commit: the transactions requested during one turn of the event loop run one after another inside a
+   * single BEGIN IMMEDIATE … COMMIT, each in its own savepoint (a failing one is rolled back alone). Every promise
+   * settles only after that COMMIT, so a write is still acknowledged only once it is durable; one commit (one WAL
+   * append) serves several requests under load.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const value = await fn();
-        this.db.exec('COMMIT');
-        return value;
-      } catch (err) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw err;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        this.drained = new Promise<void>((done) => {
+          setImmediate(() => {
+            void this.drain().finally(done);
+          });
+        });
       }
-    };
-    const result = this.lock.then(run);
-    this.lock = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
+    });
+  }
+
+  private readonly queue: TransactionJob[] = [];
+  private draining = false;
+  private drained: Promise<void> = Promise.resolve();
+
+  /** Read afresh each time: SQLite may end a transaction on its own (after an I/O error). */
+  private inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        const settled: { job: TransactionJob; ok: boolean; value: unknown }[] = [];
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+        } catch (err) {
+          for (const job of batch) job.reject(err);
+          continue;
+        }
+        for (const job of batch) {
+          if (!this.inTransaction()) {
+            // SQLite gave up the whole transaction (an I/O error, a full disk): nothing of it was committed.
+            job.reject(new Error('The transaction was rolled back by the database'));
+            continue;
+          }
+          this.db.exec('SAVEPOINT emulator_tx');
+          try {
+            const value = await job.fn();
+            this.db.exec('RELEASE emulator_tx');
+            settled.push({ job, ok: true, value });
+          } catch (err) {
+            if (this.inTransaction()) {
+              this.db.exec('ROLLBACK TO emulator_tx');
+              this.db.exec('RELEASE emulator_tx');
+            }
+            settled.push({ job, ok: false, value: err });
+          }
+        }
+        let commitError: unknown;
+        let committed = false;
+        if (this.inTransaction()) {
+          try {
+            this.db.exec('COMMIT');
+            committed = true;
+          } catch (err) {
+            commitError = err;
+            if (this.inTransaction()) this.db.exec('ROLLBACK');
+          }
+        } else {
+          commitError = new Error('The transaction was rolled back by the database');
+        }
+        for (const { job, ok, value } of settled) {
+          if (!ok) job.reject(value);
+          else if (committed) job.resolve(value);
+          else job.reject(commitError);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   async createWorkspace(ws: WorkspaceRow, owner: TeamMemberRow): Promise<void> {
@@ -728,8 +795,9 @@ export class SqliteStore implements Store {
     return Promise.resolve(rows.map((r) => r.integrity_check).join('; '));
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // Let queued transactions finish (and commit) first.
+    while (this.draining) await this.drained;
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 }
