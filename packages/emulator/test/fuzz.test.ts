@@ -1,5 +1,6 @@
 // Property-based robustness: random and malformed requests never produce a 5xx, never crash the server,
 // and leave the database consistent.
+import { openapiDocument } from '@livechatai/spec';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/index.js';
@@ -22,18 +23,8 @@ afterAll(async () => {
   await em.close();
 });
 
-const CODES = [
-  'bad_request',
-  'validation_error',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'internal_error',
-];
+// the error codes the contract allows (decisions D6), from the OpenAPI document itself
+const CODES = openapiDocument.components.schemas.ErrorCode?.enum as string[];
 
 const id = (): fc.Arbitrary<string> =>
   fc.oneof(
