@@ -93,4 +93,17 @@ describe('login / logout / config show', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).not.toContain(KEY);
   });
+
+  it('logs requests to stderr with LIVECHATAI_LOG, keeping stdout clean and the key out', async () => {
+    const home = isolatedHome();
+    const quiet = await runCli(['--json', '--api-key', KEY, '--base-url', emu.url, 'agents', 'list'], home);
+    expect(quiet.stderr).toBe('');
+    const r = await runCli(['--json', '--api-key', KEY, '--base-url', emu.url, 'agents', 'list'], home, { env: { LIVECHATAI_LOG: 'debug' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expect.any(Array));
+    expect(r.stderr).toMatch(/livechatai: debug: \[livechatai\] → GET \/api\/v2\/agents #1/);
+    expect(r.stderr).toMatch(/"authorization":"\[redacted\]"/);
+    expect(r.stderr).toMatch(/← 200 GET \/api\/v2\/agents #1/);
+    expect(r.stderr).not.toContain(KEY);
+  });
 });

@@ -15,8 +15,6 @@ import {
 import type { LiveChatAIError, TimeoutKind } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
 import { MAX_TIMER, ms } from './internal/ms.js';
-import { LOG_LEVELS, redactor } from './logger.js';
-import type { Logger, LogLevel } from './logger.js';
 import { buildQuery } from './path.js';
 import type { QueryParams } from './path.js';
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
@@ -53,11 +51,8 @@ export interface ClientOptions {
   retry?: RetryOptions | undefined;
   /** Send an `Idempotency-Key` on every POST/DELETE (default true), which also makes them retryable. */
   idempotencyKeys?: boolean | undefined;
+  /** Run once per attempt, in order; `logRequests()` is one. */
   middleware?: readonly Middleware[] | undefined;
-  /** Console-like logger. Default `console`. */
-  logger?: Logger | undefined;
-  /** Default `LIVECHATAI_LOG`, else `warn`. */
-  logLevel?: LogLevel | undefined;
   defaultHeaders?: Readonly<Record<string, string>> | undefined;
   /** Allow a secret key in a browser, where every visitor can read it. Prefer a server-side proxy. */
   dangerouslyAllowBrowser?: boolean | undefined;
@@ -194,9 +189,6 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   const doFetch: FetchLike = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
   const mw = o.middleware ?? [];
   const idemKeys = o.idempotencyKeys ?? true;
-  const logger = o.logger ?? (g as { console: Logger }).console;
-  let lvl = LOG_LEVELS.indexOf((o.logLevel ?? readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'warn') as LogLevel);
-  if (lvl < 0) lvl = 2;
   const defaults = new Headers({ accept: 'application/json' });
   // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
   if (!browser || baseURL.startsWith(`${g.location?.origin ?? ''}/`)) defaults.set('x-livechatai-sdk', `core/${VERSION}`);
@@ -204,20 +196,6 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
   if (key) defaults.set('authorization', `Bearer ${key}`);
 
-  /** Replaces the API key wherever it appears (a server may echo it). */
-  const scrub = (s: string): string => (key ? s.replaceAll(key, '[redacted]') : s);
-
-  const log = (level: number, message: string, data?: unknown): void => {
-    if (level < lvl) return;
-    try {
-      const text = scrub(`[livechatai] ${message}`);
-      const fn = LOG_LEVELS[level] as 'warn';
-      if (data === undefined) logger[fn](text);
-      else logger[fn](text, JSON.parse(scrub(JSON.stringify(data, redactor))));
-    } catch {
-      // logging never breaks a request
-    }
-  };
 
   const dispatch = (url: string, init: RequestInit, attempt: number): Promise<Response> => {
     if (!mw.length) return doFetch(url, init);
@@ -240,7 +218,6 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
       new APIPromise(client.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
     send,
   };
-  if (key && browser) log(2, 'dangerouslyAllowBrowser: every visitor sees the key');
   return client;
 
   async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
@@ -293,7 +270,6 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
       };
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
-      if (!lvl) log(0, `${method} ${path} #${attempt}`, { headers: Object.fromEntries(headers), body });
       try {
         const response = await dispatch(url, init, attempt);
         const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -304,15 +280,14 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
         }
         const text = (raw.text = await response.text());
         cleanup();
-        if (!lvl) log(0, `${response.status} ${method} ${path}`, { requestId });
         if (response.ok) {
           if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
           return raw;
         }
         retryAfter = parseRetryAfter(response.headers);
         const status = response.status;
-        // not JSON: the text is the message
-        err = makeAPIError(status, parseJSON(scrub(text)), { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
+        // not JSON: the text is the message. The key is scrubbed, should a server echo it.
+        err = makeAPIError(status, parseJSON(key ? text.replaceAll(key, '[redacted]') : text), { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
       } catch (e) {
         cleanup();
         const reason: unknown = ctrl?.signal.reason;
@@ -332,12 +307,10 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
         (retryAfter ?? 0) > policy.maxRetryAfterMs ||
         Date.now() + delay >= deadlineAt
       ) {
-        log(0, `failed: ${err.message}`);
         throw err;
       }
       if (b) b.tokens -= 1;
       policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
-      log(1, `retrying ${method} ${path} in ${delay}ms (${err.name}: ${err.message})`);
       await policy.sleep(delay, signal);
       if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt });
     }

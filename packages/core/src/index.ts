@@ -38,8 +38,8 @@ export {
 } from './validate.js';
 export { defaultIsRetryableStatus, parseRetryAfter } from './retry.js';
 export type { RetryBudget, RetryEvent, RetryOptions, RetryPolicy } from './retry.js';
-export { redact } from './logger.js';
-export type { Logger, LogLevel } from './logger.js';
+export { logRequests, redact } from './logger.js';
+export type { Logger, LogLevel, LogOptions } from './logger.js';
 export {
   LiveChatAIError,
   APIError,

@@ -1,3 +1,6 @@
+import type { Middleware } from './client.js';
+import { readEnv } from './internal/env.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
 /** Any console-like object. */
 export interface Logger {
@@ -7,13 +10,19 @@ export interface Logger {
   error(message: string, ...args: unknown[]): void;
 }
 
-/** Levels in order; a client logs messages at or above its level's index. */
-export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+export interface LogOptions {
+  /** `debug`: every attempt with its (redacted) headers and body, and every response. `info`: retries and failed
+   * attempts. Default `LIVECHATAI_LOG`, else `info`. */
+  level?: LogLevel | undefined;
+  /** Where lines go. Default `console`. */
+  logger?: Logger | undefined;
+}
 
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 const SECRET = /key|secret|token|passw|authorization|cookie|hash/i;
 
-/** JSON.stringify replacer masking every field named like a secret (what the debug log uses). */
-export const redactor = (k: string, v: unknown): unknown => (SECRET.test(k) ? '[redacted]' : v);
+/** JSON.stringify replacer masking every field named like a secret. */
+const redactor = (k: string, v: unknown): unknown => (SECRET.test(k) ? '[redacted]' : v);
 
 /** Copies `value` with every field named like a secret (key, secret, token, password, authorization…) masked. */
 export function redact(value: unknown, depth = 0): unknown {
@@ -22,4 +31,50 @@ export function redact(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = redactor(k, redact(v, depth + 1));
   return out;
+}
+
+/**
+ * A middleware that logs each attempt: `createClient({ middleware: [logRequests()] })`. Opt-in, so bundles that
+ * do not log do not carry it. The Authorization header and body fields named like a key, secret, token, password,
+ * hash or cookie are masked, and the API key is scrubbed from every logged string. A throwing logger never
+ * breaks a request.
+ */
+export function logRequests({ level, logger = console }: LogOptions = {}): Middleware {
+  let min = LEVELS.indexOf(level ?? ((readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'info') as LogLevel));
+  if (min < 0) min = 1;
+  return async ({ request, attempt }, next) => {
+    const key = request.headers.get('authorization')?.slice(7).trim();
+    const scrub = (s: string): string => (key ? s.replaceAll(key, '[redacted]') : s);
+    const log = (lvl: number, message: string, data?: unknown): void => {
+      if (lvl < min) return;
+      try {
+        const args = data === undefined ? [] : [JSON.parse(scrub(JSON.stringify(data, redactor))) as unknown];
+        logger[LEVELS[lvl] as 'info'](scrub(`[livechatai] ${message}`), ...args);
+      } catch {
+        // logging never breaks a request
+      }
+    };
+    const what = `${request.method} ${new URL(request.url).pathname} #${attempt}`;
+    if (attempt > 1) log(1, `retrying ${what}`);
+    if (!min) {
+      const text = request.body ? await request.clone().text() : undefined;
+      let body: unknown = text;
+      try {
+        body = text && JSON.parse(text);
+      } catch {
+        // not JSON: logged as text
+      }
+      log(0, `→ ${what}`, { headers: Object.fromEntries(request.headers), body });
+    }
+    const started = Date.now();
+    try {
+      const response = await next(request);
+      const requestId = response.headers.get('x-request-id') ?? undefined;
+      log(response.ok ? 0 : 1, `← ${response.status} ${what} (${Date.now() - started} ms)`, { requestId });
+      return response;
+    } catch (error) {
+      log(1, `✗ ${what}: ${String(error)}`);
+      throw error;
+    }
+  };
 }

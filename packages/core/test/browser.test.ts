@@ -79,13 +79,10 @@ describe('browser guard', () => {
     expect(message).not.toContain('sk_live_browser_secret');
   });
 
-  it('allows it with dangerouslyAllowBrowser (and warns), and allows a keyless proxy client', () => {
+  it('allows it with dangerouslyAllowBrowser, and allows a keyless proxy client', () => {
     const core = loadInBrowser();
-    const warnings: string[] = [];
-    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} };
-    const c = core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, logger });
+    const c = core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true });
     expect(c.baseURL).toBe('https://app.livechatai.com/api/v2');
-    expect(warnings.join()).toMatch(/dangerouslyAllowBrowser/);
     const proxy = core.createClient({ apiKey: null, baseURL: '/api/livechat' });
     expect(proxy.baseURL).toBe('https://shop.example/api/livechat');
   });
@@ -94,7 +91,7 @@ describe('browser guard', () => {
     const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: 1 }));
     try {
       const core = loadInBrowser('https://shop.example');
-      await core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, baseURL: server.url, logLevel: 'off' }).request({ method: 'GET', path: '/x' });
+      await core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, baseURL: server.url }).request({ method: 'GET', path: '/x' });
       expect(server.requests[0]!.headers['x-livechatai-sdk']).toBeUndefined();
       expect(server.requests[0]!.headers['user-agent']).not.toContain('livechatai');
       expect(server.requests[0]!.headers.authorization).toBe('Bearer k');

@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = () => createClient({ apiKey: KEY, baseURL: server.url, logLevel: 'off', maxRetries: 0 });
+const client = () => createClient({ apiKey: KEY, baseURL: server.url, maxRetries: 0 });
 
 const table = [
   [400, BadRequestError, 'isBadRequestError', 'validation_error'],
@@ -150,7 +150,7 @@ describe('connection errors name their cause', () => {
     });
     const { port } = s.address() as AddressInfo;
     await new Promise((r) => s.close(r));
-    const err = await createClient({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, logLevel: 'off', maxRetries: 1, retry: { sleep: async () => undefined } })
+    const err = await createClient({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 1, retry: { sleep: async () => undefined } })
       .request({ method: 'GET', path: '/agents' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIConnectionError);
@@ -164,7 +164,7 @@ describe('connection errors name their cause', () => {
   });
 
   it('tls: speaking TLS to a plain-HTTP port', async () => {
-    const err = await createClient({ apiKey: KEY, baseURL: server.url.replace('http://', 'https://'), logLevel: 'off', maxRetries: 0 })
+    const err = await createClient({ apiKey: KEY, baseURL: server.url.replace('http://', 'https://'), maxRetries: 0 })
       .request({ method: 'GET', path: '/x' })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ reason: 'tls', name: 'APIConnectionError' });

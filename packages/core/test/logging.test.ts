@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, redact } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClient, logRequests, redact } from '../src/index.js';
 import type { Logger } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
@@ -21,45 +21,79 @@ function capture() {
   return { lines, logger };
 }
 
-describe('logging', () => {
-  it('debug logs requests with the Authorization header and secret-named body fields redacted', async () => {
+const noWait = { sleep: async () => undefined };
+
+describe('logRequests', () => {
+  it('debug logs each attempt with the Authorization header and secret-named body fields redacted', async () => {
     let n = 0;
-    server.handle((_q, res) => (++n === 1 ? json(res, 500, { status: 'error', message: 'oops' }) : json(res, 200, { status: 'success', data: {} })));
+    server.handle((_q, res) => (++n === 1 ? json(res, 500, { status: 'error', message: `oops ${KEY}` }) : json(res, 200, { status: 'success', data: {} })));
     const { lines, logger } = capture();
-    await createClient({ apiKey: KEY, baseURL: server.url, logger, logLevel: 'debug', retry: { sleep: async () => undefined } }).request({
+    await createClient({ apiKey: KEY, baseURL: server.url, middleware: [logRequests({ level: 'debug', logger })], retry: noWait }).request({
       method: 'POST',
       path: '/contacts',
+      query: { userHash: 'q-secret' },
       body: { name: 'Ann', userHash: 'h-secret', nested: { apiKey: KEY, password: 'pw', token: 't' }, note: `key is ${KEY}` },
     });
     const all = lines.map((l) => l.text).join('\n');
-    expect(lines.filter((l) => l.level === 'debug').length).toBeGreaterThanOrEqual(4);
-    expect(lines.some((l) => l.level === 'info' && l.text.includes('retrying POST /contacts'))).toBe(true);
+    expect(lines.map((l) => l.level)).toEqual(['debug', 'info', 'info', 'debug', 'debug']);
+    expect(lines[1]!.text).toMatch(/500 POST \/api\/v2\/contacts #1/);
+    expect(lines[2]!.text).toMatch(/retrying POST \/api\/v2\/contacts #2/);
+    expect(lines[4]!.text).toMatch(/200 POST \/api\/v2\/contacts #2 .*req_200/);
     expect(all).toContain('"authorization":"[redacted]"');
+    expect(all).toContain('"idempotency-key"');
     expect(all).toContain('"name":"Ann"');
+    expect(all).toContain('key is [redacted]');
     expect(all).not.toContain(KEY);
     expect(all).not.toContain('h-secret');
+    expect(all).not.toContain('q-secret');
     expect(all).not.toContain('"pw"');
   });
 
-  it('respects the level and LIVECHATAI_LOG; off is silent', async () => {
+  it('info logs retries and failed attempts, including connection failures', async () => {
     server.handle((_q, res) => json(res, 503, {}));
-    const quiet = capture();
-    await createClient({ apiKey: KEY, baseURL: server.url, logger: quiet.logger, logLevel: 'off', retry: { sleep: async () => undefined } })
+    const info = capture();
+    await createClient({ apiKey: KEY, baseURL: server.url, middleware: [logRequests({ level: 'info', logger: info.logger })], retry: noWait })
       .request({ method: 'GET', path: '/x' })
       .catch(() => undefined);
-    expect(quiet.lines).toEqual([]);
+    expect(info.lines.map((l) => l.level)).toEqual(['info', 'info', 'info', 'info', 'info']);
+    expect(info.lines.map((l) => l.text).join('\n')).toMatch(/503 GET \/api\/v2\/x #1[^]*retrying GET \/api\/v2\/x #2[^]*503 GET \/api\/v2\/x #3/);
+
+    const down = capture();
+    const refused = createClient({ apiKey: KEY, baseURL: 'http://127.0.0.1:9', maxRetries: 0, middleware: [logRequests({ logger: down.logger })] });
+    await expect(refused.request({ method: 'GET', path: '/y' })).rejects.toMatchObject({ name: 'APIConnectionError' });
+    expect(down.lines).toEqual([{ level: 'info', text: expect.stringMatching(/✗ GET \/y #1: TypeError/) as string }]);
+  });
+
+  it('reads LIVECHATAI_LOG; off is silent', async () => {
+    server.handle((_q, res) => json(res, 503, {}));
     const prev = process.env.LIVECHATAI_LOG;
-    process.env.LIVECHATAI_LOG = 'INFO';
     try {
-      const info = capture();
-      await createClient({ apiKey: KEY, baseURL: server.url, logger: info.logger, retry: { sleep: async () => undefined } })
+      process.env.LIVECHATAI_LOG = 'OFF';
+      const quiet = capture();
+      await createClient({ apiKey: KEY, baseURL: server.url, middleware: [logRequests({ logger: quiet.logger })], retry: noWait })
         .request({ method: 'GET', path: '/x' })
         .catch(() => undefined);
-      expect(info.lines.map((l) => l.level)).toEqual(['info', 'info']);
-      expect(info.lines.map((l) => l.text).join('')).not.toContain(KEY);
+      expect(quiet.lines).toEqual([]);
+      process.env.LIVECHATAI_LOG = 'debug';
+      const loud = capture();
+      await createClient({ apiKey: KEY, baseURL: server.url, maxRetries: 0, middleware: [logRequests({ logger: loud.logger })] })
+        .request({ method: 'GET', path: '/x' })
+        .catch(() => undefined);
+      expect(loud.lines.map((l) => l.level)).toEqual(['debug', 'info']);
     } finally {
       if (prev === undefined) delete process.env.LIVECHATAI_LOG;
       else process.env.LIVECHATAI_LOG = prev;
+    }
+  });
+
+  it('is opt-in: a client without it logs nothing', async () => {
+    server.handle((_q, res) => json(res, 503, {}));
+    const spies = (['debug', 'info', 'warn', 'error', 'log'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    try {
+      await createClient({ apiKey: KEY, baseURL: server.url, retry: noWait }).request({ method: 'GET', path: '/x' }).catch(() => undefined);
+      expect(spies.flatMap((s) => s.mock.calls)).toEqual([]);
+    } finally {
+      for (const s of spies) s.mockRestore();
     }
   });
 

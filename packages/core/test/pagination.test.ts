@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = () => createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off' });
+const client = () => createClient({ apiKey: 'k', baseURL: server.url });
 
 type Scheme = 'A-top' | 'A-data' | 'B' | 'C' | 'D';
 /** Serves `total` numbered items in pages using one of the four documented schemes. */

@@ -5,6 +5,7 @@ import {
   isInvalidParameterError,
   isNotFoundError,
   InvalidParameterError,
+  logRequests,
   path,
   VERSION,
 } from '../src/index.js';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const KEY = 'sk_test_SECRET_1234567890';
-const client = (o: Parameters<typeof createClient>[0] = {}) => createClient({ apiKey: KEY, baseURL: server.url, logLevel: 'off', ...o });
+const client = (o: Parameters<typeof createClient>[0] = {}) => createClient({ apiKey: KEY, baseURL: server.url, ...o });
 
 describe('createClient', () => {
   it('defaults the base URL and reads the key and URL from the environment', () => {
@@ -213,7 +214,7 @@ describe('request', () => {
     const boom = () => {
       throw new Error('logger down');
     };
-    const c = client({ logLevel: 'debug', logger: { debug: boom, info: boom, warn: boom, error: boom } });
+    const c = client({ middleware: [logRequests({ level: 'debug', logger: { debug: boom, info: boom, warn: boom, error: boom } })] });
     expect(await c.request({ method: 'POST', path: '/x', body: { n: 1n.toString() } })).toBe('fine');
   });
 

@@ -23,7 +23,6 @@ function setup(extra: Parameters<typeof createClient>[0] = {}) {
   const client = createClient({
     apiKey: 'k',
     baseURL: server.url,
-    logLevel: 'off',
     ...extra,
     retry: {
       onRetry: (e) => events.push(e),

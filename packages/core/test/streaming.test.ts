@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = (o: Parameters<typeof createClient>[0] = {}) =>
-  createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off', retry: { sleep: async () => undefined }, ...o });
+  createClient({ apiKey: 'k', baseURL: server.url, retry: { sleep: async () => undefined }, ...o });
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
 const done = { conversationId: 'chat_1', contactId: 'c', response: 'Hello world', messageId: 'm1', responseMessageId: 'm2', links: [] };
@@ -183,7 +183,7 @@ describe('requestStream', () => {
       res.end();
     });
     try {
-      const browserSide = createClient({ apiKey: null, baseURL: proxy.url, logLevel: 'off' });
+      const browserSide = createClient({ apiKey: null, baseURL: proxy.url });
       const stream = await requestStream(browserSide, { path: '/chat', body: {} });
       expect(await stream.finalMessage()).toEqual(done);
       expect(proxy.requests[0]!.headers.authorization).toBeUndefined();

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = (o: Parameters<typeof createClient>[0] = {}) =>
-  createClient({ apiKey: 'k', baseURL: server.url, logLevel: 'off', ...o });
+  createClient({ apiKey: 'k', baseURL: server.url, ...o });
 /** Requests that reached the server for this path: a request an earlier test gave up on may still arrive late. */
 const seen = (path: string) => server.requests.filter((r) => r.url.endsWith(path)).length;
 /** Never answers (until the test server closes). */

@@ -3,6 +3,7 @@ import {
   createClient,
   isNotFoundError,
   isRateLimitError,
+  logRequests,
   path,
   requestPage,
   requestStream,
@@ -36,7 +37,7 @@ describe('public types', () => {
     // @ts-expect-error apiKey must be a string or null
     createClient({ apiKey: 1 });
     // @ts-expect-error unknown log level
-    createClient({ logLevel: 'verbose' });
+    logRequests({ level: 'verbose' });
   });
 
   it('request → APIPromise<T>, a Promise with withResponse/asResponse', () => {

@@ -40,7 +40,7 @@ let contactId: string;
 let conversationId: string;
 
 beforeAll(async () => {
-  const options = { apiKey: env.emulator.apiKey, baseURL: env.emulator.url, logLevel: 'off' } as const;
+  const options = { apiKey: env.emulator.apiKey, baseURL: env.emulator.url } as const;
   documented = new LiveChatAI(options);
   generic = new LiveChatAI({ ...options, middleware: [genericEnvelope] });
   agentId = (await documented.agents.list().toArray({ limit: 1 }))[0]!.id;

@@ -7,7 +7,7 @@ export { Conversations } from '@livechatai/conversations';
 export { DataSources } from '@livechatai/data-sources';
 export { Messages } from '@livechatai/messages';
 export type { MessageStream } from '@livechatai/messages';
-export { APIPromise, createClient, EventStream, Page, PagePromise } from '@livechatai/core';
+export { APIPromise, createClient, EventStream, logRequests, Page, PagePromise, redact } from '@livechatai/core';
 export {
   LiveChatAIError,
   APIError,
@@ -51,6 +51,7 @@ export type {
   LiveChatAIClient,
   Logger,
   LogLevel,
+  LogOptions,
   Middleware,
   MiddlewareContext,
   PageInfo,

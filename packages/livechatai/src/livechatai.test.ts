@@ -18,6 +18,7 @@ import {
   InvalidParameterError,
   isNotFoundError,
   isRateLimitError,
+  logRequests,
   LiveChatAI,
   LiveChatAIError,
   Messages,
@@ -31,7 +32,7 @@ import {
 
 const env = useEmulator();
 const make = (options: ConstructorParameters<typeof LiveChatAI>[0] = {}): LiveChatAI =>
-  new LiveChatAI({ apiKey: env.emulator.apiKey, baseURL: env.emulator.url, retry: { baseDelayMs: 1, maxDelayMs: 5 }, logLevel: 'off', ...options });
+  new LiveChatAI({ apiKey: env.emulator.apiKey, baseURL: env.emulator.url, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
 const fault = (spec: string): { headers: Record<string, string> } => ({ headers: { 'x-emulator-fault': spec } });
 
 /** Runs `fn`, returns what it threw or rejected with, and checks that the API key is nowhere in the error. */
@@ -76,7 +77,8 @@ describe('LiveChatAI', () => {
     const capture = (...args: unknown[]): void => {
       lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
-    const client = make({ logLevel: 'debug', logger: { debug: capture, info: capture, warn: capture, error: capture } });
+    const logger = { debug: capture, info: capture, warn: capture, error: capture };
+    const client = make({ middleware: [logRequests({ level: 'debug', logger })] });
     const agent = await client.agents.create({ name: 'Logged', isLiveChatEnabled: true }, fault('status=503'));
     await client.messages.send({ agentId: agent.id, question: 'hello?' });
     await client.agents.retrieve('agent_missing').catch(() => undefined);
@@ -175,7 +177,7 @@ describe('every error class from a real emulator response', () => {
   it('429 from the emulator rate limiter, then retried after Retry-After', async () => {
     const limited = await startEmulator({ port: 0, db: ':memory:', rateLimit: 2 });
     try {
-      const options = { apiKey: limited.apiKey, baseURL: limited.url, logLevel: 'off' } as const;
+      const options = { apiKey: limited.apiKey, baseURL: limited.url } as const;
       const strict = new LiveChatAI({ ...options, maxRetries: 0 });
       const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => strict.agents.list()));
       const rejected = results.filter((r) => r.status === 'rejected').map((r) => r.reason as unknown);

@@ -156,7 +156,7 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
     hold(held);
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
-  const common = { apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0, logLevel: 'off' as const };
+  const common = { apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0 };
   return {
     emulator,
     admin: createClient({ ...common, fetch: nodeFetch, dangerouslyAllowBrowser: true }),

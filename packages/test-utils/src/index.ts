@@ -83,7 +83,7 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
     },
     makeClient(clientOptions = {}) {
       const e = need(emulator);
-      return createClient({ apiKey: e.apiKey, baseURL: e.url, retry: fastRetry, logLevel: 'off', ...clientOptions });
+      return createClient({ apiKey: e.apiKey, baseURL: e.url, retry: fastRetry, ...clientOptions });
     },
     recordingClient(clientOptions = {}) {
       const recorder = recordFetch();

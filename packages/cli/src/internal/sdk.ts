@@ -1,5 +1,5 @@
 // Builds the SDK client for a command from the resolved settings. Imported only by command modules.
-import { LiveChatAI } from 'livechatai';
+import { LiveChatAI, logRequests } from 'livechatai';
 import type { Context } from './context.js';
 import { dryRunFetch } from './dry-run.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -26,7 +26,8 @@ export async function createSdk(ctx: Context, overrides: SdkOverrides = {}): Pro
     ...(ctx.globals.timeout !== undefined ? { timeout: ctx.globals.timeout } : {}),
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     ...(ctx.dryRun ? { fetch: dryRunFetch((curl) => ctx.stdout.write(`${curl}\n`)) } : {}),
-    logger: stderrLogger(ctx),
+    // LIVECHATAI_LOG=debug|info turns on the request log (to stderr, secrets scrubbed)
+    ...(process.env.LIVECHATAI_LOG ? { middleware: [logRequests({ logger: stderrLogger(ctx) })] } : {}),
   });
 }
 
