@@ -25,7 +25,7 @@ export interface PageInfo {
   scheme: PageScheme;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const num = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as number) : undefined);
 
 /**
  * Finds the paging object wherever the response puts it: top-level `pages` + `totalCount` (agents, contacts),
@@ -33,28 +33,28 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  * `data.metadata` (CSAT) — and reads it into one PageInfo.
  */
 export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
-  const top = isObj(json) ? json : {};
-  for (const c of [top, isObj(top.data) ? top.data : {}]) {
-    for (const [scheme, pageKey, sizeKey, totalKey, pagesKey, nextKey] of SCHEMES) {
-      const o = c[scheme];
-      if (!isObj(o)) continue;
-      const page = num(o[pageKey]) ?? requestedPage;
-      const totalPages = num(o[pagesKey]);
-      const flag = o[nextKey];
-      const hasNext = typeof flag === 'boolean' ? flag : 'next' in o ? o.next != null : (totalPages ?? 0) > page;
-      return { page, perPage: num(o[sizeKey]), totalItems: num(o[totalKey] ?? c.totalCount), totalPages, hasNext, scheme };
+  for (const c of [json, isObj(json) && json.data]) {
+    if (isObj(c)) {
+      for (const [scheme, pageKey, sizeKey, totalKey, pagesKey, nextKey] of SCHEMES) {
+        const o = c[scheme];
+        if (isObj(o)) {
+          const page = num(o[pageKey]) ?? requestedPage;
+          const totalPages = num(o[pagesKey]);
+          const flag = o[nextKey];
+          const hasNext = typeof flag == 'boolean' ? flag : 'next' in o ? o.next != null : (totalPages ?? 0) > page;
+          return { page, perPage: num(o[sizeKey]), totalItems: num(o[totalKey] ?? c.totalCount), totalPages, hasNext, scheme };
+        }
+      }
     }
   }
   return { page: requestedPage, hasNext: false, scheme: 'none' } as PageInfo; // the other fields: undefined
 }
 
-// [container key, page, page size, total items, total pages, has-next flag]; scheme A's total is the sibling totalCount.
-const SCHEMES: readonly (readonly [Exclude<PageScheme, 'none'>, string, string, string, string, string])[] = [
-  ['pages', 'page', 'perPage', 'totalCount', 'totalPages', 'hasNext'],
-  ['meta', 'currentPage', 'perPage', 'total', 'totalPages', ''],
-  ['pagination', 'page', 'limit', 'totalCount', 'totalPages', 'hasNextPage'],
-  ['metadata', 'currentPage', 'pageSize', 'totalItemCount', 'totalPageCount', ''],
-];
+// Per scheme: container key, page, page size, total items, total pages, has-next flag (scheme A's total is the
+// sibling totalCount).
+const SCHEMES = /* @__PURE__ */ 'pages page perPage totalCount totalPages hasNext,meta currentPage perPage total totalPages -,pagination page limit totalCount totalPages hasNextPage,metadata currentPage pageSize totalItemCount totalPageCount -'
+  .split(',')
+  .map((s) => s.split(' ')) as [Exclude<PageScheme, 'none'>, string, string, string, string, string][];
 
 /**
  * The items of a list response, in either envelope: `data` itself when it is the array (agents, contacts), else
@@ -87,8 +87,9 @@ export class Page<TItem> implements AsyncIterable<TItem> {
 
   /** Fetches the following page; rejects with an Error when there is none (check `hasNextPage()`). */
   getNextPage(): PagePromise<TItem> {
-    if (!this.hasNextPage()) return new PagePromise(Promise.reject(new Error('No next page')), () => ({}) as never);
-    return this.#fetch(this.pageInfo.page + 1);
+    return this.hasNextPage()
+      ? this.#fetch(this.pageInfo.page + 1)
+      : new PagePromise(Promise.reject(new Error('No next page')), () => this);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TItem> {
@@ -102,11 +103,8 @@ export class Page<TItem> implements AsyncIterable<TItem> {
   }
 
   /** Collects items from this page on, stopping after `limit` items (default: all). */
-  async toArray({ limit = Infinity }: { limit?: number } = {}): Promise<TItem[]> {
-    const out: TItem[] = [];
-    if (limit <= 0) return out;
-    for await (const item of this) if (out.push(item) >= limit) break;
-    return out;
+  toArray(options?: { limit?: number }): Promise<TItem[]> {
+    return collect(this, options);
   }
 }
 
@@ -118,8 +116,15 @@ export class PagePromise<TItem> extends APIPromise<Page<TItem>> implements Async
 
   /** Collects items across pages, stopping after `limit` items (default: all). */
   toArray(options?: { limit?: number }): Promise<TItem[]> {
-    return this.then((page) => page.toArray(options));
+    return collect(this, options);
   }
+}
+
+/** Both toArray methods: walks the pages and stops fetching once it has `limit` items. */
+async function collect<T>(items: AsyncIterable<T>, { limit = Infinity } = {}): Promise<T[]> {
+  const out: T[] = [];
+  if (limit > 0) for await (const item of items) if (out.push(item) >= limit) break;
+  return out;
 }
 
 /**
@@ -134,12 +139,12 @@ export function requestPage<TItem, TRaw = unknown>(
   spec: PageRequestSpec<TItem, TRaw>,
   options?: RequestOptions,
 ): PagePromise<TItem> {
-  const method = spec.method ?? 'GET';
+  const { method = 'GET', path, query, items: pick } = spec;
   const load = (page?: number): PagePromise<TItem> =>
-    new PagePromise(client.send({ ...spec, method, query: page ? { ...spec.query, page } : spec.query }, options), (json) => {
-      const items = typeof spec.items == 'string' ? (listItems(json, spec.items) as TItem[]) : spec.items(json as TRaw);
-      if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path: spec.path });
-      return new Page(items, readPageInfo(json, page ?? Number(spec.query?.page ?? 1)), json, load);
+    new PagePromise(client.send({ ...spec, method, query: page ? { ...query, page } : query }, options), (json) => {
+      const items = typeof pick == 'string' ? (listItems(json, pick) as TItem[]) : pick(json as TRaw);
+      if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path });
+      return new Page(items, readPageInfo(json, page ?? Number(query?.page ?? 1)), json, load);
     });
   return load();
 }

@@ -1,4 +1,5 @@
 import { InvalidParameterError } from './errors.js';
+import { check } from './validate.js';
 
 /**
  * Tagged template for request paths: every interpolated value is percent-encoded as one path segment, so
@@ -9,16 +10,11 @@ import { InvalidParameterError } from './errors.js';
  * ```
  */
 export function path(strings: TemplateStringsArray, ...values: unknown[]): string {
-  let out = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const s = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
-    if (s === undefined || s === '' || s === '.' || s === '..') {
-      throw new InvalidParameterError(`path[${i}]`, `expected a non-empty id, got ${s === undefined ? typeof v : JSON.stringify(s)}`);
-    }
-    out += encodeURIComponent(s) + (strings[i + 1] ?? '');
-  }
-  return out;
+  return strings.reduce((out, s, i) => {
+    const v = values[--i];
+    check(typeof v == 'string' ? !/^\.{0,2}$/.test(v) : Number.isFinite(v), v, `path[${i}]`, 'a non-empty id');
+    return out + encodeURIComponent(v as string) + s;
+  });
 }
 
 /** A query value: arrays repeat the key, Dates become ISO strings, undefined and null are skipped. */

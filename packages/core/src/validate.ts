@@ -1,16 +1,22 @@
 // Input checks for resource packages: throw InvalidParameterError naming the parameter, before any request.
 import { InvalidParameterError } from './errors.js';
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : typeof v);
+/**
+ * @internal The one checker behind the assert* helpers: unless `ok`, throws `Invalid parameter <name>: expected
+ * <what>, got <value>` (a string quoted, anything else only its kind: never an object's contents).
+ */
+export function check(ok: unknown, value: unknown, name: string, what: string): void {
+  if (!ok) throw new InvalidParameterError(name, `expected ${what}, got ${typeof value == 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`);
+}
 
 /** Throws unless `value` is present (not undefined or null). */
 export function requireParam<T>(value: T, name: string): asserts value is NonNullable<T> {
-  if (value === undefined || value === null) throw new InvalidParameterError(name, 'is required');
+  if (value == null) throw new InvalidParameterError(name, 'is required');
 }
 
 /** Throws unless `value` is a string with at least one non-whitespace character. */
 export function assertNonEmptyString(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string' || !value.trim()) throw new InvalidParameterError(name, `expected a non-empty string, got ${show(value)}`);
+  check(typeof value == 'string' && value.trim(), value, name, 'a non-empty string');
 }
 
 /** Like assertNonEmptyString, but undefined is allowed. */
@@ -20,29 +26,24 @@ export function assertOptionalString(value: unknown, name: string): asserts valu
 
 /** Throws unless `value` is an integer in [min, max]. */
 export function assertInteger(value: unknown, name: string, min = -Infinity, max = Infinity): asserts value is number {
-  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
-    const range = max === Infinity ? `≥ ${min}` : `${min}–${max}`;
-    throw new InvalidParameterError(name, `expected an integer ${range}, got ${typeof value === 'number' ? value : show(value)}`);
-  }
+  const what = `an integer ${max === Infinity ? `≥ ${min}` : `${min}–${max}`}`;
+  check(typeof value == 'number', value, name, what);
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) throw new InvalidParameterError(name, `expected ${what}, got ${String(value)}`);
 }
 
 /** Throws unless `value` is a boolean. */
 export function assertBoolean(value: unknown, name: string): asserts value is boolean {
-  if (typeof value !== 'boolean') throw new InvalidParameterError(name, `expected a boolean, got ${show(value)}`);
+  check(typeof value == 'boolean', value, name, 'a boolean');
 }
 
 /** Throws unless `value` is one of `allowed`. */
 export function assertOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): asserts value is T {
-  if (!allowed.includes(value as T)) {
-    throw new InvalidParameterError(name, `expected one of ${allowed.join(', ')}, got ${show(value)}`);
-  }
+  check(allowed.includes(value as T), value, name, `one of ${allowed.join(', ')}`);
 }
 
 /** Throws unless `value` is a plain object (not null, not an array). */
 export function assertObject(value: unknown, name: string): asserts value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidParameterError(name, `expected an object, got ${Array.isArray(value) ? 'array' : show(value)}`);
-  }
+  check(typeof value == 'object' && value && !Array.isArray(value), value, name, 'an object');
 }
 
 /**
