@@ -30,19 +30,23 @@ const num = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as numb
 /**
  * Finds the paging object wherever the response puts it: top-level `pages` + `totalCount` (agents, contacts),
  * `data.pages` (data sources), `data.meta` (conversations), `data.pagination` (AI suggestions),
- * `data.metadata` (CSAT) — and reads it into one PageInfo.
+ * `data.metadata` (CSAT) — and reads it into one PageInfo. Each field under its name in the four schemes: page
+ * `page`/`currentPage`; page size `perPage`/`limit`/`pageSize`; total items `totalCount`/`total`/`totalItemCount`
+ * (scheme A: the sibling `totalCount`); total pages `totalPages`/`totalPageCount`; has-next `hasNext`/`hasNextPage`,
+ * else a non-null `next`, else page < total pages.
  */
 export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
   for (const c of [json, isObj(json) && json.data]) {
     if (isObj(c)) {
-      for (const [scheme, pageKey, sizeKey, totalKey, pagesKey, nextKey] of SCHEMES) {
+      for (const scheme of ['pages', 'meta', 'pagination', 'metadata'] as const) {
         const o = c[scheme];
         if (isObj(o)) {
-          const page = num(o[pageKey]) ?? requestedPage;
-          const totalPages = num(o[pagesKey]);
-          const flag = o[nextKey];
+          const page = num(o.page ?? o.currentPage) ?? requestedPage;
+          const totalPages = num(o.totalPages ?? o.totalPageCount);
+          const flag = o.hasNext ?? o.hasNextPage;
           const hasNext = typeof flag == 'boolean' ? flag : 'next' in o ? o.next != null : (totalPages ?? 0) > page;
-          return { page, perPage: num(o[sizeKey]), totalItems: num(o[totalKey] ?? c.totalCount), totalPages, hasNext, scheme };
+          const totalItems = num(o.totalCount ?? o.total ?? o.totalItemCount ?? c.totalCount);
+          return { page, perPage: num(o.perPage ?? o.limit ?? o.pageSize), totalItems, totalPages, hasNext, scheme };
         }
       }
     }
@@ -50,21 +54,13 @@ export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
   return { page: requestedPage, hasNext: false, scheme: 'none' } as PageInfo; // the other fields: undefined
 }
 
-// Per scheme: container key, page, page size, total items, total pages, has-next flag (scheme A's total is the
-// sibling totalCount).
-const SCHEMES = /* @__PURE__ */ 'pages page perPage totalCount totalPages hasNext,meta currentPage perPage total totalPages -,pagination page limit totalCount totalPages hasNextPage,metadata currentPage pageSize totalItemCount totalPageCount -'
-  .split(',')
-  .map((s) => s.split(' ')) as [Exclude<PageScheme, 'none'>, string, string, string, string, string][];
-
 /**
  * The items of a list response, in either envelope: `data` itself when it is the array (agents, contacts), else
  * `data[key]` (e.g. `data.conversations`), falling back to `data.items` and `data.data`; `[]` when there is none.
  */
 export function listItems(json: unknown, key: string): unknown[] {
   const data = unwrapEnvelope(json);
-  if (Array.isArray(data)) return data;
-  const box = isObj(data) ? data : {};
-  const items = box[key] ?? box.items ?? box.data;
+  const items = isObj(data) ? (data[key] ?? data.items ?? data.data) : data;
   return Array.isArray(items) ? items : [];
 }
 
