@@ -22,44 +22,39 @@ export interface RawResult {
  * A Promise of the typed value, with `.withResponse()` (value + Response + request id) and `.asResponse()`
  * (a Response carrying the body text, for reading it yourself). The request starts immediately.
  */
-export class APIPromise<T> implements Promise<T> {
-  readonly [Symbol.toStringTag] = 'Promise';
+export class APIPromise<T> extends Promise<T> {
   #raw: Promise<RawResult>;
-  #transform: (json: unknown) => T;
-  #parsed: Promise<WithResponse<T>> | undefined;
-  #data: Promise<T> | undefined;
+  #parsed: Promise<WithResponse<T>>;
 
   /** @internal `transform` turns the parsed JSON body into the typed value (e.g. envelope unwrapping). */
   constructor(raw: Promise<RawResult>, transform: (json: unknown) => T) {
+    const parsed = raw.then((r) => {
+      const json = parseBody(r.text, r.response.headers.get('content-type'), r);
+      return { data: transform(json), response: r.response, requestId: r.requestId, raw: json };
+    });
+    super((resolve, reject) => {
+      parsed.then((r) => {
+        resolve(r.data);
+      }, reject);
+    });
     this.#raw = raw;
-    this.#transform = transform;
+    this.#parsed = parsed;
+    // whoever uses only asResponse() must not get an unhandled rejection from here
+    this.catch(() => undefined);
+  }
+
+  /** then/catch/finally return plain Promises. */
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
   }
 
   /** Resolves to `{ data, response, requestId, raw }`. */
   withResponse(): Promise<WithResponse<T>> {
-    return (this.#parsed ??= this.#raw.then((r) => {
-      const raw = parseBody(r.text, r.response.headers.get('content-type'), r);
-      return { data: this.#transform(raw), response: r.response, requestId: r.requestId, raw };
-    }));
+    return this.#parsed;
   }
 
   /** Resolves to a Response with the status, headers and body of the successful response (errors still throw). */
   asResponse(): Promise<Response> {
-    return this.#raw.then(({ response: r, text }) => new Response(text, { status: r.status, statusText: r.statusText, headers: r.headers }));
-  }
-
-  then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    return (this.#data ??= this.withResponse().then((r) => r.data)).then(onfulfilled, onrejected);
-  }
-
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
-    return this.then(undefined, onrejected);
-  }
-
-  finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onfinally);
+    return this.#raw.then(({ response, text }) => new Response(text || null, response));
   }
 }

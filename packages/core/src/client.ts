@@ -7,12 +7,10 @@ import {
   APIUserAbortError,
   connectionErrorKind,
   InvalidParameterError,
-  isAPIConnectionError,
-  isAPITimeoutError,
   isLiveChatAIError,
   makeAPIError,
 } from './errors.js';
-import type { LiveChatAIError, TimeoutKind } from './errors.js';
+import type { LiveChatAIError } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
 import { MAX_TIMER, ms } from './internal/ms.js';
 import { buildQuery } from './path.js';
@@ -135,20 +133,11 @@ export interface LiveChatAIClient {
 }
 
 
-/** crypto.randomUUID, or a v4 UUID from getRandomValues where randomUUID is missing (insecure http:// pages). */
-function uuid(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const r = c.getRandomValues(new Uint8Array(31));
-  let i = 0;
-  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (d) => (+d ^ ((r[i++] ?? 0) & (15 >> (+d / 4)))).toString(16));
-}
-
 /** Sets (null: deletes) headers; a bad name or value is an InvalidParameterError (never echoing the value). */
 function setHeaders(h: Headers, src: Readonly<Record<string, string | null | undefined>> | undefined, param: string): Headers {
   for (const k in src) {
-    const v = src[k];
     try {
+      const v = src[k];
       if (v == null) h.delete(k);
       else h.set(k, v);
     } catch {
@@ -159,14 +148,14 @@ function setHeaders(h: Headers, src: Readonly<Record<string, string | null | und
 }
 
 function resolveBaseURL(raw: string): string {
-  const rel = raw.charCodeAt(0) === 47;
+  const rel = raw.startsWith('/');
   let u: URL;
   try {
     u = new URL(raw, rel ? g.location?.origin : undefined);
   } catch {
-    throw new InvalidParameterError('baseURL', rel ? 'relative URL outside a browser' : `not a URL: ${raw}`);
+    throw new InvalidParameterError('baseURL', `not an absolute URL (relative only in a browser): ${raw}`);
   }
-  if (u.protocol === 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol !== 'https:') {
+  if (u.protocol == 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol != 'https:') {
     throw new InvalidParameterError('baseURL', 'needs https (http only for localhost)');
   }
   return (u.origin + u.pathname).replace(/\/+$/, '');
@@ -175,43 +164,38 @@ function resolveBaseURL(raw: string): string {
 /** Creates the transport shared by every LiveChatAI resource package. Throws InvalidParameterError on bad options. */
 export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
-  if (key !== null && (typeof key !== 'string' || !key.trim())) {
-    throw new InvalidParameterError('apiKey', 'missing (set LIVECHATAI_API_KEY; null: none)');
-  }
-  if (key && /[^!-~]/.test(key)) throw new InvalidParameterError('apiKey', 'not printable ASCII');
   const browser = isBrowser();
+  if (key !== null && (typeof key != 'string' || !key.trim() || /[^!-~]/.test(key))) {
+    throw new InvalidParameterError('apiKey', 'missing or invalid (set LIVECHATAI_API_KEY; null: none)');
+  }
   if (key && browser && !o.dangerouslyAllowBrowser) {
     throw new InvalidParameterError('apiKey', 'exposed in a browser: use your own server (apiKey: null) or dangerouslyAllowBrowser');
   }
   const baseURL = resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
   const policy = resolveRetryPolicy(o.retry, o.maxRetries);
   const f = o.fetch ?? fetch;
-  const doFetch: FetchLike = (input, init) => f(input, init); // unbound: window.fetch rejects a foreign `this`
   const mw = o.middleware ?? [];
   const idemKeys = o.idempotencyKeys ?? true;
   const defaults = new Headers({ accept: 'application/json' });
   // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
-  if (!browser || baseURL.startsWith(`${g.location?.origin ?? ''}/`)) defaults.set('x-livechatai-sdk', `core/${VERSION}`);
-  if (!browser) defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
+  if (!browser) {
+    defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
+    defaults.set('x-livechatai-sdk', `core/${VERSION}`);
+  }
   setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
   if (key) defaults.set('authorization', `Bearer ${key}`);
 
-
-  const dispatch = (url: string, init: RequestInit, attempt: number): Promise<Response> => {
-    if (!mw.length) return doFetch(url, init);
-    const at =
-      (i: number) =>
-      (request: Request): Promise<Response> => {
-        const m = mw[i];
-        return m ? m({ request, attempt }, at(i + 1)) : doFetch(request);
-      };
-    return at(0)(new Request(url, init));
+  // Each middleware gets the attempt's Request and the next step; the last step is fetch (called unbound:
+  // window.fetch rejects a foreign `this`).
+  const dispatch = (request: Request, attempt: number, i = 0): Promise<Response> => {
+    const m = mw[i];
+    return m ? m({ request, attempt }, (r) => dispatch(r, attempt, i + 1)) : f(request);
   };
 
   const client: LiveChatAIClient = {
     baseURL,
-    timeout: ms(o.timeout, 'timeout', 60_000),
-    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
+    timeout: ms(o.timeout, 'timeout', 6e4),
+    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 3e4),
     deadline: ms(o.deadline, 'deadline', Infinity),
     retry: policy,
     request: <T, TRaw>(spec: RequestSpec<T, TRaw>, options?: RequestOptions) =>
@@ -221,7 +205,7 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   return client;
 
   async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
-    if (path.charCodeAt(0) !== 47) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
+    if (!path.startsWith('/')) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
     const url = baseURL + path + buildQuery(query);
     const headers = new Headers(defaults);
     let payload: string | undefined;
@@ -233,36 +217,33 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
       }
       headers.set('content-type', 'application/json');
     }
-    const idem = o.idempotencyKey ?? (idemKeys && (method === 'POST' || method === 'DELETE') && uuid());
+    const idem = o.idempotencyKey ?? (idemKeys && (method == 'POST' || method == 'DELETE') && uuid());
     if (idem) headers.set('idempotency-key', idem);
     setHeaders(headers, o.headers, 'headers');
     const b = policy.budget;
     const maxRetries = o.maxRetries ?? policy.maxRetries;
-    const canRetry = method === 'GET' || method === 'PUT' || headers.has('idempotency-key');
+    const canRetry = method == 'GET' || method == 'PUT' || headers.has('idempotency-key');
     const timeout = ms(o.timeout, 'timeout', client.timeout);
     const deadline = ms(o.deadline, 'deadline', client.deadline);
     const deadlineAt = Date.now() + deadline;
     const signal = o.signal;
     const ctx = { method, path };
-    if (signal?.aborted) throw new APIUserAbortError(ctx);
     const init: RequestInit = { method, headers, body: payload ?? null };
 
     for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt - 1 });
       const left = deadlineAt - Date.now();
-      const kind: TimeoutKind = left < timeout ? 'deadline' : 'timeout';
-      const wait = Math.max(0, Math.min(left, timeout));
+      const wait = left < timeout ? left : timeout;
       // Only what can cancel gets a signal: a signal makes fetch measurably slower (timeout: 0 = raw speed).
       const ctrl = stream || signal || wait < MAX_TIMER ? new AbortController() : undefined;
       init.signal = ctrl?.signal ?? null;
       const timer =
         ctrl && wait < MAX_TIMER
           ? setTimeout(() => {
-              ctrl.abort(new APITimeoutError(kind, kind === 'timeout' ? timeout : deadline, ctx));
+              ctrl.abort(left < timeout ? new APITimeoutError('deadline', deadline, ctx) : new APITimeoutError('timeout', timeout, ctx));
             }, wait)
           : undefined;
-      const onAbort = (): void => {
-        ctrl?.abort(new APIUserAbortError(ctx));
-      };
+      const onAbort = (): void => ctrl?.abort(new APIUserAbortError(ctx));
       signal?.addEventListener('abort', onAbort);
       const cleanup = (): void => {
         clearTimeout(timer);
@@ -271,7 +252,7 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
       let err: LiveChatAIError;
       let retryAfter: number | undefined;
       try {
-        const response = await dispatch(url, init, attempt);
+        const response = await (mw.length ? dispatch(new Request(url, init), attempt) : f(url, init));
         const requestId = response.headers.get('x-request-id') ?? undefined;
         const raw = { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
         if (response.ok && stream) {
@@ -302,7 +283,7 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
         attempt > maxRetries ||
         !canRetry ||
         !err.retryable ||
-        (isAPIConnectionError(err) ? !policy.retryConnectionErrors : isAPITimeoutError(err) && !policy.retryTimeouts) ||
+        (err.code == 'timeout' ? !policy.retryTimeouts : err.code == 'connection_error' && !policy.retryConnectionErrors) ||
         (b && b.tokens < 1) ||
         (retryAfter ?? 0) > policy.maxRetryAfterMs ||
         Date.now() + delay >= deadlineAt
@@ -312,7 +293,10 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
       if (b) b.tokens -= 1;
       policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
       await policy.sleep(delay, signal);
-      if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt });
     }
   }
 }
+
+/** crypto.randomUUID, or random base-36 where it is missing (insecure http:// pages). */
+const uuid = (): string =>
+  (globalThis.crypto as Partial<Crypto>).randomUUID?.() ?? [0, 0, 0].map(() => Math.random().toString(36).slice(2)).join('-');

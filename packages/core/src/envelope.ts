@@ -17,20 +17,6 @@ export function unwrapEnvelope(json: unknown): unknown {
   return rest;
 }
 
-/** Parses a response body: JSON when it is JSON, else the text; an error envelope `{status:"error"}` throws. */
-export function parseBody(text: string, contentType: string | null, ctx: ErrorContext): unknown {
-  if (!text) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    if (contentType?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, { ...ctx, cause });
-    return text;
-  }
-  if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
-  return json;
-}
-
 /** `JSON.parse`, or the text itself when it is not JSON. */
 export function parseJSON(text: string): unknown {
   try {
@@ -38,4 +24,13 @@ export function parseJSON(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** Parses a response body: JSON when it is JSON, else the text; an error envelope `{status:"error"}` throws. */
+export function parseBody(text: string, contentType: string | null, ctx: ErrorContext): unknown {
+  if (!text) return undefined;
+  const json = parseJSON(text);
+  if (json === text && contentType?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx);
+  if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
+  return json;
 }

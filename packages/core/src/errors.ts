@@ -51,12 +51,18 @@ export class LiveChatAIError extends Error {
     return false;
   }
 
+  /** @internal The brand the guards look for (shared by every copy of this package); on the prototype, so it
+   * stays out of the error's own properties. */
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style
+  get [BRAND](): true {
+    return true;
+  }
+
   /** `name`, `message`, `status`, `code`, `requestId`, `method`, `path`, `attempts`, `retryable` (+ class fields). */
   toJSON(): Record<string, unknown> {
     return { ...(this as object), message: this.message };
   }
 }
-Object.defineProperty(LiveChatAIError.prototype, BRAND, { value: true });
 
 /** An HTTP error response (status ≥ 400, or an error envelope). */
 export class APIError extends LiveChatAIError {
@@ -232,13 +238,10 @@ export const isInvalidParameterError = (e: unknown): e is InvalidParameterError 
 // system/undici error code → kind (leftmost match): ENOTFOUND/EAI_*, ECONNREFUSED, ECONNRESET/EPIPE/UND_ERR_SOCKET,
 // CERT_*/ERR_TLS_*/ERR_SSL_*/EPROTO/…SELF_SIGNED…/UNABLE_TO_VERIFY…, ETIMEDOUT/…TIMEOUT
 const CODES = /(NOTFOUND|EAI_)|(REFUSED)|(RESET|PIPE|SOCKET|CLOSED)|(CERT|TLS|SSL|EPROTO|SIGNED|VERIFY)|(TIME)/;
-const KINDS: readonly ConnectionErrorKind[] = ['dns', 'refused', 'reset', 'tls', 'timeout'];
 
 /** Maps a fetch failure (undici puts the system error in `cause`, sometimes nested) to a connection-error kind. */
-export function connectionErrorKind(error: unknown): ConnectionErrorKind {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; i < 5 && e; i++, e = e.cause as typeof e) {
-    const m = typeof e.code == 'string' && CODES.exec(e.code);
-    if (m) return KINDS[m.slice(1).findIndex(Boolean)] ?? 'unknown';
-  }
-  return 'unknown';
-}
+export const connectionErrorKind = (e: unknown, depth = 5): ConnectionErrorKind => {
+  const m = e ? CODES.exec(String((e as { code?: unknown }).code)) : null;
+  return m ? (KINDS[m.indexOf(m[0], 1) - 1] ?? 'unknown') : e && depth ? connectionErrorKind((e as { cause?: unknown }).cause, depth - 1) : 'unknown';
+};
+const KINDS = ['dns', 'refused', 'reset', 'tls', 'timeout'] as const;

@@ -46,51 +46,47 @@ export type RetryOptions = { [K in Exclude<keyof RetryPolicy, 'budget'>]?: Retry
 };
 
 export const defaultIsRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 429 || (status >= 500 && status !== 501);
+  status == 408 || status == 429 || (status >= 500 && status != 501);
 
 /** Sleeps `ms`, resolving early (without error) when `signal` aborts; the caller checks the signal. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done(): void {
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const done = (): void => {
       clearTimeout(t);
       signal?.removeEventListener('abort', done);
       resolve();
-    }
+    };
+    const t = setTimeout(done, ms);
     signal?.addEventListener('abort', done);
   });
-}
 
-export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries?: number): RetryPolicy {
-  const b = o.budget;
-  const set = Object.entries({ ...o, maxRetries: maxRetries ?? o.maxRetries }).filter((e) => e[1] !== undefined);
-  return {
+export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries = o.maxRetries): RetryPolicy {
+  const policy: Record<string, unknown> = {
     maxRetries: 2,
     isRetryableStatus: defaultIsRetryableStatus,
     retryConnectionErrors: true,
     retryTimeouts: true,
     baseDelayMs: 500,
     maxDelayMs: 8000,
-    maxRetryAfterMs: 60_000,
+    maxRetryAfterMs: 6e4,
     onRetry: undefined,
     sleep,
     random: Math.random,
-    ...(Object.fromEntries(set) as Partial<RetryPolicy>),
-    budget: b && { tokens: b.max, max: b.max, refill: b.refill ?? 0.1 },
   };
+  for (const [k, v] of Object.entries({ ...o, maxRetries })) if (v !== undefined) policy[k] = v;
+  const b = o.budget;
+  policy.budget = b && { tokens: b.max, max: b.max, refill: b.refill ?? 0.1 };
+  return policy as unknown as RetryPolicy;
 }
 
 /** Reads `retry-after-ms` (milliseconds) or `Retry-After` (seconds or an HTTP date) into milliseconds. */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
-  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (ms >= 0) return ms;
-  const ra = headers.get('retry-after')?.trim();
-  if (!ra) return undefined;
-  const t = Number(ra) >= 0 ? Number(ra) * 1000 : Date.parse(ra) - now;
-  return t < 0 ? 0 : Number.isNaN(t) ? undefined : t;
+  const ms = headers.get('retry-after-ms');
+  const ra = headers.get('retry-after') ?? '';
+  const t = ms ? +ms : +ra >= 0 && ra.trim() ? +ra * 1000 : Date.parse(ra) - now;
+  return t >= 0 ? t : t < 0 ? 0 : undefined;
 }
 
 /** Full-jitter exponential backoff for the retry after `attempt`. */
-export function backoffDelay(policy: RetryPolicy, attempt: number): number {
-  return Math.round(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
-}
+export const backoffDelay = (policy: RetryPolicy, attempt: number): number =>
+  Math.round(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));

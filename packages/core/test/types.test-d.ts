@@ -51,7 +51,7 @@ describe('public types', () => {
     const u = client.request({ method: 'GET', path: '/x', unwrap: (j: { data: Agent[] }) => j.data });
     expectTypeOf(u).toEqualTypeOf<APIPromise<Agent[]>>();
     // @ts-expect-error method is required and typed
-    client.request({ method: 'FETCH', path: '/x' });
+    void client.request({ method: 'FETCH', path: '/x' });
   });
 
   it('requestPage → PagePromise<T>: promise of Page, async-iterable over items, toArray', () => {
