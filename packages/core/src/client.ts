@@ -177,11 +177,8 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   const mw = o.middleware ?? [];
   const idemKeys = o.idempotencyKeys ?? true;
   const defaults = new Headers({ accept: 'application/json' });
-  // A browser cannot set User-Agent, and a custom header on a cross-origin call needs the API's CORS consent.
-  if (!browser) {
-    defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
-    defaults.set('x-livechatai-sdk', `core/${VERSION}`);
-  }
+  // A browser cannot set User-Agent (and a custom SDK header would need the API's CORS consent).
+  if (!browser) defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
   setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
   if (key) defaults.set('authorization', `Bearer ${key}`);
 

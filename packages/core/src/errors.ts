@@ -36,16 +36,16 @@ export class LiveChatAIError extends Error {
   /** Whether the retry policy treats this error as transient. */
   declare readonly retryable: boolean;
 
+  /** A `method` in `ctx` appends ` [METHOD path]` to the message. */
   constructor(message: string, code: string, retryable = false, { cause, ...ctx }: ErrorContext = {}, status?: number) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(ctx.method ? `${message} [${ctx.method} ${ctx.path ?? ''}]` : message, cause === undefined ? undefined : { cause });
     // `name` and the fields are own enumerable properties (what toJSON and loggers show); never headers or keys
     Object.assign(this, ctx, { name: (new.target as unknown as Branded<this>).kind, status, code, retryable, attempts: ctx.attempts ?? 0 });
   }
 
   /** True when `error` is an instance of this class, from any copy of `@livechatai/core`. */
   static isInstance<T>(this: Branded<T>, error: unknown): error is T {
-    if (!(error as Partial<Record<symbol, unknown>> | null | undefined)?.[BRAND]) return false;
-    for (let p: unknown = Object.getPrototypeOf(error); p; p = Object.getPrototypeOf(p)) {
+    for (let p = (error as Partial<Record<symbol, unknown>> | null | undefined)?.[BRAND] && error; (p = p && Object.getPrototypeOf(p)); ) {
       if ((p as { constructor?: { kind?: unknown } }).constructor?.kind === this.kind) return true;
     }
     return false;
@@ -165,7 +165,7 @@ export class APIConnectionError extends LiveChatAIError {
   static override readonly kind: string = 'APIConnectionError';
   declare readonly reason: ConnectionErrorKind;
   constructor(reason: ConnectionErrorKind, ctx?: ErrorContext) {
-    super(`Connection error (${reason})${at(ctx)}`, 'connection_error', true, { ...ctx, reason } as ErrorContext);
+    super(`Connection error (${reason})`, 'connection_error', true, { ...ctx, reason } as ErrorContext);
   }
 }
 
@@ -175,7 +175,7 @@ export class APITimeoutError extends LiveChatAIError {
   declare readonly timeout: TimeoutKind;
   declare readonly ms: number;
   constructor(timeout: TimeoutKind, ms: number, ctx?: ErrorContext) {
-    super(`Timed out (${timeout} ${ms}ms)${at(ctx)}`, 'timeout', timeout === 'timeout', { ...ctx, timeout, ms } as ErrorContext);
+    super(`Timed out (${timeout} ${ms}ms)`, 'timeout', timeout === 'timeout', { ...ctx, timeout, ms } as ErrorContext);
   }
 }
 
@@ -183,7 +183,7 @@ export class APITimeoutError extends LiveChatAIError {
 export class APIUserAbortError extends LiveChatAIError {
   static override readonly kind: string = 'APIUserAbortError';
   constructor(ctx?: ErrorContext) {
-    super(`Aborted${at(ctx)}`, 'aborted', false, ctx);
+    super(`Aborted`, 'aborted', false, ctx);
   }
 }
 
@@ -196,7 +196,6 @@ export class InvalidParameterError extends LiveChatAIError {
   }
 }
 
-const at = (ctx?: ErrorContext): string => (ctx?.method ? ` [${ctx.method} ${ctx.path ?? ''}]` : '');
 
 /** Builds the APIError subclass for a status (or, with status 0, for an error-envelope `code`). */
 export function makeAPIError(
@@ -211,7 +210,7 @@ export function makeAPIError(
   status ||= statusByCode[code] ?? 500;
   const raw = env.message ?? env.error ?? (typeof body == 'string' ? body.slice(0, 200) : 0);
   const Ctor = byStatus[status] ?? (status < 500 ? APIError : InternalServerError);
-  const err = new Ctor(`${status} ${typeof raw == 'string' && raw ? raw : 'Request failed'}${at(ctx)}`, code, retryable, ctx, status);
+  const err = new Ctor(`${status} ${typeof raw == 'string' && raw ? raw : 'Request failed'}`, code, retryable, ctx, status);
   if (status == 429) Object.assign(err, { retryAfterMs });
   return err;
 }

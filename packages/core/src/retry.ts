@@ -69,7 +69,6 @@ export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries = o.maxRetri
     baseDelayMs: 500,
     maxDelayMs: 8000,
     maxRetryAfterMs: 6e4,
-    onRetry: undefined,
     sleep,
     random: Math.random,
   };

@@ -87,7 +87,7 @@ describe('browser guard', () => {
     expect(proxy.baseURL).toBe('https://shop.example/api/livechat');
   });
 
-  it('sends neither x-livechatai-sdk (no CORS surprise) nor its User-Agent from a browser', async () => {
+  it('adds no SDK header in a browser (no CORS surprise) and never sets User-Agent', async () => {
     const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: 1 }));
     try {
       const core = loadInBrowser('https://shop.example');

@@ -87,7 +87,7 @@ describe('request', () => {
     const req = server.requests.at(-1)!;
     expect(req.url).toBe('/api/v2/agents/a1');
     expect(req.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(req.headers['x-livechatai-sdk']).toBe(`core/${VERSION}`);
+    expect(req.headers['x-livechatai-sdk']).toBeUndefined();
     expect(req.headers['user-agent']).toBe(`livechatai-sdk-js/${VERSION}`);
     expect(req.headers.accept).toBe('application/json');
     expect(req.headers['idempotency-key']).toBeUndefined();
