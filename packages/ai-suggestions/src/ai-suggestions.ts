@@ -40,13 +40,13 @@ export class AISuggestions {
       {
         method: 'DELETE',
         path: path`/ai-suggestions/${suggestionId}`,
-        unwrap: (json): AISuggestionDismissResult => {
-          // The confirmation text sits at the top level, beside `data: { id, dismissed }`.
-          const { message } = json as { message?: unknown };
-          const result: AISuggestionDismissResult = { ...(unwrapEnvelope(json) as object), id: suggestionId, dismissed: true };
-          if (typeof message === 'string') result.message = message;
-          return result;
-        },
+        // The confirmation text sits at the top level, beside `data: { id, dismissed }`.
+        unwrap: (json: { message?: unknown }): AISuggestionDismissResult => ({
+          ...(unwrapEnvelope(json) as object),
+          id: suggestionId,
+          dismissed: true,
+          ...(typeof json.message == 'string' && { message: json.message }),
+        }),
       },
       options,
     );

@@ -25,12 +25,11 @@ export type QueryParams = Readonly<Record<string, QueryValue>>;
 export function buildQuery(query: QueryParams | undefined): string {
   let out = '';
   for (const key in query) {
-    for (const v of [query[key]].flat()) {
+    for (let v of [query[key]].flat()) {
+      if (v instanceof Date) v = v.toISOString();
       if (v == null) continue;
-      if (!(v instanceof Date || ['string', 'number', 'boolean'].includes(typeof v))) {
-        throw new InvalidParameterError(key, `unsupported query value of type ${typeof v}`);
-      }
-      out += `&${encodeURIComponent(key)}=${encodeURIComponent(v instanceof Date ? v.toISOString() : v)}`;
+      if (!'string number boolean'.includes(typeof v)) throw new InvalidParameterError(key, `unsupported query value of type ${typeof v}`);
+      out += `&${encodeURIComponent(key)}=${encodeURIComponent(v)}`;
     }
   }
   return out && `?${out.slice(1)}`;

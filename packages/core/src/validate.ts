@@ -1,4 +1,5 @@
 // Input checks for resource packages: throw InvalidParameterError naming the parameter, before any request.
+import { isObj } from './envelope.js';
 import { InvalidParameterError } from './errors.js';
 
 /**
@@ -43,7 +44,7 @@ export function assertOneOf<T extends string>(value: unknown, name: string, allo
 
 /** Throws unless `value` is a plain object (not null, not an array). */
 export function assertObject(value: unknown, name: string): asserts value is Record<string, unknown> {
-  check(typeof value == 'object' && value && !Array.isArray(value), value, name, 'an object');
+  check(isObj(value), value, name, 'an object');
 }
 
 /**
