@@ -165,7 +165,7 @@ function resolveBaseURL(raw: string): string {
 export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
   const browser = isBrowser();
-  if (key !== null && (typeof key != 'string' || !key.trim() || /[^!-~]/.test(key))) {
+  if (key !== null && (typeof key != 'string' || !key.trim())) {
     throw new InvalidParameterError('apiKey', 'missing or invalid (set LIVECHATAI_API_KEY; null: none)');
   }
   if (key && browser && !o.dangerouslyAllowBrowser) {
@@ -180,7 +180,8 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   // A browser cannot set User-Agent (and a custom SDK header would need the API's CORS consent).
   if (!browser) defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
   setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
-  if (key) defaults.set('authorization', `Bearer ${key}`);
+  // a key that cannot be a header value (control characters, non-Latin-1) is an InvalidParameterError here
+  if (key) setHeaders(defaults, { authorization: `Bearer ${key}` }, 'apiKey');
 
   // Each middleware gets the attempt's Request and the next step; the last step is fetch (called unbound:
   // window.fetch rejects a foreign `this`).
@@ -202,7 +203,7 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   return client;
 
   async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
-    if (!path.startsWith('/')) throw new InvalidParameterError('path', `must start with "/", got ${JSON.stringify(path)}`);
+    if (!path.startsWith('/')) throw new InvalidParameterError('path', `must start with "/": ${path}`);
     const url = baseURL + path + buildQuery(query);
     const headers = new Headers(defaults);
     let payload: string | undefined;

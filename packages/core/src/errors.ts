@@ -38,7 +38,7 @@ export class LiveChatAIError extends Error {
 
   /** A `method` in `ctx` appends ` [METHOD path]` to the message. */
   constructor(message: string, code: string, retryable = false, { cause, ...ctx }: ErrorContext = {}, status?: number) {
-    super(ctx.method ? `${message} [${ctx.method} ${ctx.path ?? ''}]` : message, cause === undefined ? undefined : { cause });
+    super(ctx.method ? `${message} [${ctx.method} ${ctx.path}]` : message, cause === undefined ? undefined : { cause });
     // `name` and the fields are own enumerable properties (what toJSON and loggers show); never headers or keys
     Object.assign(this, ctx, { name: (new.target as unknown as Branded<this>).kind, status, code, retryable, attempts: ctx.attempts ?? 0 });
   }

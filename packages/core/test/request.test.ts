@@ -71,6 +71,7 @@ describe('createClient', () => {
     }
     expect(err).toMatchObject({ param: 'apiKey' });
     expect(String(err)).not.toContain('secret');
+    expect(() => createClient({ apiKey: 'sk_line\nbreak_secret', baseURL: server.url })).toThrow(/apiKey: invalid header "authorization"$/);
     await expect(client().request({ method: 'GET', path: '/x' }, { headers: { 'bad header': 'v' } })).rejects.toMatchObject({ param: 'headers', attempts: 0 });
   });
 
