@@ -12,6 +12,9 @@ export default tseslint.config(
       '**/coverage/**',
       '**/test-artifacts/**',
       '**/*.d.ts',
+      // tsup writes its bundled config next to tsup.config.ts while a build runs (lint may run at the same time)
+      '**/tsup.config.bundled_*',
+      '**/vitest.config.ts.timestamp-*',
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },

@@ -136,7 +136,8 @@ describe('Node projects using @livechatai/contacts alone', () => {
       use: [CONTACTS],
       files: {
         'index.js': CONTACTS_SCRIPT(
-          `const { Contacts } = require('@livechatai/contacts');\nconst { createClient, isNotFoundError } = require('@livechatai/core');\n` +
+          // createClient through the resource package's re-export, the guards from core
+          `const { Contacts, createClient } = require('@livechatai/contacts');\nconst { isNotFoundError } = require('@livechatai/core');\n` +
             `if (!require.resolve('@livechatai/contacts').endsWith('.cjs')) throw new Error('not the CJS build: ' + require.resolve('@livechatai/contacts'));`,
         ),
       },
