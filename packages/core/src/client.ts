@@ -192,8 +192,8 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
 
   const client: LiveChatAIClient = {
     baseURL,
-    timeout: ms(o.timeout, 'timeout', 6e4),
-    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 3e4),
+    timeout: ms(o.timeout, 'timeout', 60_000),
+    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
     deadline: ms(o.deadline, 'deadline', Infinity),
     retry: policy,
     request: <T, TRaw>(spec: RequestSpec<T, TRaw>, options?: RequestOptions) =>

@@ -68,7 +68,7 @@ export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries = o.maxRetri
     retryTimeouts: true,
     baseDelayMs: 500,
     maxDelayMs: 8000,
-    maxRetryAfterMs: 6e4,
+    maxRetryAfterMs: 60_000,
     sleep,
     random: Math.random,
   };
