@@ -22,39 +22,29 @@ export interface RawResult {
  * A Promise of the typed value, with `.withResponse()` (value + Response + request id) and `.asResponse()`
  * (a Response carrying the body text, for reading it yourself). The request starts immediately.
  */
-export class APIPromise<T> extends Promise<T> {
-  #raw: Promise<RawResult>;
-  #parsed: Promise<WithResponse<T>>;
-
-  /** @internal `transform` turns the parsed JSON body into the typed value (e.g. envelope unwrapping). */
-  constructor(raw: Promise<RawResult>, transform: (json: unknown) => T) {
-    const parsed = raw.then((r) => {
-      const json = parseBody(r.text, r.response.headers.get('content-type'), r);
-      return { data: transform(json), response: r.response, requestId: r.requestId, raw: json };
-    });
-    super((resolve, reject) => {
-      parsed.then((r) => {
-        resolve(r.data);
-      }, reject);
-    });
-    this.#raw = raw;
-    this.#parsed = parsed;
-    // whoever uses only asResponse() must not get an unhandled rejection from here
-    this.catch(() => undefined);
-  }
-
-  /** then/catch/finally return plain Promises. */
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
-  }
-
+export interface APIPromise<T> extends Promise<T> {
   /** Resolves to `{ data, response, requestId, raw }`. */
-  withResponse(): Promise<WithResponse<T>> {
-    return this.#parsed;
-  }
-
+  withResponse(): Promise<WithResponse<T>>;
   /** Resolves to a Response with the status, headers and body of the successful response (errors still throw). */
-  asResponse(): Promise<Response> {
-    return this.#raw.then(({ response, text }) => new Response(text || null, response));
-  }
+  asResponse(): Promise<Response>;
+}
+
+/**
+ * @internal Builds an APIPromise over the transport's raw result; `transform` turns the parsed JSON body into the
+ * typed value (e.g. envelope unwrapping). The body is parsed as soon as it arrives. The result is a native Promise
+ * carrying the two methods, so `await` takes the engine's fast path (a Promise subclass or a custom thenable costs
+ * an extra job and a species lookup on every call).
+ */
+export function apiPromise<T>(raw: Promise<RawResult>, transform: (json: unknown) => T): APIPromise<T> {
+  const parsed = raw.then((r) => {
+    const json = parseBody(r.text, r.response.headers.get('content-type'), r);
+    return { data: transform(json), response: r.response, requestId: r.requestId, raw: json };
+  });
+  const data = parsed.then((r) => r.data);
+  // whoever uses only asResponse() must not get an unhandled rejection from here
+  data.catch(() => undefined);
+  return Object.assign(data, {
+    withResponse: () => parsed,
+    asResponse: () => raw.then(({ response, text }) => new Response(text || null, response)),
+  });
 }

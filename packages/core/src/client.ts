@@ -1,5 +1,5 @@
-import { APIPromise } from './api-promise.js';
-import type { RawResult } from './api-promise.js';
+import { apiPromise } from './api-promise.js';
+import type { APIPromise, RawResult } from './api-promise.js';
 import { parseJSON, unwrapEnvelope } from './envelope.js';
 import {
   APIConnectionError,
@@ -197,7 +197,7 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
     deadline: ms(o.deadline, 'deadline', Infinity),
     retry: policy,
     request: <T, TRaw>(spec: RequestSpec<T, TRaw>, options?: RequestOptions) =>
-      new APIPromise(client.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
+      apiPromise(client.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
     send,
   };
   return client;

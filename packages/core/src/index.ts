@@ -14,10 +14,9 @@ export type {
   SendSpec,
   StreamRequestSpec,
 } from './client.js';
-export { APIPromise } from './api-promise.js';
-export type { WithResponse } from './api-promise.js';
-export { listItems, Page, PagePromise, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
-export type { PageInfo, PageScheme } from './pagination.js';
+export type { APIPromise, WithResponse } from './api-promise.js';
+export { listItems, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
+export type { PageInfo, PagePromise, PageScheme } from './pagination.js';
 export { EventStream, requestStream } from './streaming.js';
 export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './streaming.js';
 export { SSEParser } from './sse.js';

@@ -1,4 +1,5 @@
-import { APIPromise } from './api-promise.js';
+import { apiPromise } from './api-promise.js';
+import type { APIPromise, RawResult } from './api-promise.js';
 import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client.js';
 import { isObj, unwrapEnvelope } from './envelope.js';
 import { LiveChatAIError } from './errors.js';
@@ -85,7 +86,7 @@ export class Page<TItem> implements AsyncIterable<TItem> {
   getNextPage(): PagePromise<TItem> {
     return this.hasNextPage()
       ? this.#fetch(this.pageInfo.page + 1)
-      : new PagePromise(Promise.reject(new Error('No next page')), () => this);
+      : pagePromise(Promise.reject(new Error('No next page')), () => this);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TItem> {
@@ -105,18 +106,20 @@ export class Page<TItem> implements AsyncIterable<TItem> {
 }
 
 /** An APIPromise of a Page that is also async-iterable over every item of every page. */
-export class PagePromise<TItem> extends APIPromise<Page<TItem>> implements AsyncIterable<TItem> {
-  async *[Symbol.asyncIterator](): AsyncIterator<TItem> {
-    yield* await this;
-  }
-
+export interface PagePromise<TItem> extends APIPromise<Page<TItem>>, AsyncIterable<TItem> {
   /** Collects items across pages, stopping after `limit` items (default: all). */
-  toArray(options?: { limit?: number }): Promise<TItem[]> {
-    return collect(this, options);
-  }
+  toArray(options?: { limit?: number }): Promise<TItem[]>;
 }
 
-/** Both toArray methods: walks the pages and stops fetching once it has `limit` items. */
+function pagePromise<TItem>(raw: Promise<RawResult>, transform: (json: unknown) => Page<TItem>): PagePromise<TItem> {
+  const p = apiPromise(raw, transform) as PagePromise<TItem>;
+  p[Symbol.asyncIterator] = async function* () {
+    yield* await p;
+  };
+  p.toArray = (options) => collect(p, options);
+  return p;
+}
+
 async function collect<T>(items: AsyncIterable<T>, { limit = Infinity } = {}): Promise<T[]> {
   const out: T[] = [];
   if (limit > 0) for await (const item of items) if (out.push(item) >= limit) break;
@@ -137,7 +140,7 @@ export function requestPage<TItem, TRaw = unknown>(
 ): PagePromise<TItem> {
   const { method = 'GET', path, query, items: pick } = spec;
   const load = (page?: number): PagePromise<TItem> =>
-    new PagePromise(client.send({ ...spec, method, query: page ? { ...query, page } : query }, options), (json) => {
+    pagePromise(client.send({ ...spec, method, query: page ? { ...query, page } : query }, options), (json) => {
       const items = typeof pick == 'string' ? (listItems(json, pick) as TItem[]) : pick(json as TRaw);
       if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path });
       return new Page(items, readPageInfo(json, page ?? Number(query?.page ?? 1)), json, load);

@@ -7,7 +7,7 @@ export { Conversations } from '@livechatai/conversations';
 export { DataSources } from '@livechatai/data-sources';
 export { Messages } from '@livechatai/messages';
 export type { MessageStream } from '@livechatai/messages';
-export { APIPromise, createClient, EventStream, logRequests, Page, PagePromise, redact } from '@livechatai/core';
+export { createClient, EventStream, logRequests, Page, redact } from '@livechatai/core';
 export {
   LiveChatAIError,
   APIError,
@@ -43,6 +43,7 @@ export {
   isInvalidParameterError,
 } from '@livechatai/core';
 export type {
+  APIPromise,
   ClientOptions,
   ConnectionErrorKind,
   DeltaEvent,
@@ -55,6 +56,7 @@ export type {
   Middleware,
   MiddlewareContext,
   PageInfo,
+  PagePromise,
   RequestOptions,
   RetryOptions,
   StreamEvent,
