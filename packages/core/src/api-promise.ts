@@ -37,14 +37,14 @@ export interface APIPromise<T> extends Promise<T> {
  */
 export function apiPromise<T>(raw: Promise<RawResult>, transform: (json: unknown) => T): APIPromise<T> {
   const parsed = raw.then((r) => {
-    const json = parseBody(r.text, r.response.headers.get('content-type'), r);
+    const json = parseBody(r.text, r.response.headers, r);
     return { data: transform(json), response: r.response, requestId: r.requestId, raw: json };
   });
   const data = parsed.then((r) => r.data);
-  // whoever uses only asResponse() must not get an unhandled rejection from here
-  data.catch(() => undefined);
+  // whoever reads the result through one of the methods only must not get an unhandled rejection from `data`
+  const handled = (): Promise<unknown> => data.catch(() => undefined);
   return Object.assign(data, {
-    withResponse: () => parsed,
-    asResponse: () => raw.then(({ response, text }) => new Response(text || null, response)),
+    withResponse: () => (handled(), parsed),
+    asResponse: () => (handled(), raw.then(({ response, text }) => new Response(text || null, response))),
   });
 }

@@ -63,7 +63,7 @@ export interface RequestOptions {
   idleTimeout?: number | undefined;
   deadline?: number | undefined;
   maxRetries?: number | undefined;
-  /** Extra headers; `null` removes a default header. */
+  /** Extra headers; `null` removes a default header, `undefined` is ignored. */
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
   /** Use this idempotency key (same on each retry) instead of a generated one. */
   idempotencyKey?: string | undefined;
@@ -133,13 +133,13 @@ export interface LiveChatAIClient {
 }
 
 
-/** Sets (null: deletes) headers; a bad name or value is an InvalidParameterError (never echoing the value). */
+/** Sets headers (null: deletes, undefined: skips); a bad name or value is an InvalidParameterError (never echoing it). */
 function setHeaders(h: Headers, src: Readonly<Record<string, string | null | undefined>> | undefined, param: string): Headers {
   for (const k in src) {
     try {
       const v = src[k];
-      if (v == null) h.delete(k);
-      else h.set(k, v);
+      if (v === null) h.delete(k);
+      else if (v !== undefined) h.set(k, v);
     } catch {
       throw new InvalidParameterError(param, `invalid header ${JSON.stringify(k)}`);
     }
@@ -205,19 +205,19 @@ export function createClient(o: ClientOptions = {}): LiveChatAIClient {
   async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
     if (!path.startsWith('/')) throw new InvalidParameterError('path', `must start with "/": ${path}`);
     const url = baseURL + path + buildQuery(query);
-    const headers = new Headers(defaults);
     let payload: string | undefined;
-    if (body !== undefined) {
-      try {
-        payload = JSON.stringify(body);
-      } catch (cause) {
-        throw new InvalidParameterError('body', `not JSON (${String(cause)})`);
-      }
-      headers.set('content-type', 'application/json');
+    try {
+      if (body !== undefined) payload = JSON.stringify(body);
+    } catch (cause) {
+      throw new InvalidParameterError('body', `not JSON (${String(cause)})`);
     }
     const idem = o.idempotencyKey ?? (idemKeys && (method == 'POST' || method == 'DELETE') && uuid());
-    if (idem) headers.set('idempotency-key', idem);
-    setHeaders(headers, o.headers, 'headers');
+    // A call that adds nothing sends the client's own Headers object (fetch copies it; copying it here as well
+    // costs measurably on every GET); a custom `fetch` must not modify it.
+    const headers =
+      payload || idem || o.headers
+        ? setHeaders(new Headers(defaults), { 'content-type': payload && 'application/json', 'idempotency-key': idem || undefined, ...o.headers }, 'headers')
+        : defaults;
     const b = policy.budget;
     const maxRetries = o.maxRetries ?? policy.maxRetries;
     const canRetry = method == 'GET' || method == 'PUT' || headers.has('idempotency-key');

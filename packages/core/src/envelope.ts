@@ -26,11 +26,14 @@ export function parseJSON(text: string): unknown {
   }
 }
 
-/** Parses a response body: JSON when it is JSON, else the text; an error envelope `{status:"error"}` throws. */
-export function parseBody(text: string, contentType: string | null, ctx: ErrorContext): unknown {
+/**
+ * Parses a response body: JSON when it is JSON, else the text (which a JSON content type makes an error); an error
+ * envelope `{status:"error"}` throws.
+ */
+export function parseBody(text: string, headers: Headers, ctx: ErrorContext): unknown {
   if (!text) return undefined;
   const json = parseJSON(text);
-  if (json === text && contentType?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx);
+  if (json === text && headers.get('content-type')?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx);
   if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
   return json;
 }

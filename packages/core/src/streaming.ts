@@ -182,7 +182,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
       if (mode === 0) throw new APIConnectionError('reset', { ...ctx, cause: new Error('stream ended before its done event') });
       let data: unknown = { response: text } satisfies TextStreamResult;
       if (mode === 1) {
-        data = unwrapEnvelope(parseBody(text, ct, ctx));
+        data = unwrapEnvelope(parseBody(text, this.response.headers, ctx));
         const t = isObj(data) && typeof data.response === 'string' ? data.response : '';
         if (t) yield { event: 'delta', data: { text: t }, id: undefined };
       }

@@ -75,6 +75,24 @@ describe('createClient', () => {
     await expect(client().request({ method: 'GET', path: '/x' }, { headers: { 'bad header': 'v' } })).rejects.toMatchObject({ param: 'headers', attempts: 0 });
   });
 
+  it('per-request headers change only their own call: null removes a default, undefined is ignored', async () => {
+    server.handle((_q, res) => json(res, 200, { status: 'success', data: 1 }));
+    const c = client({ defaultHeaders: { 'x-team': 'blue' } });
+    const last = () => server.requests.at(-1)!.headers;
+    await c.request({ method: 'GET', path: '/h' }, { headers: { 'x-team': undefined, 'x-extra': '1' } });
+    expect(last()).toMatchObject({ 'x-team': 'blue', 'x-extra': '1' });
+    await c.request({ method: 'GET', path: '/h' }, { headers: { 'x-team': null } });
+    expect(last()['x-team']).toBeUndefined();
+    await c.request({ method: 'POST', path: '/h', body: { a: 1 } }, { headers: { 'Content-Type': 'application/vnd.test+json' } });
+    expect(last()).toMatchObject({ 'x-team': 'blue', 'content-type': 'application/vnd.test+json', 'idempotency-key': expect.any(String) as string });
+    // nothing of the calls above stays behind in the client's defaults
+    await c.request({ method: 'GET', path: '/h' });
+    expect(last()).toMatchObject({ 'x-team': 'blue' });
+    expect(last()['x-extra']).toBeUndefined();
+    expect(last()['content-type']).toBeUndefined();
+    expect(last()['idempotency-key']).toBeUndefined();
+  });
+
   it('rejects bad timeout values', () => {
     expect(() => client({ timeout: -1 })).toThrow(/timeout/);
   });
@@ -199,6 +217,21 @@ describe('request', () => {
     expect(await resp.json()).toEqual({ status: 'success', data: { id: 'a' } });
     expect(Object.prototype.toString.call(p)).toBe('[object Promise]');
     await expect(p.finally(() => undefined)).resolves.toEqual({ id: 'a' });
+  });
+
+  it('a failed call read only through withResponse or asResponse rejects there, with no unhandled rejection', async () => {
+    server.handle((_req, res) => json(res, 404, { status: 'error', message: 'nope', code: 'not_found' }));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(client().request({ method: 'GET', path: '/gone' }).withResponse()).rejects.toMatchObject({ status: 404 });
+      await expect(client().request({ method: 'GET', path: '/gone' }).asResponse()).rejects.toMatchObject({ status: 404 });
+      await new Promise((resolve) => setTimeout(resolve, 20)); // unhandled rejections are reported after a turn
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
   });
 
   it('rejects a path without a leading slash and a body that is not JSON, before any request', async () => {
