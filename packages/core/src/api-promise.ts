@@ -31,20 +31,19 @@ export interface APIPromise<T> extends Promise<T> {
 
 /**
  * @internal Builds an APIPromise over the transport's raw result; `transform` turns the parsed JSON body into the
- * typed value (e.g. envelope unwrapping). The body is parsed as soon as it arrives. The result is a native Promise
- * carrying the two methods, so `await` takes the engine's fast path (a Promise subclass or a custom thenable costs
- * an extra job and a species lookup on every call).
+ * typed value (e.g. envelope unwrapping). The body is parsed as soon as it arrives; the `withResponse()` object is
+ * built only when asked for. The result is a native Promise carrying the two methods, so `await` takes the engine's
+ * fast path (a Promise subclass or a custom thenable costs an extra job and a species lookup on every call).
  */
 export function apiPromise<T>(raw: Promise<RawResult>, transform: (json: unknown) => T): APIPromise<T> {
-  const parsed = raw.then((r) => {
-    const json = parseBody(r.text, r.response.headers, r);
-    return { data: transform(json), response: r.response, requestId: r.requestId, raw: json };
-  });
-  const data = parsed.then((r) => r.data);
+  let json: unknown;
+  const data = raw.then((r) => transform((json = parseBody(r.text, r.response.headers, r))));
   // whoever reads the result through one of the methods only must not get an unhandled rejection from `data`
   const handled = (): Promise<unknown> => data.catch(() => undefined);
   return Object.assign(data, {
-    withResponse: () => (handled(), parsed),
+    withResponse: () => (
+      handled(), Promise.all([raw, data]).then(([r, value]) => ({ data: value, response: r.response, requestId: r.requestId, raw: json }))
+    ),
     asResponse: () => (handled(), raw.then(({ response, text }) => new Response(text || null, response))),
   });
 }
