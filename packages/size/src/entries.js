@@ -19,7 +19,7 @@ export const KB = 1000;
 /*
  * Goals vs enforced budgets. The issues set these targets: core + one request ≤ 4 kB; core + one resource with one
  * list call ≤ 4.5 kB; messages (whose class carries streaming, so every messages bundle does) ≤ 6 kB; the umbrella
- * ≤ 14 kB. All are met except core + one paged resource: core + request is ~3.97 kB and the list machinery alone
+ * ≤ 14 kB. All are met except core + one paged resource: core + request is ~3.98 kB and the list machinery alone
  * (the Page type over the four paging schemes, its iterator and toArray) adds ~0.69 kB, so no resource with a list
  * call fits 4.5 kB without dropping transport features the issues require. Those rows enforce today's size as a
  * ceiling (a regression fails the run) and print the goal beside it. Lower a budget whenever a change makes room.
