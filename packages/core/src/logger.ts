@@ -1,4 +1,5 @@
 import type { Middleware } from './client.js';
+import { parseJSON } from './envelope.js';
 import { readEnv } from './internal/env.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
@@ -58,13 +59,8 @@ export function logRequests({ level, logger = console }: LogOptions = {}): Middl
     if (attempt > 1) log(1, `retrying ${what}`);
     if (!min) {
       const text = request.body ? await request.clone().text() : undefined;
-      let body: unknown = text;
-      try {
-        body = text && JSON.parse(text);
-      } catch {
-        // not JSON: logged as text
-      }
-      log(0, `→ ${what}`, { headers: Object.fromEntries(request.headers), body });
+      // a JSON body is logged as data (so its secret-named fields can be masked), anything else as text
+      log(0, `→ ${what}`, { headers: Object.fromEntries(request.headers), body: text && parseJSON(text) });
     }
     const started = Date.now();
     try {
