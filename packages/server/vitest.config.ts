@@ -1,0 +1,3 @@
+import { packageTestConfig } from '@livechatai/config/vitest';
+
+export default packageTestConfig(import.meta.dirname);
