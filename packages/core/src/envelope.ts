@@ -33,7 +33,7 @@ export function parseJSON(text: string): unknown {
 export function parseBody(text: string, headers: Headers, ctx: ErrorContext): unknown {
   if (!text) return undefined;
   const json = parseJSON(text);
-  if (json === text && headers.get('content-type')?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx);
+  if (json === text && headers.get('content-type')?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx, false);
   if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
   return json;
 }

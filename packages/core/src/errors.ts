@@ -1,3 +1,5 @@
+import { defaultIsRetryableStatus } from './retry.js';
+
 // Every error the SDK throws extends LiveChatAIError. Guards use a Symbol.for brand plus a per-class `kind`
 // walked along the prototype chain, so they recognise errors from a second copy of this package too.
 
@@ -68,6 +70,8 @@ export class LiveChatAIError extends Error {
 export class APIError extends LiveChatAIError {
   static override readonly kind: string = 'APIError';
   declare readonly status: number;
+  /** The parsed error body: usually the envelope `{ status: "error", message, code }`, else the response text. */
+  declare readonly body: unknown;
 }
 
 /** A class of one HTTP status: constructed like APIError, with its own `kind`/`name` and a narrowing `isInstance`. */
@@ -197,22 +201,75 @@ export class InvalidParameterError extends LiveChatAIError {
 }
 
 
-/** Builds the APIError subclass for a status (or, with status 0, for an error-envelope `code`). */
+/** The text an error body gives: the envelope's `message` (or `error`), else the start of a non-JSON body. */
+function bodyMessage(body: unknown): string {
+  const env = (body ?? {}) as { message?: unknown; error?: unknown };
+  const raw = env.message ?? env.error ?? (typeof body == 'string' ? body.slice(0, 200) : undefined);
+  return typeof raw == 'string' ? raw : '';
+}
+
+/**
+ * Builds the APIError subclass for a status. With status 0 (an error envelope inside a 2xx body, or an `error`
+ * event of a stream) the envelope says it: its `statusCode` when that is an HTTP error status, else its `code`;
+ * its `requestId`, when it has one, names the request. `retryable` defaults to what the status says.
+ */
 export function makeAPIError(
   status: number,
   body: unknown,
   ctx: ErrorContext,
-  retryable = false,
+  retryable?: boolean,
   retryAfterMs?: number,
 ): APIError {
-  const env = (body ?? {}) as { message?: unknown; code?: unknown; error?: unknown };
+  const env = (body ?? {}) as { code?: unknown; statusCode?: unknown; requestId?: unknown };
   const code = typeof env.code == 'string' ? env.code : status ? `http_${status}` : 'error';
-  status ||= statusByCode[code] ?? 500;
-  const raw = env.message ?? env.error ?? (typeof body == 'string' ? body.slice(0, 200) : 0);
+  if (!status) {
+    const given = env.statusCode;
+    status = typeof given == 'number' && given >= 400 && given < 600 ? given : (statusByCode[code] ?? 500);
+    if (typeof env.requestId == 'string') ctx = { ...ctx, requestId: env.requestId };
+  }
   const Ctor = byStatus[status] ?? (status < 500 ? APIError : InternalServerError);
-  const err = new Ctor(`${status} ${typeof raw == 'string' && raw ? raw : 'Request failed'}`, code, retryable, ctx, status);
+  const err = new Ctor(`${status} ${bodyMessage(body) || 'Request failed'}`, code, retryable ?? defaultIsRetryableStatus(status), ctx, status);
+  Object.assign(err, { body });
   if (status == 429) Object.assign(err, { retryAfterMs });
   return err;
+}
+
+/** The error envelope `toErrorEnvelope` gives: the API's shape, plus the HTTP status and the request id. */
+export interface ErrorEnvelope {
+  status: 'error';
+  /** The API's own message (no status prefix, no ` [METHOD path]` suffix), or the SDK's for a non-HTTP failure. */
+  message: string;
+  code: string;
+  /** The HTTP status: the API's, or 502 for a connection error, 504 for a timeout, 499 for an abort, 400 for bad input. */
+  statusCode: number;
+  requestId?: string;
+}
+
+const STATUS_OF_CODE: Record<string, number> = { connection_error: 502, timeout: 504, aborted: 499, invalid_parameter: 400 };
+
+/**
+ * The error envelope to hand an error on with, e.g. from your own server to a browser (what
+ * `EventStream#toReadableStream()` writes as its `error` event, and what `makeAPIError` reads back): the API's own
+ * message, code, HTTP status and request id, once each. Never a stack, never a header; anything that is not a
+ * LiveChatAIError becomes a generic 500.
+ */
+export function toErrorEnvelope(error: unknown): ErrorEnvelope {
+  if (!isLiveChatAIError(error)) return { status: 'error', message: 'Internal error', code: 'internal_error', statusCode: 500 };
+  let message: string;
+  if (isAPIError(error)) {
+    message = bodyMessage(error.body) || 'Request failed';
+  } else {
+    const suffix = error.method ? ` [${error.method} ${error.path}]` : '';
+    message = suffix && error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
+  }
+  const envelope: ErrorEnvelope = {
+    status: 'error',
+    message,
+    code: error.code,
+    statusCode: error.status ?? STATUS_OF_CODE[error.code] ?? 500,
+  };
+  if (error.requestId) envelope.requestId = error.requestId;
+  return envelope;
 }
 
 export const isLiveChatAIError = (e: unknown): e is LiveChatAIError => LiveChatAIError.isInstance(e);

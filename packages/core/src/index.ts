@@ -18,7 +18,7 @@ export type { APIPromise, WithResponse } from './api-promise.js';
 export { listItems, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
 export type { PageInfo, PagePromise, PageScheme } from './pagination.js';
 export { EventStream, requestStream } from './streaming.js';
-export type { DeltaEvent, DoneEvent, StreamEvent, TextStreamResult } from './streaming.js';
+export type { DeltaEvent, DoneEvent, FromResponseOptions, StreamEvent, TextStreamResult } from './streaming.js';
 export { SSEParser } from './sse.js';
 export type { SSEMessage } from './sse.js';
 export { unwrapEnvelope } from './envelope.js';
@@ -72,6 +72,7 @@ export {
   isAPITimeoutError,
   isAPIUserAbortError,
   isInvalidParameterError,
+  toErrorEnvelope,
 } from './errors.js';
-export type { APIErrorClass, ConnectionErrorKind, ErrorContext, TimeoutKind } from './errors.js';
+export type { APIErrorClass, ConnectionErrorKind, ErrorContext, ErrorEnvelope, TimeoutKind } from './errors.js';
 export type * from './models/index.js';

@@ -7,10 +7,12 @@ import {
   isLiveChatAIError,
   LiveChatAIError,
   makeAPIError,
+  toErrorEnvelope,
 } from './errors.js';
 import type { ErrorContext } from './errors.js';
 import type { LiveChatAIClient, RequestOptions, StreamRequestSpec } from './client.js';
 import { MAX_TIMER, ms as millis } from './internal/ms.js';
+import { parseRetryAfter } from './retry.js';
 import { SSEParser } from './sse.js';
 
 /** A piece of the answer. */
@@ -32,6 +34,14 @@ export interface TextStreamResult {
   response: string;
 }
 
+/** Options of `EventStream.fromResponse` / `fromReadableStream`. */
+export interface FromResponseOptions {
+  /** Aborting it stops the stream (iteration ends quietly, `finalMessage()` rejects with APIUserAbortError). */
+  signal?: AbortSignal | undefined;
+  /** Longest wait for the next chunk, in ms (default 30 000; 0 = none). */
+  idleTimeout?: number | undefined;
+}
+
 /** @internal How the transport hands a started stream over. */
 export interface StreamInit {
   ctrl: AbortController;
@@ -49,6 +59,9 @@ export interface StreamInit {
  * `error` events; other event names are ignored). Any other content type is a plain-text fallback: each chunk is a
  * delta and the final message is `{ response: <all text> }`; an `application/json` body is read whole, unwrapped,
  * and becomes one delta (its `response` text) plus the done event.
+ *
+ * On the far side of your own server (a browser reading what `toReadableStream()` wrote), rebuild it with
+ * `EventStream.fromResponse(await fetch('/api/chat', …))`: the same events, and the same typed errors.
  */
 export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<TDone>> {
   readonly response: Response;
@@ -58,6 +71,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
   #aborted = false;
   #final: Promise<TDone>;
   #settle!: (value: TDone | LiveChatAIError) => void;
+  #text = '';
 
   /** @internal Created by `requestStream(client, …)`. */
   constructor(response: Response, init: StreamInit) {
@@ -71,6 +85,35 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
       };
     });
     this.#final.catch(() => undefined);
+  }
+
+  /**
+   * Rebuilds a stream from a `fetch` Response, e.g. in the browser from your own server's
+   * `text/event-stream` answer. A non-2xx response rejects iteration and `finalMessage()` with the typed error
+   * its body describes (status, code, message, `x-request-id`, `Retry-After`), as an `error` event does.
+   */
+  static fromResponse<TDone = unknown>(response: Response, options: FromResponseOptions = {}): EventStream<TDone> {
+    const idleTimeout = millis(options.idleTimeout, 'idleTimeout', 30_000);
+    const { signal } = options;
+    const onAbort = (): void => {
+      stream.abort();
+    };
+    const stream = new EventStream<TDone>(response, {
+      ctrl: new AbortController(),
+      idleTimeout,
+      deadline: Infinity,
+      deadlineAt: Infinity,
+      ctx: { requestId: response.headers.get('x-request-id') ?? undefined },
+      cleanup: () => signal?.removeEventListener('abort', onAbort),
+    });
+    if (signal?.aborted) stream.abort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    return stream;
+  }
+
+  /** Rebuilds a stream from a bare `text/event-stream` body (see `fromResponse`). */
+  static fromReadableStream<TDone = unknown>(body: ReadableStream<Uint8Array>, options?: FromResponseOptions): EventStream<TDone> {
+    return EventStream.fromResponse<TDone>(new Response(body, { headers: { 'content-type': 'text/event-stream' } }), options);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<StreamEvent<TDone>> {
@@ -88,9 +131,13 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
     for await (const e of this) if (e.event === 'delta') yield e.data.text;
   }
 
-  /** The `done` event's data; drains the stream if nobody is reading it. Rejects with the typed error on failure. */
+  /**
+   * The `done` event's data. Call it before, during or after iterating: when nobody has started reading the stream
+   * by the end of the current synchronous run, it drains the stream itself. Rejects with the typed error on failure.
+   */
   finalMessage(): Promise<TDone> {
-    if (!this.#started) {
+    queueMicrotask(() => {
+      if (this.#started) return;
       void (async () => {
         try {
           // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -99,8 +146,14 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
           // surfaced through #final
         }
       })();
-    }
+    });
     return this.#final;
+  }
+
+  /** The whole answer text (every delta, in order); drains the stream if nobody is reading it, like `finalMessage()`. */
+  async finalText(): Promise<string> {
+    await this.finalMessage();
+    return this.#text;
   }
 
   /** Stops the stream: iteration ends quietly, `finalMessage()` rejects with APIUserAbortError. */
@@ -115,8 +168,9 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
   /**
    * Re-encodes the events as a `text/event-stream` body, e.g. to answer a browser from your own server:
    * `new Response(stream.toReadableStream(), { headers: { 'content-type': 'text/event-stream' } })`.
-   * A failure becomes an `event: error` with the error envelope, which the browser-side client turns back into
-   * the typed error.
+   * A failure becomes an `event: error` whose data is `toErrorEnvelope(error)`: the API's own message, its code,
+   * HTTP status (`statusCode`) and request id. `EventStream.fromResponse` in the browser turns it back into the same
+   * typed error.
    */
   toReadableStream(): ReadableStream<Uint8Array> {
     const it = this[Symbol.asyncIterator]();
@@ -130,8 +184,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
           if (r.done) c.close();
           else c.enqueue(frame(r.value.event, r.value.data, r.value.id));
         } catch (e) {
-          const err = isLiveChatAIError(e) ? e : undefined;
-          c.enqueue(frame('error', { status: 'error', message: err?.message ?? 'Stream failed', code: err?.code ?? 'error' }));
+          c.enqueue(frame('error', toErrorEnvelope(e)));
           c.close();
         }
       },
@@ -144,11 +197,15 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
   async *#run(): AsyncGenerator<StreamEvent<TDone>> {
     const { ctx, cleanup } = this.#init;
     const ct = this.response.headers.get('content-type') ?? '';
-    const mode = ct.includes('event-stream') ? 0 : ct.includes('json') ? 1 : 2;
+    // 0: SSE, 1: a whole JSON body, 2: plain text, 3: an error response (read whole, then thrown)
+    const mode = !this.response.ok ? 3 : ct.includes('event-stream') ? 0 : ct.includes('json') ? 1 : 2;
     const reader = this.response.body?.getReader();
+    // An abort (stop, timeout, early break) cancels the body, whoever made the request (fetch's own signal may not
+    // be ours: see fromResponse).
+    this.#init.ctrl.signal.addEventListener('abort', () => void reader?.cancel().catch(() => undefined), { once: true });
     const decoder = new TextDecoder();
     const parser = new SSEParser();
-    let text = '';
+    let body = ''; // a JSON or error body, read whole
     let eof = false;
     try {
       for (;;) {
@@ -162,7 +219,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
             if (m.event === 'delta') {
               const data = parseJSON(m.data);
               const t = isObj(data) && typeof data.text === 'string' ? data.text : typeof data === 'string' ? data : '';
-              text += t;
+              this.#text += t;
               yield { event: 'delta', data: { text: t }, id: m.id };
             } else if (m.event === 'done') {
               // done is final (D5): settle first (a consumer may stop at it), end without waiting for the body to close
@@ -173,17 +230,22 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
             }
           }
         } else if (mode === 2 && s) {
-          text += s;
+          this.#text += s;
           yield { event: 'delta', data: { text: s }, id: undefined };
-        } else text += s;
+        } else body += s;
         if (!chunk) break;
       }
       eof = true;
       if (mode === 0) throw new APIConnectionError('reset', { ...ctx, cause: new Error('stream ended before its done event') });
-      let data: unknown = { response: text } satisfies TextStreamResult;
+      if (mode === 3) {
+        const { status, headers } = this.response;
+        throw makeAPIError(status, parseJSON(body), ctx, undefined, parseRetryAfter(headers));
+      }
+      let data: unknown = { response: this.#text } satisfies TextStreamResult;
       if (mode === 1) {
-        data = unwrapEnvelope(parseBody(text, this.response.headers, ctx));
+        data = unwrapEnvelope(parseBody(body, this.response.headers, ctx));
         const t = isObj(data) && typeof data.response === 'string' ? data.response : '';
+        this.#text = t;
         if (t) yield { event: 'delta', data: { text: t }, id: undefined };
       }
       this.#settle(data as TDone);
@@ -212,6 +274,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
           }, Math.max(0, ms)) : undefined;
     try {
       const r = await reader.read();
+      if (ctrl.signal.aborted) throw ctrl.signal.reason;
       return r.done ? undefined : r.value;
     } catch (e) {
       const reason: unknown = ctrl.signal.reason;

@@ -206,6 +206,8 @@ describe('errors never reveal the API key or headers', () => {
       path: '/contacts',
       attempts: 1,
       retryable: false,
+      // the parsed error body, with the echoed key scrubbed like the message
+      body: { status: 'error', message: 'bad key Bearer [redacted]', code: 'unauthorized' },
     });
     expect(Object.keys(err as object)).not.toContain('headers');
   });

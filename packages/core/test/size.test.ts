@@ -5,9 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-// The budget is 4 kB (issue 2): paging and streaming tree-shaken away, every transport feature kept, logging
-// opt-in (a middleware). See README "Size".
-const BUDGET = 4000;
+// A ceiling, not a goal (issue 12): 4.6 kB, paging and streaming tree-shaken away, every transport feature kept,
+// logging opt-in (a middleware). See README "Size".
+const BUDGET = 4600;
 
 describe('bundle size', () => {
   it(`createClient + one request ≤ ${BUDGET} B min+gzip, browser-safe (no node: imports), zero dependencies`, async () => {

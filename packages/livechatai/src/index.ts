@@ -7,7 +7,7 @@ export { Conversations } from '@livechatai/conversations';
 export { DataSources } from '@livechatai/data-sources';
 export { Messages } from '@livechatai/messages';
 export type { MessageStream } from '@livechatai/messages';
-export { createClient, EventStream, logRequests, Page, redact } from '@livechatai/core';
+export { createClient, EventStream, logRequests, Page, redact, toErrorEnvelope } from '@livechatai/core';
 export {
   LiveChatAIError,
   APIError,
@@ -49,6 +49,8 @@ export type {
   DeltaEvent,
   DoneEvent,
   ErrorContext,
+  ErrorEnvelope,
+  FromResponseOptions,
   LiveChatAIClient,
   Logger,
   LogLevel,

@@ -17,12 +17,9 @@
 export const KB = 1000;
 
 /*
- * Goals vs enforced budgets. The issues set these targets: core + one request ≤ 4 kB; core + one resource with one
- * list call ≤ 4.5 kB; messages (whose class carries streaming, so every messages bundle does) ≤ 6 kB; the umbrella
- * ≤ 14 kB. All are met except core + one paged resource: core + request is ~3.98 kB and the list machinery alone
- * (the Page type over the four paging schemes, its iterator and toArray) adds ~0.69 kB, so no resource with a list
- * call fits 4.5 kB without dropping transport features the issues require. Those rows enforce today's size as a
- * ceiling (a regression fails the run) and print the goal beside it. Lower a budget whenever a change makes room.
+ * Budgets are ceilings, not goals (issue 12 retired the 4 kB / 4.5 kB goals: readable code wins every tie):
+ * core + one request ≤ 4.6 kB; core + one resource with one call ≤ 5.6 kB; messages (whose class carries
+ * streaming, so every messages bundle does) ≤ 6.8 kB; the umbrella ≤ 14 kB. A change that crosses one fails the run.
  */
 
 /** Peer dependencies of @livechatai/react, left out of its bundles. */
@@ -65,21 +62,20 @@ export const ENTRIES = [
       `const client = createClient({ apiKey: 'key', baseURL: 'https://app.livechatai.com/api/v2' });`,
       `export const result = client.request({ method: 'GET', path: '/agents' });`,
     ].join('\n'),
-    budget: 4 * KB,
+    budget: 4.6 * KB,
   },
   ...RESOURCES.map(([pkg, cls, call]) => ({
     name: `core + ${pkg}: one ${call.slice(0, call.indexOf('('))} call`,
     packages: ['core', pkg],
     code: oneCall(pkg, cls, call),
-    // analytics has no paged list (its one call is a report); messages' budget includes streaming
-    budget: pkg === 'messages' ? 6 * KB : pkg === 'analytics' ? 4.5 * KB : 5.15 * KB,
-    goal: pkg === 'messages' || pkg === 'analytics' ? null : 4.5 * KB,
+    // messages' budget includes streaming
+    budget: pkg === 'messages' ? 6.8 * KB : 5.6 * KB,
   })),
   {
     name: 'core + messages: stream',
     packages: ['core', 'messages'],
     code: oneCall('messages', 'Messages', `stream({ agentId: 'agent', question: 'Hi' })`),
-    budget: 6 * KB,
+    budget: 6.8 * KB,
   },
   {
     name: 'livechatai: client using every resource',
