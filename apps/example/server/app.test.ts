@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
@@ -26,6 +27,43 @@ afterAll(async () => {
 });
 
 const json = { 'content-type': 'application/json' };
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request with exactly these headers (fetch would not let a test choose Host), as a browser could send it. */
+function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
+  const { hostname, port } = new URL(proxy.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const corsHeaders = (headers: IncomingHttpHeaders) => Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+
+async function agentNames(): Promise<string[]> {
+  const list = (await (await fetch(`${proxy.url}/api/v2/agents?limit=100`)).json()) as { data: { name: string }[] };
+  return list.data.map((a) => a.name);
+}
+
+function expectForbidden(res: RawResponse) {
+  expect(res.status).toBe(403);
+  expect(res.headers['content-type']).toContain('application/json');
+  expect(JSON.parse(res.body)).toMatchObject({ status: 'error', code: 'forbidden' });
+  expect(corsHeaders(res.headers)).toEqual([]);
+}
 
 describe('app server', () => {
   it('adds the key itself: keyless requests succeed, a key from the browser is replaced', async () => {
@@ -90,5 +128,54 @@ describe('app server', () => {
     expect(await (await fetch(`${proxy.url}/inbox`)).text()).toContain('<title>app</title>');
     const escaped = await fetch(`${proxy.url}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(await escaped.text()).not.toContain('root:');
+  });
+});
+
+describe('app server: only for its own pages', () => {
+  const own = () => new URL(proxy.url).host;
+  const createAgent = (name: string) => JSON.stringify({ name, isLiveChatEnabled: true });
+
+  it('refuses a Host that is not its own (DNS rebinding) before calling the API, and accepts localhost', async () => {
+    const rebound = await raw('POST', '/api/v2/agents', { ...json, host: `evil.example:${String(proxy.port)}` }, createAgent('Rebound'));
+    expectForbidden(rebound);
+    expect(JSON.parse(rebound.body).message).toContain('evil.example');
+    expectForbidden(await raw('GET', '/', { host: `evil.example:${String(proxy.port)}` }));
+    expect(await agentNames()).not.toContain('Rebound');
+
+    const local = await raw('POST', '/api/v2/agents', { ...json, host: `localhost:${String(proxy.port)}` }, createAgent('Via localhost'));
+    expect(local.status).toBe(200);
+    expect(await agentNames()).toContain('Via localhost');
+  });
+
+  it('refuses a cross-site Origin (and the opaque "null" one) before calling the API, and accepts its own', async () => {
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:1', 'null']) {
+      const res = await raw('POST', '/api/v2/agents', { ...json, host: own(), origin }, createAgent(`From ${origin}`));
+      expectForbidden(res);
+    }
+    expect((await agentNames()).filter((name) => name.startsWith('From '))).toEqual([]);
+
+    const same = await raw('POST', '/api/v2/agents', { ...json, host: own(), origin: proxy.url }, createAgent('Same origin'));
+    expect(same.status).toBe(200);
+    expect(await agentNames()).toContain('Same origin');
+  });
+
+  it('refuses API requests a browser marks as coming from another site, even without an Origin', async () => {
+    expectForbidden(await raw('GET', '/api/v2/contacts', { host: own(), 'sec-fetch-site': 'cross-site' }));
+    expectForbidden(await raw('GET', '/api/v2/contacts', { host: own(), 'sec-fetch-site': 'same-site' }));
+    expect((await raw('GET', '/api/v2/agents', { host: own(), 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+  });
+
+  it("never passes the API's CORS headers on, preflights included", async () => {
+    const direct = await fetch(`${emulator.url}/agents`, { headers: { authorization: `Bearer ${emulator.apiKey}`, origin: 'https://evil.example' } });
+    expect(direct.headers.get('access-control-allow-origin')).toBe('*');
+
+    const list = await raw('GET', '/api/v2/agents', { host: own() });
+    expect(list.status).toBe(200);
+    expect(corsHeaders(list.headers)).toEqual([]);
+
+    const preflight = { host: own(), origin: proxy.url, 'access-control-request-method': 'DELETE', 'access-control-request-headers': 'content-type' };
+    const ownPreflight = await raw('OPTIONS', '/api/v2/agents/agent_1', preflight);
+    expect(corsHeaders(ownPreflight.headers)).toEqual([]);
+    expectForbidden(await raw('OPTIONS', '/api/v2/agents/agent_1', { ...preflight, origin: 'https://evil.example' }));
   });
 });

@@ -1,16 +1,22 @@
-// The example's server: holds the API key and forwards /api/v2/* to the LiveChatAI API (or the emulator),
-// streaming responses through as they arrive; in production it also serves the built app.
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, relative, sep } from 'node:path';
+// The admin console's server: holds the API key and forwards /api/v2/* to the LiveChatAI API (or the emulator),
+// streaming responses through as they arrive; in production it also serves the built console.
+//
+// This is an internal tool: whoever can send it a request acts as the workspace owner. So it listens on
+// loopback only (start.ts), and refuses every request that a web page on another site could make it send:
+// a `Host` that is not the console's own (DNS rebinding: evil.example resolving to 127.0.0.1), an `Origin`
+// that is not its own (a cross-site fetch or form), and for the API a `Sec-Fetch-Site` other than
+// same-origin (a cross-site <img> or <script>, which sends no Origin). It never passes on the API's CORS
+// headers, so no other origin can read a response even if the API allows every origin.
+import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
+import { fileResponse, resolveStaticFile } from './static-files.js';
 
 export interface ProxyAppOptions {
   /** Base URL of the API, ending with `/api/v2` (the emulator's `url`, or the real service's). */
   target: string;
   /** The secret API key, added to every forwarded request. Never sent to the browser. */
   apiKey: string;
-  /** Folder of the built app (vite's `dist`) to serve; omit to serve the API proxy only. */
+  /** Folder of the built console (vite's `dist/public`) to serve; omit to serve the API proxy only. */
   staticDir?: string | undefined;
 }
 
@@ -32,34 +38,44 @@ const DROP_REQUEST = new Set([
 // fetch has already decoded the body, so the upstream length and encoding no longer describe it.
 const DROP_RESPONSE = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
+// The names a browser on this machine uses for a loopback server. A rebinding attack's Host is the
+// attacker's own domain, which is never one of these.
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ status: 'error', code, message }, { status });
 }
 
-export function createProxyApp(options: ProxyAppOptions): Hono {
+/** Why the console refuses this request (a browser on another site could have sent it), or `undefined`. */
+function refusal(headers: Headers, port: number | undefined, isApi: boolean): string | undefined {
+  const ownHosts = LOOPBACK_NAMES.map((name) => `${name}:${String(port)}`);
+  const host = headers.get('host')?.toLowerCase();
+  if (!host || !ownHosts.includes(host)) {
+    return `The console answers only requests for its own address (${ownHosts[0] ?? ''}), not for "${host ?? ''}".`;
+  }
+  const origin = headers.get('origin');
+  if (origin !== null && !ownHosts.some((own) => origin.toLowerCase() === `http://${own}`)) {
+    return `The console answers only its own pages, not requests from ${origin}.`;
+  }
+  const site = headers.get('sec-fetch-site');
+  if (isApi && site !== null && site !== 'same-origin' && site !== 'none') {
+    return 'The console API answers only its own pages, not requests from other sites.';
+  }
+  return undefined;
+}
+
+export function createProxyApp(options: ProxyAppOptions): Hono<{ Bindings: HttpBindings }> {
   const target = options.target.replace(/\/+$/, '');
   const authorization = `Bearer ${options.apiKey}`;
-  const app = new Hono();
+  const app = new Hono<{ Bindings: HttpBindings }>();
+
+  app.use('*', async (c, next) => {
+    // The port this connection reached, so the check holds for whichever port `listen` ended up on.
+    const reason = refusal(c.req.raw.headers, c.env.incoming.socket.localPort, c.req.path.startsWith('/api/'));
+    if (reason) return errorResponse(403, 'forbidden', reason);
+    await next();
+    return undefined;
+  });
 
   app.all('/api/v2/*', async (c) => {
     const incoming = new URL(c.req.url);
@@ -82,7 +98,8 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
     }
     const out = new Headers();
     upstream.headers.forEach((value, name) => {
-      if (!DROP_RESPONSE.has(name)) out.set(name, value);
+      // The API may allow every origin (the emulator does); the console's responses are for its own pages only.
+      if (!DROP_RESPONSE.has(name) && !name.startsWith('access-control-')) out.set(name, value);
     });
     if (out.get('content-type')?.startsWith('text/event-stream')) {
       out.set('cache-control', 'no-cache, no-transform');
@@ -97,21 +114,11 @@ export function createProxyApp(options: ProxyAppOptions): Hono {
   const root = options.staticDir;
   if (root) {
     app.get('*', async (c) => {
-      const pathname = decodeURIComponent(new URL(c.req.url).pathname);
-      let file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
-      if (relative(root, file).split(sep).includes('..')) {
-        return c.text('Not found', 404);
-      }
+      const pathname = new URL(c.req.url).pathname;
       // Unknown paths get the app (its router is hash-based, but a reload on any path should still work).
-      if (!isFile(file)) file = join(root, 'index.html');
-      const ext = file.slice(file.lastIndexOf('.'));
-      const immutable = pathname.startsWith('/assets/');
-      return new Response(await readFile(file), {
-        headers: {
-          'content-type': MIME[ext] ?? 'application/octet-stream',
-          'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        },
-      });
+      const file = resolveStaticFile(root, pathname, 'index.html') ?? resolveStaticFile(root, '/', 'index.html');
+      if (!file) return c.text('Not found', 404);
+      return fileResponse(file, pathname);
     });
   }
   return app;

@@ -1,5 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
-import type { Hono } from 'hono';
+
+type FetchCallback = Parameters<typeof serve>[0]['fetch'];
+
+/** What `listen` serves: a Hono app, or any Fetch-API handler. */
+export interface Servable {
+  fetch: FetchCallback;
+}
 
 export interface Listening {
   url: string;
@@ -7,7 +13,7 @@ export interface Listening {
   close: () => Promise<void>;
 }
 
-function listenOn(app: Hono, host: string, port: number): Promise<{ server: ServerType; port: number }> {
+function listenOn(app: Servable, host: string, port: number): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       resolve({ server, port: info.port });
@@ -17,7 +23,7 @@ function listenOn(app: Hono, host: string, port: number): Promise<{ server: Serv
 }
 
 /** Listens on `port`; when it is taken, on a free port instead (port 0). */
-export async function listen(app: Hono, host: string, port: number): Promise<Listening & { fellBack: boolean }> {
+export async function listen(app: Servable, host: string, port: number): Promise<Listening & { fellBack: boolean }> {
   let result: { server: ServerType; port: number };
   let fellBack = false;
   try {
