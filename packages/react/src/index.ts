@@ -36,8 +36,16 @@ export type {
   EndConversationVariables,
   DismissSuggestionVariables,
 } from './use-mutations.js';
-export { useChat } from './use-chat.js';
-export type { ChatMessage, ChatMessageState, ChatStatus, UseChatOptions, UseChatResult } from './use-chat.js';
+export { useChat, ChatBusyError } from './use-chat.js';
+export type {
+  ChatMessage,
+  ChatMessageState,
+  ChatPollOptions,
+  ChatStatus,
+  ChatStorage,
+  UseChatOptions,
+  UseChatResult,
+} from './use-chat.js';
 export { livechataiKeys } from './query-keys.js';
 export type { AnalyticsReport, ConversationListFilters } from './query-keys.js';
 export {

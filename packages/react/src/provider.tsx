@@ -29,6 +29,11 @@ export function LiveChatAIProvider({ client, queryClient, children }: LiveChatAI
   return effective ? <QueryClientProvider client={effective}>{content}</QueryClientProvider> : content;
 }
 
+/** @internal The client of the nearest `LiveChatAIProvider`, or null (useChat's api mode needs none). */
+export function useOptionalLiveChatAIClient(): LiveChatAIClient | null {
+  return useContext(ClientContext);
+}
+
 /** The client given to the nearest `LiveChatAIProvider`. Throws when there is none. */
 export function useLiveChatAIClient(): LiveChatAIClient {
   const client = useContext(ClientContext);

@@ -5,7 +5,7 @@ import { Messages } from '@livechatai/messages';
 import { isInternalServerError, isNotFoundError } from '@livechatai/core';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { newQueryClient, startTestBed, wrapper, type TestBed } from '../test/helpers.js';
 import { useChat, type ChatStatus, type UseChatResult } from './index.js';
 
@@ -36,6 +36,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bed.close();
+});
+// Each test is a new visitor: no conversation kept from the one before.
+afterEach(() => {
+  sessionStorage.clear();
 });
 
 const conversationPosts = () => bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
@@ -80,7 +84,7 @@ describe('useChat', () => {
     expect(answer).toMatchObject({ role: 'assistant', state: 'done' });
     expect(answer.content).toContain('AZURE-7781');
     expect(final.messages[0]).toMatchObject({ role: 'user', state: 'done' });
-    expect(final.messages[0]!.id).not.toMatch(/^local-/);
+    expect(final.messages[0]!.serverId).toMatch(/\S/);
 
     // The answer was rendered while it streamed, in growing partial contents, each a prefix of the final
     // (how often is the throttle test's subject).
@@ -104,7 +108,7 @@ describe('useChat', () => {
     const stored = await new Conversations(bed.admin).retrieve(final.conversationId!);
     expect(stored.messages).toHaveLength(4);
     await waitFor(() => {
-      expect(result.current.messages.map((m) => m.id)).toEqual(stored.messages.map((m) => m.id));
+      expect(result.current.messages.map((m) => m.serverId)).toEqual(stored.messages.map((m) => m.id));
     });
   });
 
