@@ -17,6 +17,8 @@ export interface RecordedRequest {
   url: string;
   headers: Headers;
   signal: AbortSignal | undefined;
+  /** When it was sent (Date.now()). */
+  at: number;
 }
 
 /** One server-sent event as the emulator sent it. */
@@ -145,7 +147,7 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
       faults.splice(index, 1);
     }
     const signal = init?.signal ?? undefined;
-    requests.push({ method: request.method, url: request.url, headers, signal });
+    requests.push({ method: request.method, url: request.url, headers, signal, at: Date.now() });
     const response = await nodeFetch(input instanceof Request ? input.url : input, { ...init, headers });
     const hold = holds[0];
     if (!hold || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
