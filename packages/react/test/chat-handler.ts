@@ -103,7 +103,9 @@ export async function startChatHandler(admin: LiveChatAIClient): Promise<ChatHan
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
