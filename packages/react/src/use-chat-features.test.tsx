@@ -172,10 +172,10 @@ describe('useChat: a human team member replies', () => {
     const times = gets(id).slice(start).map((r) => r.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     // 100, 200, 400, 400… ms: rising, then capped.
-    expect(times.length).toBeGreaterThanOrEqual(4);
+    expect(times.length).toBeGreaterThanOrEqual(3);
     expect(times.length).toBeLessThanOrEqual(7);
     expect(gaps.at(-1)!).toBeGreaterThanOrEqual(350);
-    expect(gaps.at(-1)!).toBeLessThan(700);
+    expect(gaps.at(-1)!).toBeLessThan(1_000);
     expect(gaps[0]!).toBeLessThan(gaps.at(-1)!);
 
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });

@@ -546,6 +546,7 @@ export function useChat(options: UseChatOptions): UseChatResult {
     };
     const onVisibility = () => {
       if (document.visibilityState !== 'visible') return;
+      clearTimeout(timer);
       pollDelayRef.current = minDelay;
       void tick();
     };
