@@ -33,7 +33,7 @@ afterEach(() => {
   for (const b of browsers.splice(0)) {
     for (const r of b.responses) {
       expect(r.body).not.toContain(env.emulator.apiKey);
-      r.headers.forEach((value) => expect(value).not.toContain(env.emulator.apiKey));
+      r.headers.forEach((value) => { expect(value).not.toContain(env.emulator.apiKey); });
     }
   }
 });
@@ -354,7 +354,7 @@ describe('idempotency and disconnects', () => {
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
         const req = httpRequest(server.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
           res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          res.on('end', () => { resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }); });
         });
         req.on('error', reject);
         req.end(body);
