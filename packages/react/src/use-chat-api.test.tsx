@@ -17,8 +17,8 @@ let agentId: string;
 
 beforeAll(async () => {
   bed = await startTestBed({ streamDelayMs: 5 });
-  handler = await startChatHandler(bed.admin);
   agentId = (await new Agents(bed.admin).create({ name: 'Widget agent', isLiveChatEnabled: true })).id;
+  handler = await startChatHandler(bed.emulator, agentId);
   await new DataSources(bed.admin).addText({
     agentId,
     title: 'Falcon',

@@ -1,97 +1,46 @@
-// The chat handler's side of the wire contract (.work-notes/chat-contract.md), on node:http over the emulator.
-// A stand-in while @livechatai/server is being written: once `createChatHandler` and `toNodeHandler` are usable,
-// mount them here instead (the tests talk only HTTP to this server, so they stay the same).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+// The chat handler (@livechatai/server's createChatHandler, mounted with toNodeHandler on node:http) over the
+// emulator, recording what the browser sent it, with emulator faults injectable into the next upstream send.
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import { Conversations } from '@livechatai/conversations';
-import { Messages } from '@livechatai/messages';
-import { isLiveChatAIError, toErrorEnvelope, type LiveChatAIClient } from '@livechatai/core';
+import { createClient } from '@livechatai/core';
+import type { Emulator } from '@livechatai/emulator';
+import { createChatHandler, toNodeHandler } from '@livechatai/server';
 
 export interface ChatHandlerServer {
   /** The handler's absolute URL, e.g. http://127.0.0.1:port/api/chat. */
   url: string;
   /** Every request the handler received: method, headers and JSON body. */
   received: { method: string; headers: IncomingMessage['headers']; body: unknown }[];
-  /** An `x-emulator-fault` spec for the next upstream send. */
+  /** An `x-emulator-fault` spec for the next upstream send (POST /conversations). */
   injectFault: (spec: string) => void;
   close: () => Promise<void>;
 }
 
-const readBody = async (req: IncomingMessage) => {
-  let text = '';
-  for await (const chunk of req) text += String(chunk);
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
-};
-
-function sendError(res: ServerResponse, error: unknown) {
-  const envelope = toErrorEnvelope(error);
-  const status = isLiveChatAIError(error) ? (error.status ?? 502) : 500;
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ status: 'error', message: envelope.message, code: envelope.code }));
-}
-
-export async function startChatHandler(admin: LiveChatAIClient): Promise<ChatHandlerServer> {
-  const owner = new Map<string, string>(); // conversation → visitor
+export async function startChatHandler(emulator: Emulator, agentId: string): Promise<ChatHandlerServer> {
   const faults: string[] = [];
   const received: ChatHandlerServer['received'] = [];
-  const messages = new Messages(admin);
-  const conversations = new Conversations(admin);
-
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const visitor = /(?:^|;\s*)visitor=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
-      const body = await readBody(req);
-      received.push({ method: req.method ?? '', headers: req.headers, body });
-      if (req.method === 'GET') {
-        const id = url.searchParams.get('conversationId') ?? '';
-        if (!visitor || owner.get(id) !== visitor) {
-          res.writeHead(404, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'error', message: 'Conversation not found', code: 'not_found' }));
-          return;
-        }
-        const c = await conversations.retrieve(id);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'success', data: { conversationId: id, agentId: c.agentId, isResolved: c.isResolved, messages: c.messages } }));
-        return;
-      }
-      const { agentId, question, conversationId } = body as { agentId: string; question: string; conversationId?: string };
-      if (conversationId !== undefined && owner.get(conversationId) !== visitor) {
-        sendError(res, Object.assign(new Error('not found'), { status: 404 }));
-        return;
-      }
-      const me = visitor ?? randomUUID();
-      const fault = faults.shift();
-      const key = req.headers['idempotency-key'];
-      const stream = await messages.stream(
-        { agentId, question, ...(conversationId ? { conversationId } : {}) },
-        {
-          ...(typeof key === 'string' ? { idempotencyKey: `${me}:${key}` } : {}),
-          ...(fault ? { headers: { 'x-emulator-fault': fault } } : {}),
-        },
-      );
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        ...(visitor ? {} : { 'set-cookie': `visitor=${me}; HttpOnly; SameSite=Lax; Path=/` }),
-      });
-      void stream.finalMessage().then((done) => owner.set((done as { conversationId: string }).conversationId, me), () => undefined);
-      // The exchange is stored before the first event: a stream that dies later still has its conversation.
-      const reader = stream.toReadableStream().getReader();
-      res.on('close', () => void reader.cancel());
-      for (let r = await reader.read(); !r.done; r = await reader.read()) {
-        const text = new TextDecoder().decode(r.value);
-        const started = /"conversationId":"([^"]+)"/.exec(text);
-        if (started?.[1]) owner.set(started[1], me);
-        res.write(r.value);
-      }
-      res.end();
-    })().catch((error: unknown) => {
-      if (res.headersSent) res.end();
-      else sendError(res, error);
-    });
+  const client = createClient({
+    apiKey: emulator.apiKey,
+    baseURL: emulator.url,
+    maxRetries: 0,
+    middleware: [
+      (ctx, next) => {
+        const isSend = ctx.request.method === 'POST' && new URL(ctx.request.url).pathname.endsWith('/conversations');
+        const fault = isSend ? faults.shift() : undefined;
+        if (!fault) return next(ctx.request);
+        const headers = new Headers(ctx.request.headers);
+        headers.set('x-emulator-fault', fault);
+        return next(new Request(ctx.request, { headers }));
+      },
+    ],
   });
+  const chat = createChatHandler({ client, agents: [agentId], secret: 'react-tests-secret-0123456789-0123456789', rateLimit: false });
+  const node = toNodeHandler(async (request) => {
+    const body: unknown = request.method === 'POST' ? await request.clone().json().catch(() => undefined) : undefined;
+    received.push({ method: request.method, headers: Object.fromEntries(request.headers), body });
+    return chat(request);
+  });
+  const server = createServer(node);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
