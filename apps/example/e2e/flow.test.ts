@@ -134,11 +134,15 @@ describe('example app', () => {
     await page.getByText('Nothing to improve right now').waitFor();
 
     // A question the knowledge cannot answer becomes a suggestion, which turns into a Q&A source.
+    // (the playground restores the chat it had, question and answer: wait for one more finished answer than that)
     await page.getByRole('link', { name: 'Playground' }).click();
     const unanswerable = 'Do you sell purple submarines?';
     await page.getByLabel('Message').fill(unanswerable);
+    const answered = page.locator('.bubble-row.assistant[data-state="done"]');
+    await answered.first().waitFor();
+    const before = await answered.count();
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.locator('.bubble-row.assistant[data-state="done"]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => answered.count(), { timeout: 20_000 }).toBeGreaterThan(before);
     await page.getByRole('link', { name: 'AI suggestions' }).click();
     const card = page.locator('.suggestion', { hasText: unanswerable });
     await card.waitFor();

@@ -1,4 +1,4 @@
-/* global process, console, performance, fetch */
+/* global process, console, performance, fetch, URL */
 // `pnpm --filter @livechatai/server bench`: a streamed answer through the chat handler (mounted on node:http with
 // toNodeHandler) vs the same answer asked of the API directly with the SDK, against one emulator, in the
 // same run (alternating rounds, medians; the emulator in a child process). Prints first-delta latency, total time, the time added per delta and the
