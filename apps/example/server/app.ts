@@ -42,7 +42,8 @@ const DROP_RESPONSE = new Set(['content-encoding', 'content-length', 'transfer-e
 // attacker's own domain, which is never one of these.
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-function errorResponse(status: number, code: string, message: string): Response {
+/** The API's error envelope, with its status. */
+export function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ status: 'error', code, message }, { status });
 }
 

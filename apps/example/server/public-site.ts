@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { LiveChatAIClient } from '@livechatai/core';
 import { createChatHandler } from '@livechatai/server';
 import { Hono } from 'hono';
+import { errorResponse } from './app.js';
 import { fileResponse, resolveStaticFile } from './static-files.js';
 
 export interface PublicSiteOptions {
@@ -25,10 +26,6 @@ const AGENT_META = '<meta name="livechatai-agent-id" content="" />';
 
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ status: 'error', code, message }, { status });
-}
 
 export function createPublicSiteApp(options: PublicSiteOptions): Hono {
   const chat = createChatHandler({ client: options.client, agents: [options.agentId], secret: options.secret });

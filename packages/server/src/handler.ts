@@ -1,6 +1,6 @@
 import { Contacts } from '@livechatai/contacts';
 import { Conversations } from '@livechatai/conversations';
-import { createClient, isLiveChatAIError, isNotFoundError, toErrorEnvelope } from '@livechatai/core';
+import { createClient, isLiveChatAIError, isNotFoundError, isRateLimitError, toErrorEnvelope } from '@livechatai/core';
 import type { LiveChatAIClient, Message, SendMessageParams } from '@livechatai/core';
 import { Messages } from '@livechatai/messages';
 import { memoryStore } from './store.js';
@@ -86,11 +86,10 @@ function errorResponse(status: number, code: string, message: string, headers: H
 
 /** An upstream failure as the browser sees it: the API's status, code, message and request id; nothing else. */
 function upstreamErrorResponse(error: unknown): Response {
-  const { statusCode, requestId, ...envelope } = toErrorEnvelope(error);
+  const { statusCode, code, message, requestId } = toErrorEnvelope(error);
   const headers: Record<string, string> = requestId ? { 'x-request-id': requestId } : {};
-  const retryAfter = isLiveChatAIError(error) ? (error as { retryAfterMs?: number }).retryAfterMs : undefined;
-  if (statusCode === 429 && retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter / 1000));
-  return Response.json(envelope, { status: statusCode, headers });
+  if (isRateLimitError(error) && error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+  return errorResponse(statusCode, code, message, headers);
 }
 
 function optionalId(value: unknown, name: string): string | undefined {
