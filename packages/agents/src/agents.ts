@@ -1,4 +1,5 @@
-import { assertBoolean, assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
+import { path } from '@livechatai/core';
+import { assertBoolean, assertNonEmptyString, assertParams, requestPage, unwrapEnvelope } from '@livechatai/core/internal';
 import type {
   Agent,
   AgentCreateParams,

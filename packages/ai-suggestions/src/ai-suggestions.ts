@@ -1,4 +1,5 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
+import { path } from '@livechatai/core';
+import { assertNonEmptyString, assertParams, requestPage, unwrapEnvelope } from '@livechatai/core/internal';
 import type {
   AISuggestion,
   AISuggestionDetail,

@@ -1,4 +1,4 @@
-import { unwrapEnvelope, assertParams } from '@livechatai/core';
+import { assertParams, unwrapEnvelope } from '@livechatai/core/internal';
 import type {
   AgentAnalytics,
   AgentAnalyticsParams,

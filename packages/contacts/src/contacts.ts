@@ -1,4 +1,5 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestPage, assertParams, listItems, withAttributeMap } from '@livechatai/core';
+import { path } from '@livechatai/core';
+import { assertNonEmptyString, assertParams, listItems, requestPage, unwrapEnvelope, withAttributeMap } from '@livechatai/core/internal';
 import type {
   APIPromise,
   Contact,

@@ -1,4 +1,5 @@
-import { assertNonEmptyString, path, requestPage, assertParams, listItems, withAttributeMap } from '@livechatai/core';
+import { path } from '@livechatai/core';
+import { assertNonEmptyString, assertParams, listItems, requestPage, withAttributeMap } from '@livechatai/core/internal';
 import type {
   APIPromise,
   Conversation,

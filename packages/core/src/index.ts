@@ -1,3 +1,5 @@
+// The public API. The helpers resource packages are built from (assert*, requestPage, requestStream, listItems,
+// unwrapEnvelope, withAttributeMap) are on `@livechatai/core/internal`, which is not a public API.
 export { VERSION } from './version.js';
 export { createClient, DEFAULT_BASE_URL } from './client.js';
 export type {
@@ -15,27 +17,13 @@ export type {
   StreamRequestSpec,
 } from './client.js';
 export type { APIPromise, WithResponse } from './api-promise.js';
-export { listItems, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from './pagination.js';
+export { Page } from './pagination.js';
 export type { PageInfo, PagePromise, PageScheme } from './pagination.js';
-export { EventStream, requestStream } from './streaming.js';
+export { EventStream } from './streaming.js';
 export type { DeltaEvent, DoneEvent, FromResponseOptions, StreamEvent, TextStreamResult } from './streaming.js';
-export { SSEParser } from './sse.js';
-export type { SSEMessage } from './sse.js';
-export { unwrapEnvelope } from './envelope.js';
-export { attributeMap, withAttributeMap } from './attributes.js';
-export { path, buildQuery } from './path.js';
+export { path } from './path.js';
 export type { QueryParams, QueryValue } from './path.js';
-export {
-  assertBoolean,
-  assertInteger,
-  assertNonEmptyString,
-  assertObject,
-  assertOneOf,
-  assertOptionalString,
-  assertParams,
-  requireParam,
-} from './validate.js';
-export { defaultIsRetryableStatus, parseRetryAfter } from './retry.js';
+export { defaultIsRetryableStatus } from './retry.js';
 export type { RetryBudget, RetryEvent, RetryOptions, RetryPolicy } from './retry.js';
 export { logRequests, redact } from './logger.js';
 export type { Logger, LogLevel, LogOptions } from './logger.js';

@@ -11,12 +11,12 @@ import {
   isRateLimitError,
   NotFoundError,
   RateLimitError,
-  requestStream,
   toErrorEnvelope,
   APIConnectionError,
   APITimeoutError,
 } from '../src/index.js';
 import type { StreamEvent } from '../src/index.js';
+import { requestStream } from '../src/internal/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, listItems, Page, PAGE_SIZE_PARAM, readPageInfo, requestPage } from '../src/index.js';
+import { createClient, Page } from '../src/index.js';
+import { listItems, requestPage } from '../src/internal/index.js';
+import { PAGE_SIZE_PARAM, readPageInfo } from '../src/pagination.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 

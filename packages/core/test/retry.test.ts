@@ -5,8 +5,8 @@ import {
   isAPIConnectionError,
   isInternalServerError,
   isRateLimitError,
-  parseRetryAfter,
 } from '../src/index.js';
+import { parseRetryAfter } from '../src/retry.js';
 import type { RetryEvent } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError, requestStream } from '../src/index.js';
+import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError } from '../src/index.js';
+import { requestStream } from '../src/internal/index.js';
 import type { StreamEvent } from '../src/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError, requestStream } from '../src/index.js';
+import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError } from '../src/index.js';
+import { requestStream } from '../src/internal/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
 

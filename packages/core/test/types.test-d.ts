@@ -5,8 +5,6 @@ import {
   isRateLimitError,
   logRequests,
   path,
-  requestPage,
-  requestStream,
   type APIError,
   type APIPromise,
   type ClientOptions,
@@ -22,6 +20,7 @@ import {
   type StreamEvent,
   type WithResponse,
 } from '../src/index.js';
+import { requestPage, requestStream } from '../src/internal/index.js';
 
 declare const client: LiveChatAIClient;
 interface Agent {

@@ -1,4 +1,5 @@
-import { assertNonEmptyString, assertOneOf, InvalidParameterError, unwrapEnvelope, requestPage, assertParams } from '@livechatai/core';
+import { InvalidParameterError } from '@livechatai/core';
+import { assertNonEmptyString, assertOneOf, assertParams, requestPage, unwrapEnvelope } from '@livechatai/core/internal';
 import type {
   APIPromise,
   DataSource,

@@ -1,4 +1,5 @@
-import { assertNonEmptyString, path, unwrapEnvelope, requestStream, assertParams } from '@livechatai/core';
+import { path } from '@livechatai/core';
+import { assertNonEmptyString, assertParams, requestStream, unwrapEnvelope } from '@livechatai/core/internal';
 import type {
   APIPromise,
   Conversation,
