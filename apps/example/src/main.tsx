@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
+import { ToastProvider } from './toasts.js';
 import './styles.css';
 
 // The browser talks to this app's own server, which adds the API key: no key here (`apiKey: null`).
@@ -17,7 +18,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <LiveChatAIProvider client={client} queryClient={queryClient}>
-      <App />
+      <ToastProvider>
+        <App />
+      </ToastProvider>
     </LiveChatAIProvider>
   </StrictMode>,
 );

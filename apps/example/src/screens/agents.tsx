@@ -2,7 +2,16 @@ import { useAgents, useCreateAgent, useDeleteAgent } from '@livechatai/react';
 import { useState } from 'react';
 import { Badge, Card, EmptyState, ErrorNotice, Field, formatDate, Loading, PageHeader } from '../ui.js';
 
-export function AgentsScreen({ selectedAgentId, onSelect }: { selectedAgentId: string | undefined; onSelect: (id: string) => void }) {
+export function AgentsScreen({
+  selectedAgentId,
+  onSelect,
+  onDeleted,
+}: {
+  selectedAgentId: string | undefined;
+  onSelect: (id: string) => void;
+  /** After a delete, with the agent to move to (the newest remaining one), if any. */
+  onDeleted: (id: string, remaining: string | undefined) => void;
+}) {
   const agents = useAgents({ limit: 100 });
   const create = useCreateAgent();
   const remove = useDeleteAgent();
@@ -44,10 +53,14 @@ export function AgentsScreen({ selectedAgentId, onSelect }: { selectedAgentId: s
                     <span className="row-actions">
                       <button
                         type="button"
+                        aria-label={`Confirm delete ${agent.name}`}
                         className="btn btn-danger btn-small"
                         disabled={remove.isPending}
                         onClick={() => {
-                          remove.mutate(agent.id, { onSettled: () => { setConfirming(null); } });
+                          remove.mutate(agent.id, {
+                            onSettled: () => { setConfirming(null); },
+                            onSuccess: () => { onDeleted(agent.id, agents.data.items.find((a) => a.id !== agent.id)?.id); },
+                          });
                         }}
                       >
                         {remove.isPending ? 'Deleting…' : 'Confirm delete'}

@@ -11,8 +11,9 @@ function Bubble({ message }: { message: ChatMessage }) {
       <div className={`bubble ${message.role} ${message.state}`}>
         <div className="bubble-author">
           {label}
-          {message.state === 'stopped' ? <Badge tone="amber">stopped</Badge> : null}
-          {message.state === 'error' ? <Badge tone="red">failed</Badge> : null}
+          {/* Stopped and failed describe the answer; the visitor's own message was sent either way. */}
+          {message.role !== 'user' && message.state === 'stopped' ? <Badge tone="amber">stopped</Badge> : null}
+          {message.role !== 'user' && message.state === 'error' ? <Badge tone="red">failed</Badge> : null}
         </div>
         <div className="bubble-text">
           {message.role === 'user' ? message.content : <Markdown text={message.content} />}
@@ -34,7 +35,9 @@ function Bubble({ message }: { message: ChatMessage }) {
 }
 
 export function PlaygroundScreen({ agentId, agentName }: { agentId: string; agentName: string }) {
-  const chat = useChat({ agentId });
+  // The conversation is kept in sessionStorage (useChat's default), so leaving the screen — for the inbox, say —
+  // and coming back shows the same chat; a team member's reply from the inbox arrives by polling.
+  const chat = useChat({ agentId, poll: { interval: 3_000, maxInterval: 10_000 } });
   const [text, setText] = useState('');
   const bottom = useRef<HTMLDivElement>(null);
   const busy = chat.status === 'submitted' || chat.status === 'streaming';
@@ -63,7 +66,7 @@ export function PlaygroundScreen({ agentId, agentName }: { agentId: string; agen
         }
       />
       <section className="card chat-card">
-        <div className="chat-log" aria-live="polite" aria-label="Conversation">
+        <div className="chat-log" role="log" aria-live="polite" aria-label="Conversation">
           {chat.isLoadingHistory ? <Loading label="Loading conversation…" /> : null}
           {chat.messages.length === 0 && !chat.isLoadingHistory ? (
             <EmptyState icon="💬" title="Ask anything">
