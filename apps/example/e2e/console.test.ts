@@ -99,7 +99,8 @@ beforeAll(async () => {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // Reduced motion: charts drawn whole at once, so a screenshot shows every day of the series.
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   page = await context.newPage();
 
   const agents = await api<{ id: string; name: string }[]>('/agents?limit=100');

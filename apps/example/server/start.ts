@@ -3,7 +3,7 @@
 // - the admin console on loopback, PORT (default 5173, or a free port): the full /api/v2 proxy, an internal tool;
 // - the public site, WIDGET_PORT (default 5175, or a free port): the visitor chat widget on /api/chat only.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@livechatai/core';
@@ -52,6 +52,20 @@ if (realBaseURL) {
   apiKey = emulator.apiKey;
   closeEmulator = () => emulator.close();
   console.log(`Emulator running at ${emulator.url} (data: ${db}${firstRun ? ', seeded with demo data' : ''})`);
+  // The demo data covers the 30 days before the day it was seeded, and a persistent database keeps it as it
+  // was: weeks later the charts end weeks before today. Say so, and how to get fresh data.
+  const seededOn = join(dataDir, 'demo-seeded-on');
+  const today = new Date().toISOString().slice(0, 10);
+  if (firstRun) writeFileSync(seededOn, `${today}\n`);
+  else if (existsSync(seededOn)) {
+    const day = readFileSync(seededOn, 'utf8').trim();
+    const age = Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
+    if (age > 1) {
+      console.log(
+        `The demo data was seeded on ${day} (${String(age)} days ago): its conversations and charts end there. Delete ${dataDir} to start with fresh demo data.`,
+      );
+    }
+  }
 }
 
 // The chat handler's client: the key lives here, on the server, like the console's.

@@ -57,6 +57,9 @@ function Kpi({
 /** Legend text in the text colour (recharts colours it like its series, too faint for the light ones). */
 const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
 
+/** Charts draw themselves in, unless the reader asked for less motion (then they, and screenshots, show the whole series at once). */
+const animate = typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const shortDate = (v: unknown) => (typeof v === 'string' ? v.slice(5) : String(v));
 
 export function AnalyticsScreen({ agentId }: { agentId: string }) {
@@ -119,9 +122,9 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <YAxis allowDecimals={false} fontSize={12} />
                     <Tooltip />
                     <Legend formatter={legendText} />
-                    <Area type="monotone" dataKey="aiResolved" name="Resolved by AI" stackId="1" stroke="#4f46e5" fill="#c7d2fe" />
-                    <Area type="monotone" dataKey="humanInvolved" name="Human involved" stackId="1" stroke="#0891b2" fill="#a5f3fc" />
-                    <Area type="monotone" dataKey="unresolved" name="AI could not help, no human" stackId="1" stroke="#b45309" fill="#fde68a" />
+                    <Area type="monotone" dataKey="aiResolved" isAnimationActive={animate} name="Resolved by AI" stackId="1" stroke="#4f46e5" fill="#c7d2fe" />
+                    <Area type="monotone" dataKey="humanInvolved" isAnimationActive={animate} name="Human involved" stackId="1" stroke="#0891b2" fill="#a5f3fc" />
+                    <Area type="monotone" dataKey="unresolved" isAnimationActive={animate} name="AI could not help, no human" stackId="1" stroke="#b45309" fill="#fde68a" />
                   </AreaChart>
                 </ResponsiveContainer>
               </div>
@@ -146,7 +149,7 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <Tooltip />
                     <Legend formatter={legendText} />
                     {sentiments.data.keys.map((k) => (
-                      <Bar key={k} dataKey={k} stackId="s" fill={SENTIMENT_COLORS[k] ?? '#94a3b8'} name={k.toLowerCase()} />
+                      <Bar key={k} isAnimationActive={animate} dataKey={k} stackId="s" fill={SENTIMENT_COLORS[k] ?? '#94a3b8'} name={k.toLowerCase()} />
                     ))}
                   </BarChart>
                 </ResponsiveContainer>
@@ -168,7 +171,7 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <XAxis type="number" allowDecimals={false} fontSize={12} />
                     <YAxis type="category" dataKey="name" width={90} fontSize={12} />
                     <Tooltip />
-                    <Bar dataKey="count" name="Conversations" fill="#4f46e5" radius={[0, 4, 4, 0]} />
+                    <Bar isAnimationActive={animate} dataKey="count" name="Conversations" fill="#4f46e5" radius={[0, 4, 4, 0]} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>

@@ -49,6 +49,8 @@ function roleLabel(m: Message): string {
   if (m.role === 'agent' || m.agent) return m.agent?.name ?? 'Team member';
   return 'AI';
 }
+/** A message as one line of plain text for a preview (the Markdown marks dropped). */
+const plain = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim();
 const bubbleRole = (m: Message) => (m.role === 'user' ? 'user' : m.role === 'agent' || m.agent ? 'agent' : 'assistant');
 
 /** The visitor as a person: name, else email or phone, else an anonymous label with a short, stable tag. */
@@ -291,7 +293,7 @@ export function InboxScreen({
                     <span className="row-text">
                       <span className="row-title">{name}</span>
                       <span className="row-sub row-preview">
-                        {last ? `${last.role === 'user' ? '' : `${roleLabel(last)}: `}${last.content}` : ' '}
+                        {last ? `${last.role === 'user' ? '' : `${roleLabel(last)}: `}${plain(last.content)}` : ' '}
                       </span>
                       <span className="row-sub">
                         {formatDate(c.lastMessageDate)}
