@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -68,6 +69,53 @@ function pdfWith(lines: string[]): Buffer {
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${String(objects.length + 1)} /Root 1 0 R >>\nstartxref\n${String(xref)}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/** A minimal Word document: a zip (deflated, with CRCs) holding word/document.xml with these paragraphs. */
+function docxWith(paragraphs: string[]): Buffer {
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
+  const files = [
+    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>') },
+    { name: 'word/document.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`) },
+  ];
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = Buffer.from(f.name);
+    const packed = deflateRawSync(f.data);
+    const crc = crc32(f.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(f.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(f.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
 
 beforeAll(async () => {
@@ -277,7 +325,7 @@ describe('console flows', () => {
     expect(sources.items.map((s) => s.status)).toEqual(['COMPLETED']);
   });
 
-  it('reads a real PDF in the browser, stores it as a PDF source, and the agent answers from it', async () => {
+  it('reads a real PDF (and a Word document) in the browser, stores each as its type, and the agent answers from the PDF', async () => {
     const code = `LOCKER-${unique}`;
     const file = join(dataDir, 'handbook.pdf');
     writeFileSync(file, pdfWith(['Employee handbook', `The orchid locker code is ${code}. The orchid locker is next to the gym.`]));
@@ -291,6 +339,15 @@ describe('console flows', () => {
     expect(await panel.locator('input[name="title"]').inputValue()).toBe('handbook');
     await panel.getByRole('button', { name: 'Add to knowledge' }).click();
     await page.locator('.list-row', { hasText: 'handbook' }).locator('.badge', { hasText: 'PDF' }).waitFor();
+
+    // A Word document is read too, and stored as DOCX.
+    const docx = join(dataDir, 'welcome.docx');
+    writeFileSync(docx, docxWith(['Welcome pack', `The bicycle shed code is SHED-${unique}.`]));
+    await panel.locator('input[type="file"]').setInputFiles(docx);
+    await panel.locator('[data-file-kind="docx"]').waitFor();
+    expect(await panel.locator('textarea[name="content"]').inputValue()).toBe(`Welcome pack\n\nThe bicycle shed code is SHED-${unique}.`);
+    await panel.getByRole('button', { name: 'Add to knowledge' }).click();
+    await page.locator('.list-row', { hasText: 'welcome' }).locator('.badge', { hasText: 'DOCX' }).waitFor();
 
     // A text file is a text source, not a PDF.
     const txt = join(dataDir, 'notes.txt');

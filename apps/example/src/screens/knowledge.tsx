@@ -32,11 +32,11 @@ function onTabKey(e: KeyboardEvent<HTMLDivElement>, index: number, count: number
 function FileFields({ file, onFile, busy, error }: { file: ExtractedFile | null; onFile: (f: File) => void; busy: boolean; error: string | null }) {
   return (
     <>
-      <Field label="File" hint="PDF or a text file (.txt, .md, .csv, .json, .html). The text is read here, in your browser, and added to the knowledge.">
+      <Field label="File" hint="PDF, Word (.docx) or a text file (.txt, .md, .csv, .json, .html). The text is read here, in your browser, and added to the knowledge.">
         <input
           type="file"
           name="file"
-          accept=".pdf,application/pdf,.txt,.md,.markdown,.csv,.json,.html,.htm,.xml,text/*"
+          accept=".pdf,application/pdf,.docx,.txt,.md,.markdown,.csv,.json,.html,.htm,.xml,text/*"
           onChange={(e) => {
             const picked = e.target.files?.[0];
             if (picked) onFile(picked);
@@ -52,7 +52,7 @@ function FileFields({ file, onFile, busy, error }: { file: ExtractedFile | null;
       ) : null}
       {file ? (
         <p className="muted small" data-file-kind={file.kind}>
-          {file.kind === 'pdf' ? `PDF, ${String(file.pages ?? 0)} page${file.pages === 1 ? '' : 's'}` : 'Plain text'}: {file.text.length.toLocaleString()}{' '}
+          {file.kind === 'pdf' ? `PDF, ${String(file.pages ?? 0)} page${file.pages === 1 ? '' : 's'}` : file.kind === 'docx' ? 'Word document' : 'Plain text'}: {file.text.length.toLocaleString()}{' '}
           characters, stored as a {file.kind === 'text' ? 'text' : file.kind.toUpperCase()} source.
         </p>
       ) : null}
