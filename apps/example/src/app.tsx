@@ -39,7 +39,8 @@ export function App() {
   const known = (id: string | null | undefined): id is string => id != null && list.some((a) => a.id === id);
   // The agent in the address if it exists, else the last one used, else the newest. An agent that no longer
   // exists (deleted here or elsewhere) is never shown as "unknown": the console moves on to another one.
-  const fallback = known(remembered()) ? (remembered() ?? undefined) : list[0]?.id;
+  const last = remembered();
+  const fallback = known(last) ? last : list[0]?.id;
   // An agent in the address that the (cached) list lacks may be new (created elsewhere): ask the API once
   // more before deciding it is gone.
   const [rechecked, setRechecked] = useState<string | undefined>(undefined);

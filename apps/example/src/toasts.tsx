@@ -84,7 +84,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [drop, sync],
   );
 
-  // Leaving the page: what was not undone is done now.
+  // Leaving the page: what was not undone is sent now (best effort: the browser may cut a request short as
+  // the page goes; the item is then still there on the next visit).
   useEffect(() => {
     const flush = () => {
       for (const key of [...actions.current.keys()]) run(key);
