@@ -295,14 +295,15 @@ export function InboxScreen({
                       <span className="row-sub row-preview">
                         {last ? `${last.role === 'user' ? '' : `${roleLabel(last)}: `}${plain(last.content)}` : ' '}
                       </span>
-                      <span className="row-sub">
-                        {formatDate(c.lastMessageDate)}
-                        {c.integrationType ? ` · ${c.integrationType.toLowerCase()}` : ''}
+                      {/* Badges on the date line, so the visitor's name has the row's whole width. */}
+                      <span className="row-sub row-badges">
+                        {c.isResolved ? <Badge>Closed</Badge> : <Badge tone="green">Open</Badge>}
+                        {c.isAgent ? <Badge tone="blue">Human</Badge> : null}
+                        <span>
+                          {formatDate(c.lastMessageDate)}
+                          {c.integrationType ? ` · ${c.integrationType.toLowerCase()}` : ''}
+                        </span>
                       </span>
-                    </span>
-                    <span className="row-meta">
-                      {c.isResolved ? <Badge>Closed</Badge> : <Badge tone="green">Open</Badge>}
-                      {c.isAgent ? <Badge tone="blue">Human</Badge> : null}
                     </span>
                   </button>
                 </li>
