@@ -1,6 +1,7 @@
 /* global process, console, performance, fetch */
 // Start-up cost of the built CLI, against `node -e 0` measured in the same run (ratios, never a pass/fail).
-// `agents list --json` talks to an in-process emulator on loopback.
+// `agents list --json`, `--jq` (jq as WebAssembly, loaded only then) and `api GET` talk to an in-process emulator
+// on loopback.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,8 @@ try {
     ['livechatai --version', [bin, '--version']],
     ['livechatai --help', [bin, '--help']],
     ['livechatai agents list --json', [bin, 'agents', 'list', '--json']],
+    ['livechatai agents list --jq', [bin, 'agents', 'list', '--jq', '.[].id']],
+    ['livechatai api GET /agents', [bin, 'api', 'GET', '/agents']],
   ];
   const times = new Map(cases.map(([name]) => [name, []]));
   for (let i = 0; i < 2; i++) for (const [, args] of cases) await once(args, env); // warm the file cache

@@ -1,8 +1,10 @@
 // The CLI entry: builds the program, runs it, maps every error to one stderr line and an exit code.
 import { type Command, CommanderError } from 'commander';
+import { normalizeJsonFlag, wantsJson } from './internal/argv.js';
 import { createContext } from './internal/context.js';
 import { isDryRunStop } from './internal/dry-run.js';
 import { CliError, ExitCode, type ExitCodeValue } from './internal/exit-codes.js';
+import { connectionMessage, hintFor } from './internal/hints.js';
 import { rememberSecret, scrubSecrets } from './internal/secrets.js';
 import { buildProgram } from './program.js';
 
@@ -30,6 +32,8 @@ export function errorLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const e = error as ErrorLike & Error;
   if (e.name === 'APIUserAbortError' || e.name === 'AbortError') return 'interrupted';
+  const connection = connectionMessage(error);
+  if (connection !== undefined) return connection;
   const extras: string[] = [];
   const message = error.message.replace(/\s*\n\s*/g, ' ').trim();
   if (typeof e.status === 'number' && !message.startsWith(String(e.status))) extras.push(`status ${String(e.status)}`);
@@ -58,11 +62,13 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   }
 
   const program = buildProgram(version, (globals) => createContext(globals, controller.signal));
+  const args = normalizeJsonFlag(program, argv.slice(2));
+  const json = wantsJson(args);
   const output = {
     writeErr: (text: string) => process.stderr.write(scrubSecrets(text)),
     outputError: (text: string, write: (s: string) => void) => {
       const oneLine = text.replace(/^error: /, '').replace(/\s*\n\s*(?=\S)/g, ' ').trimEnd();
-      write(`livechatai: ${oneLine}\n`);
+      write(json ? errorJson({ message: oneLine, code: 'usage', exitCode: ExitCode.usage }) : `livechatai: ${oneLine}\n`);
     },
   };
   const configure = (command: Command): void => {
@@ -73,7 +79,7 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   configure(program);
 
   try {
-    await program.parseAsync(argv, { from: 'node' });
+    await program.parseAsync(args, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -84,15 +90,44 @@ export async function main(argv: readonly string[], version: string): Promise<nu
     }
     if (isDryRunStop(error)) return ExitCode.ok;
     const code = exitCodeFor(error, controller.signal.aborted);
-    const line = code === ExitCode.interrupted ? 'interrupted' : errorLine(error);
-    process.stderr.write(`livechatai: ${scrubSecrets(line)}\n`);
-    if (code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error) && !isSystemError(error)) {
-      process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
+    const line = scrubSecrets(code === ExitCode.interrupted ? 'interrupted' : errorLine(error));
+    const hint = code === ExitCode.interrupted ? undefined : hintFor(error);
+    const bug = code === ExitCode.other && !(error instanceof CliError) && !isSdkError(error) && !isSystemError(error);
+    if (json) {
+      const e = error as ErrorLike;
+      process.stderr.write(
+        errorJson({
+          message: line,
+          code: code === ExitCode.interrupted ? 'interrupted' : typeof e.code === 'string' && e.code !== '' ? e.code : (CODE_NAMES[code] ?? 'error'),
+          ...(typeof e.status === 'number' ? { status: e.status } : {}),
+          ...(typeof e.requestId === 'string' ? { requestId: e.requestId } : {}),
+          ...(hint !== undefined ? { hint: scrubSecrets(hint) } : {}),
+          exitCode: code,
+        }),
+      );
+      return code;
     }
+    process.stderr.write(`livechatai: ${line}\n`);
+    if (hint !== undefined) process.stderr.write(`livechatai: hint: ${scrubSecrets(hint)}\n`);
+    if (bug) process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
     return code;
   } finally {
     process.off('SIGINT', onSigint);
   }
+}
+
+/** The `code` of a JSON error the CLI raised itself, by exit code. */
+const CODE_NAMES: Partial<Record<number, string>> = {
+  [ExitCode.usage]: 'usage',
+  [ExitCode.auth]: 'unauthorized',
+  [ExitCode.notFound]: 'not_found',
+  [ExitCode.rateLimited]: 'rate_limited',
+  [ExitCode.interrupted]: 'interrupted',
+};
+
+/** With --json, an error is one JSON object on stderr: `{"error":{"message","code","status"?,"requestId"?,"hint"?,"exitCode"}}`. */
+function errorJson(error: { message: string; code: string; status?: number; requestId?: string; hint?: string; exitCode: number }): string {
+  return `${JSON.stringify({ error })}\n`;
 }
 
 function isSdkError(error: unknown): boolean {

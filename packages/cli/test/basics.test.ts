@@ -35,7 +35,7 @@ describe('livechatai (no server needed)', () => {
       ['contacts', 'list', '--agent', 'a', '--limit', 'lots'],
       ['conversations', 'export', '--agent', 'a', '--format', 'xml'],
       ['data-sources', 'add-file', 'notes.docx', '--agent', 'a'],
-      ['completion', 'fish'],
+      ['completion', 'tcsh'],
       ['nope'],
     ];
     for (const args of cases) {
@@ -63,13 +63,19 @@ describe('livechatai (no server needed)', () => {
     expect(r.stderr).toBe('livechatai: no API key (profile "default"): run `livechatai login`, set LIVECHATAI_API_KEY or pass --api-key\n');
   });
 
-  it('prints completion scripts for bash and zsh', async () => {
+  it('prints completion scripts for bash, zsh, fish and PowerShell', async () => {
     const bash = await runCli(['completion', 'bash'], home);
     expect(bash.code).toBe(0);
     expect(bash.stdout).toContain('complete -o default -F _livechatai livechatai');
     const zsh = await runCli(['completion', 'zsh'], home);
     expect(zsh.code).toBe(0);
     expect(zsh.stdout.startsWith('#compdef livechatai')).toBe(true);
+    const fish = await runCli(['completion', 'fish'], home);
+    expect(fish.code).toBe(0);
+    expect(fish.stdout).toContain('complete -c livechatai -f');
+    const pwsh = await runCli(['completion', 'powershell'], home);
+    expect(pwsh.code).toBe(0);
+    expect(pwsh.stdout).toContain('Register-ArgumentCompleter -Native -CommandName livechatai');
   });
 
   it('--dry-run prints a curl line with the key masked and sends nothing (no server is running)', async () => {

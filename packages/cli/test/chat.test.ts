@@ -1,118 +1,79 @@
-// The interactive chat under a real pseudo-terminal (tmux), including Ctrl-C aborting a slow answer,
-// plus the no-echo login prompt and the non-interactive `--once` mode.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The interactive chat under a real pseudo-terminal (tmux): Markdown answers, Ctrl-C aborting a slow answer,
+// a team member's reply showing up while the chat is open; plus `--once` and piped questions.
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNeverPrinted, baseEnv, binPath, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import { assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import { terminal, type Terminal } from './helpers/tmux.js';
 
 const KEY = 'lcai-test-chat-key-7c3e9a1b5d2f40';
-const SOCKET = `lc-cli-test-${String(process.pid)}`;
 let emu: Emulator;
 const home = isolatedHome();
 let agentId: string;
 let env: Record<string, string>;
+let term: Terminal;
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return ((await res.json()) as { data: T }).data;
 }
-
-function pane(session: string): string {
-  return tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-200');
-}
-
-async function waitFor(session: string, test: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const screen = pane(session);
-    if (test(screen)) return screen;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function startSession(session: string, args: string[]): void {
-  const vars = { ...baseEnv(home), LIVECHATAI_BASE_URL: emu.url, TERM: 'xterm-256color', NO_COLOR: '1' };
-  const quoted = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = `${[process.execPath, binPath, ...args].map(quoted).join(' ')}; echo "EXIT=$?"; sleep 120`;
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', ...Object.entries(vars).flatMap(([k, v]) => ['-e', `${k}=${v}`]), command);
-}
-
-const sendText = (session: string, text: string): void => {
-  tmux('send-keys', '-t', session, '-l', text);
-  tmux('send-keys', '-t', session, 'Enter');
-};
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 120 });
-  env = { LIVECHATAI_BASE_URL: emu.url };
-  const res = await fetch(`${emu.url}/agents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Chat Bot', isLiveChatEnabled: true }),
-  });
-  agentId = ((await res.json()) as { data: { id: string } }).data.id;
-  await fetch(`${emu.url}/data-sources/qa`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ agentId, question: 'Can I get a refund?', answer: 'Refunds are possible within 30 days.' }),
-  });
+  env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
+  term = terminal('chat', home, env);
+  agentId = (await api<{ id: string }>('POST', '/agents', { name: 'Chat Bot', isLiveChatEnabled: true })).id;
+  await api('POST', '/data-sources/qa', { agentId, question: 'Can I get a refund?', answer: 'Refunds are possible within 30 days.' });
 });
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // no server left
-  }
+  term.kill();
   await emu.close();
   assertNeverPrinted(KEY);
 });
 
-describe('login under a terminal', () => {
-  it('asks for the key without echoing it and stores it', async () => {
-    startSession('login', ['login']);
-    await waitFor('login', (s) => s.includes('API key for profile "default":'), 'the prompt');
-    sendText('login', KEY);
-    const screen = await waitFor('login', (s) => s.includes('EXIT='), 'login to finish');
-    transcript.push(screen);
-    expect(screen).toContain('EXIT=0');
-    expect(screen).toContain(`Logged in: profile "default" (key lca…${KEY.slice(-4)})`);
-    expect(screen).not.toContain(KEY);
-    const show = json<{ apiKey: string; apiKeySource: string }>(await runCli(['--json', 'config', 'show'], home, { env }));
-    expect(show).toMatchObject({ apiKey: `lca…${KEY.slice(-4)}`, apiKeySource: 'profile' });
-  });
-});
-
 describe('chat', () => {
   it('streams answers, stops one with Ctrl-C, continues the conversation, and exits on a second Ctrl-C', async () => {
-    startSession('chat', ['chat', agentId]);
-    await waitFor('chat', (s) => /you> $/m.test(s), 'the first prompt');
+    term.start('chat', ['chat', agentId]);
+    const banner = await term.waitFor('chat', (s) => /you> $/m.test(s), 'the first prompt');
+    expect(banner).toContain(`Chatting with Chat Bot (${agentId}).`);
 
-    sendText('chat', 'Can I get a refund?');
-    await waitFor('chat', (s) => s.includes('Refunds are possible within 30 days.') && s.trimEnd().endsWith('you>'), 'the first answer');
+    term.sendLine('chat', '/help');
+    await term.waitFor('chat', (s) => s.includes('/new   start a new conversation'), 'the command list');
+
+    // the answer is Markdown ("**Can I get a refund?**\n\nRefunds…"), rendered: no asterisks, indented under the label
+    term.sendLine('chat', 'Can I get a refund?');
+    const first = await term.waitFor(
+      'chat',
+      (s) => s.includes('Refunds are possible within 30 days.') && s.trimEnd().endsWith('you>'),
+      'the first answer',
+    );
+    expect(first).toContain('agent> Can I get a refund?\n\n       Refunds are possible within 30 days.');
+    expect(first).not.toContain('**');
 
     // A slow, out-of-context answer (24 deltas, 120 ms apart): stop it after the first words.
-    sendText('chat', 'Do you sell quantum flux capacitors?');
-    await waitFor('chat', (s) => s.includes("agent> I'm sorry"), 'the second answer to start');
-    tmux('send-keys', '-t', 'chat', 'C-c');
-    const stopped = await waitFor('chat', (s) => s.includes('[answer stopped]'), 'the answer to stop');
+    term.sendLine('chat', 'Do you sell quantum flux capacitors?');
+    await term.waitFor('chat', (s) => s.includes("agent> I'm sorry"), 'the second answer to start');
+    term.keys('chat', 'C-c');
+    const stopped = await term.waitFor('chat', (s) => s.includes('[answer stopped]'), 'the answer to stop');
     expect(stopped).not.toContain('help you with this question.');
     await new Promise((r) => setTimeout(r, 1500));
-    expect(pane('chat')).not.toContain('help you with this question.');
+    expect(term.screen('chat')).not.toContain('help you with this question.');
 
-    sendText('chat', 'Can I get a refund?');
-    await waitFor(
+    term.sendLine('chat', 'Can I get a refund?');
+    await term.waitFor(
       'chat',
       (s) => (s.match(/Refunds are possible within 30 days\./g) ?? []).length >= 2 && s.trimEnd().endsWith('you>'),
       'the third answer and the next prompt',
     );
 
-    tmux('send-keys', '-t', 'chat', 'C-c');
-    await waitFor('chat', (s) => s.includes('(Ctrl-C again or Ctrl-D to exit)'), 'the exit hint');
-    tmux('send-keys', '-t', 'chat', 'C-c');
-    const end = await waitFor('chat', (s) => s.includes('EXIT='), 'the chat to exit');
+    term.keys('chat', 'C-c');
+    await term.waitFor('chat', (s) => s.includes('(Ctrl-C again or Ctrl-D to exit)'), 'the exit hint');
+    term.keys('chat', 'C-c');
+    const end = await term.waitFor('chat', (s) => s.includes('EXIT='), 'the chat to exit');
     transcript.push(end);
     expect(end).toContain('EXIT=130');
     expect(end).toMatch(/conversation chat_\w+/);
@@ -120,6 +81,7 @@ describe('chat', () => {
     // One conversation holds all three questions.
     const conversations = json<{ id: string }[]>(await runCli(['--json', 'conversations', 'list', '--agent', agentId], home, { env }));
     expect(conversations).toHaveLength(1);
+    expect(end).toContain(`conversation ${conversations[0]?.id ?? ''}`);
     const messages = json<{ role: string; content: string }[]>(
       await runCli(['--json', 'messages', 'list', conversations[0]?.id ?? ''], home, { env }),
     );
@@ -161,15 +123,33 @@ describe('chat', () => {
   });
 });
 
-describe('progress on a terminal', () => {
-  it('draws the import progress bar and the summary (uses the profile stored by the login test)', async () => {
-    const file = join(home, 'tty.csv');
-    writeFileSync(file, `distinctId,name\n${Array.from({ length: 30 }, (_, i) => `tty-${String(i)},T ${String(i)}`).join('\n')}\n`);
-    startSession('import', ['contacts', 'import', file, '--agent', agentId]);
-    const screen = await waitFor('import', (s) => s.includes('EXIT='), 'the import to finish');
-    transcript.push(screen);
-    expect(screen).toContain('importing [########################] 30/30 100%  created 30 updated 0 failed 0');
-    expect(screen).toContain('30 rows: 30 created, 0 updated, 0 failed');
-    expect(screen).toContain('EXIT=0');
+describe('a team member in the conversation', () => {
+  it("shows a human reply while the chat is open, keeping what the visitor is typing", async () => {
+    const humanAgent = (await api<{ id: string }>('POST', '/agents', { name: 'Handoff Bot', isLiveChatEnabled: true })).id;
+    await api('POST', '/data-sources/qa', { agentId: humanAgent, question: 'Can I talk to a person?', answer: 'A team member will join shortly.' });
+    term.start('human', ['chat', humanAgent, '--poll-interval', '300', '--response-format', 'PLAIN']);
+    await term.waitFor('human', (s) => /you> $/m.test(s), 'the prompt');
+    term.sendLine('human', 'Can I talk to a person?');
+    await term.waitFor('human', (s) => s.includes('A team member will join shortly.') && s.trimEnd().endsWith('you>'), 'the answer');
+    term.type('human', 'half a sentence');
+
+    // a team member replies through the API (POST /conversations/{id}/reply), as the dashboard would
+    const [conversation] = json<{ id: string }[]>(await runCli(['--json', 'conversations', 'list', '--agent', humanAgent], home, { env }));
+    const id = conversation?.id ?? '';
+    const reply = await runCli(['conversations', 'reply', id, '--message', 'Hi, Sam from support here.'], home, { env });
+    expect(reply.code, reply.stderr).toBe(0);
+    const screen = await term.waitFor('human', (s) => s.includes('Hi, Sam from support here.'), 'the human reply');
+    expect(screen).toMatch(/^(.+ \(team\)|team)> Hi, Sam from support here\.$/m);
+    expect(screen.trimEnd()).toMatch(/you> half a sentence$/);
+    // shown once, however many polls follow
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(term.screen('human').match(/Sam from support/g)).toHaveLength(1);
+
+    term.keys('human', 'C-u');
+    term.sendLine('human', '/exit');
+    const end = await term.waitFor('human', (s) => s.includes('EXIT='), 'the chat to end');
+    transcript.push(end);
+    expect(end).toContain(`conversation ${id}`);
+    expect(end).toContain('EXIT=0');
   });
 });

@@ -34,7 +34,7 @@ describe('login / logout / config show', () => {
     const show = await runCli(['config', 'show'], home);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`lca…${KEY.slice(-4)}`);
-    expect(show.stdout).toMatch(/apiKeySource +profile/);
+    expect(show.stdout).toMatch(/apiKeySource\tprofile/); // a pipe: tab-separated
 
     // the stored profile is used by later commands
     const agents = await runCli(['--json', 'agents', 'list'], home);
@@ -52,7 +52,7 @@ describe('login / logout / config show', () => {
     const home = isolatedHome();
     const r = await runCli(['login', '--base-url', emu.url], home, { input: 'lcai-not-a-real-key-000000\n' });
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('livechatai: the API key was refused; nothing was stored\n');
+    expect(r.stderr).toBe(`livechatai: the API key was refused by ${emu.url}; nothing was stored\n`);
     const show = json<{ profiles: object }>(await runCli(['--json', 'config', 'show'], home));
     expect(show.profiles).toEqual({});
   });

@@ -148,7 +148,8 @@ describe('contacts import, interrupted', () => {
     const stored = (await allContacts(agentId)).filter((c) => c.distinctId.startsWith('slow-') && c.distinctId !== 'slow-primer');
     expect(stored.length).toBeGreaterThanOrEqual(summary.created);
     expect(stored.length).toBeLessThanOrEqual(summary.created + 2);
-    expect(r.stderr).toContain('livechatai: interrupted');
+    // with --json the error is a JSON object on stderr
+    expect(JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '')).toEqual({ error: { message: 'interrupted', code: 'interrupted', exitCode: 130 } });
   }, 90_000);
 });
 

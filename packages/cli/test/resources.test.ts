@@ -61,25 +61,30 @@ describe('agents (alias chatbots)', () => {
     expect(await ok<Agent>('agents', 'get', created.id)).toMatchObject({ id: created.id, name: 'Paging Bot' });
     if (created.slug) expect(await ok<Agent>('agents', 'get', created.slug, '--embed')).toMatchObject({ id: created.id });
 
-    await ok('agents', 'delete', created.id);
+    await ok('agents', 'delete', created.id, '--yes');
     const gone = await cli('agents', 'get', created.id);
     expect(gone.code).toBe(4);
     expect(gone.stderr).toMatch(/^livechatai: .*not found.*\n$/i);
   });
 
-  it('prints a table on human output', async () => {
-    const r = await cli('agents', 'list', '--limit', '1');
+  it('prints tab-separated rows, without a header, in a pipe', async () => {
+    const r = await cli('agents', 'list', '--limit', '2');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^ID +NAME +LANGUAGE/);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^cl\w+\t[^\t]+\ten\t(true|false)\t(true|false)\t\d{4}-\d\d-\d\dT[\d:.]+Z$/);
   });
 
   it('colours only when asked and never with NO_COLOR', async () => {
-    const forced = await runCli(['agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1' } });
-    expect(forced.stdout).toContain('\u001b[1mID');
-    const plain = await runCli(['agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1', NO_COLOR: '1' } });
-    expect(plain.stdout).not.toContain('\u001b[');
-    const flag = await runCli(['--no-color', 'agents', 'list', '--limit', '1'], home, { env: { ...env, FORCE_COLOR: '1' } });
-    expect(flag.stdout).not.toContain('\u001b[');
+    // the note after an answer is dim (stderr); piped tables and records are plain text whatever the colour
+    const id = (await ok<Agent[]>('agents', 'list', '--limit', '1'))[0]?.id ?? '';
+    const send = ['messages', 'send', '--agent', id, '--question', 'Hello there'];
+    const forced = await runCli(send, home, { env: { ...env, FORCE_COLOR: '1' } });
+    expect(forced.stderr).toContain('\u001b[2mconversation ');
+    const plain = await runCli(send, home, { env: { ...env, FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(plain.stdout + plain.stderr).not.toContain('\u001b[');
+    const flag = await runCli(['--no-color', ...send], home, { env: { ...env, FORCE_COLOR: '1' } });
+    expect(flag.stdout + flag.stderr).not.toContain('\u001b[');
   });
 });
 
@@ -123,7 +128,7 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
 
     const html = list.find((d) => d.title === 'About');
     const removed = await ok<{ deleted: string[]; notFound: string[] }>(
-      'data-sources', 'delete', '--agent', agentId, '--source', 'TEXT', '--ids', html?.id ?? '', 'ds_missing',
+      'data-sources', 'delete', '--agent', agentId, '--source', 'TEXT', '--ids', html?.id ?? '', 'ds_missing', '--yes',
     );
     expect(removed).toMatchObject({ deleted: [html?.id], notFound: ['ds_missing'] });
   });
@@ -210,7 +215,11 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
   it('maps a refused key to exit 3 and validation to exit 2 before sending', async () => {
     const refused = await runCli(['agents', 'list'], home, { env: { ...env, LIVECHATAI_API_KEY: 'lcai-wrong-key-000000000000' } });
     expect(refused.code).toBe(3);
-    expect(refused.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    const lines = refused.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^livechatai: 401 /);
+    // a 401 says how to fix it
+    expect(lines[1]).toBe('livechatai: hint: run `livechatai login` to store a valid key (the key in use is LIVECHATAI_API_KEY)');
     const bad = await cli('contacts', 'upsert', '--agent', agentId, '--distinct-id', ' ');
     expect(bad.code).toBe(2);
   });

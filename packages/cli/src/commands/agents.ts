@@ -1,7 +1,9 @@
 import type { Agent } from 'livechatai';
 import type { Context } from '../internal/context.js';
 import type { Column } from '../internal/output.js';
-import { callOptions, collectPages, createSdk, pageQuery } from '../internal/sdk.js';
+import { CliError, ExitCode } from '../internal/exit-codes.js';
+import { promptLine, requireConfirmation } from '../internal/prompt.js';
+import { callOptions, createSdk, listBatches, pageQuery } from '../internal/sdk.js';
 
 const columns: Column<Agent>[] = [
   { header: 'id', get: (a) => a.id },
@@ -14,8 +16,7 @@ const columns: Column<Agent>[] = [
 
 export async function list(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
-  const items = await collectPages(sdk.agents.list(pageQuery(opts, 'limit'), callOptions(ctx)), opts);
-  await ctx.printList(items, columns);
+  await ctx.printList(listBatches(ctx, sdk.agents.list(pageQuery(opts, 'limit'), callOptions(ctx)), opts), columns);
 }
 
 export async function get(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
@@ -37,10 +38,18 @@ export async function create(ctx: Context, _args: string[], opts: Record<string,
   await ctx.printRecord(agent);
 }
 
-export async function remove(ctx: Context, [id]: string[]): Promise<void> {
+export async function remove(ctx: Context, [id]: string[], opts: Record<string, unknown>): Promise<void> {
+  const agentId = id ?? '';
+  requireConfirmation(ctx, opts, `agent ${agentId}`);
   const sdk = await createSdk(ctx);
-  const result = await sdk.agents.delete(id ?? '', callOptions(ctx));
+  if (opts.yes !== true && !ctx.dryRun) {
+    const agent = await sdk.agents.retrieve(agentId, {}, callOptions(ctx));
+    ctx.note(`This permanently deletes the agent "${agent.name}" (${agent.id}).`);
+    const typed = await promptLine(`Type the agent's name to confirm: `, ctx.stdin, process.stderr);
+    if (typed !== agent.name) throw new CliError('the name did not match; nothing was deleted', ExitCode.usage);
+  }
+  const result = await sdk.agents.delete(agentId, callOptions(ctx));
   if (ctx.json) await ctx.printRecord(result);
-  else await ctx.say(`deleted agent ${id ?? ''}`);
+  else await ctx.say(`deleted agent ${agentId}`);
 }
 export { remove as delete };

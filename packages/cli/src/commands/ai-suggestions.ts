@@ -1,7 +1,7 @@
 import type { AISuggestion } from 'livechatai';
 import type { Context } from '../internal/context.js';
 import type { Column } from '../internal/output.js';
-import { callOptions, collectPages, createSdk, pageQuery, pick } from '../internal/sdk.js';
+import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
 
 const columns: Column<AISuggestion>[] = [
   { header: 'id', get: (s) => s.id },
@@ -19,7 +19,7 @@ export async function list(ctx: Context, _args: string[], opts: Record<string, u
     ...pageQuery(opts, 'limit'),
   };
   const pages = sdk.aiSuggestions.list(params, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), columns);
+  await ctx.printList(listBatches(ctx, pages, opts), columns);
 }
 
 export async function get(ctx: Context, [id]: string[]): Promise<void> {

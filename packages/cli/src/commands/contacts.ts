@@ -1,15 +1,17 @@
 import { open } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import type { Contact, ContactListItem, ContactUpsertParams } from 'livechatai';
 import type { Context } from '../internal/context.js';
 import { CliError, ExitCode, usageError } from '../internal/exit-codes.js';
 import { detectFormat, readImportRows, type ImportRow } from '../internal/import-rows.js';
 import type { Column } from '../internal/output.js';
-import { toJson, toNdjsonLine, write } from '../internal/output.js';
+import { csvRow } from '../internal/csv.js';
+import { toNdjsonLine, write } from '../internal/output.js';
 import { runPool } from '../internal/pool.js';
 import { ProgressBar } from '../internal/progress.js';
 import { isDryRunStop } from '../internal/dry-run.js';
-import { callOptions, collectPages, createSdk, pageQuery, pick } from '../internal/sdk.js';
-import { conversationColumns, conversationFilterMap } from './shared.js';
+import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
+import { closeOut, conversationColumns, conversationFilterMap, openOut } from './shared.js';
 
 const listColumns: Column<ContactListItem>[] = [
   { header: 'id', get: (c) => c.id },
@@ -64,7 +66,7 @@ export async function upsert(ctx: Context, _args: string[], opts: Record<string,
 export async function list(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
   const pages = sdk.contacts.list({ agentId: String(opts.agent), ...pageQuery(opts, 'limit') }, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), listColumns);
+  await ctx.printList(listBatches(ctx, pages, opts), listColumns);
 }
 
 export async function get(ctx: Context, [id]: string[]): Promise<void> {
@@ -77,7 +79,7 @@ export async function conversations(ctx: Context, [id]: string[], opts: Record<s
   const sdk = await createSdk(ctx);
   const filters = { ...pick(opts, conversationFilterMap), ...pageQuery(opts, 'perPage') };
   const pages = sdk.contacts.listConversations(id ?? '', filters, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), conversationColumns);
+  await ctx.printList(listBatches(ctx, pages, opts), conversationColumns);
 }
 
 interface Failure {
@@ -110,7 +112,7 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   const format = detectFormat(path, opts.format as string | undefined);
   const rows = await readImportRows(path, format);
   const concurrency = typeof opts.concurrency === 'number' ? opts.concurrency : 8;
-  const sdk = await createSdk(ctx, { maxRetries: 8 });
+  const sdk = await createSdk(ctx, { maxRetries: 8, noRetryBudget: true });
 
   const known = new Set<string>();
   if (!ctx.dryRun) {
@@ -140,7 +142,9 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
         return;
       }
       try {
-        const { contactId } = await sdk.contacts.upsert({ agentId, ...row.fields }, callOptions(ctx));
+        // `country` is sent as the contact's own field (ContactUpsertParams does not declare it)
+        const params = { agentId, ...row.fields } as ContactUpsertParams;
+        const { contactId } = await sdk.contacts.upsert(params, callOptions(ctx));
         if (known.has(contactId)) updated += 1;
         else {
           known.add(contactId);
@@ -167,7 +171,7 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   }
   const skipped = rows.length - created - updated - failures.length;
   const summary = { total: rows.length, created, updated, failed: failures.length, notProcessed: skipped, failures };
-  if (ctx.json) await write(ctx.stdout, toJson(summary));
+  if (ctx.json) await ctx.printRecord(summary);
   else {
     for (const f of failures) {
       ctx.stderr.write(
@@ -195,3 +199,66 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   if (failures.length > 0) throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows failed`, ExitCode.other);
 }
 export { importContacts as import };
+
+/** The columns of `contacts export`: the ones `contacts import` reads back (no id, so another agent can take them). */
+export const EXPORT_COLUMNS = ['distinctId', 'name', 'email', 'phone', 'country', 'attributes'] as const;
+
+type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], unknown>;
+
+function exportRow(item: ContactListItem, attributes: Record<string, string> | undefined): ExportRow {
+  return {
+    distinctId: item.distinctId,
+    name: item.name,
+    email: item.email,
+    phone: item.phone,
+    country: item.country,
+    attributes: attributes ?? {},
+  };
+}
+
+/**
+ * `contacts export`: every contact of an agent (all pages, written as each arrives) as CSV or JSONL, in the
+ * columns `contacts import` reads. The list has no attributes, so each contact is retrieved for them (8 at a
+ * time) unless --no-attributes.
+ */
+export async function exportContacts(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const format = opts.format === 'jsonl' ? 'jsonl' : 'csv';
+  const withAttributes = opts.attributes !== false;
+  const limit = typeof opts.limit === 'number' ? opts.limit : Infinity;
+  const sdk = await createSdk(ctx, { noRetryBudget: true });
+  const out: Writable = typeof opts.out === 'string' ? await openOut(opts.out) : ctx.stdout;
+  const bar = new ProgressBar(ctx.stderr, 'exporting');
+  let count = 0;
+  try {
+    let page = await sdk.contacts.list({ agentId: String(opts.agent), limit: Math.min(100, limit) }, callOptions(ctx));
+    const total = page.pageInfo.totalItems;
+    if (total !== undefined) bar.setTotal(Math.min(total, limit));
+    if (format === 'csv') await write(out, csvRow(EXPORT_COLUMNS));
+    for (;;) {
+      const items = page.items.slice(0, limit - count);
+      const attributes = new Map<string, Record<string, string>>();
+      if (withAttributes) {
+        await runPool(items, 8, async (item) => {
+          attributes.set(item.id, (await sdk.contacts.retrieve(item.id, callOptions(ctx))).attributes);
+        }, ctx.signal);
+      }
+      for (const item of items) {
+        const row = exportRow(item, attributes.get(item.id));
+        if (format === 'csv') {
+          const attrs = row.attributes as Record<string, string>;
+          await write(out, csvRow(EXPORT_COLUMNS.map((c) => (c === 'attributes' ? (Object.keys(attrs).length > 0 ? attrs : '') : row[c]))));
+        } else await ctx.emit(row, out);
+        count += 1;
+        bar.update(count);
+      }
+      if (count >= limit || !page.hasNextPage() || ctx.signal.aborted) break;
+      page = await page.getNextPage();
+    }
+  } finally {
+    bar.finish();
+    if (out !== ctx.stdout) await closeOut(out);
+  }
+  if (ctx.signal.aborted) throw new CliError('interrupted', ExitCode.interrupted);
+  if (typeof opts.out === 'string') ctx.note(`exported ${String(count)} contacts to ${opts.out}`);
+}
+export { exportContacts as export };

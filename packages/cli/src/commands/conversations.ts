@@ -1,14 +1,13 @@
-import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { ConversationSummary, ConversationView } from 'livechatai';
 import type { Context } from '../internal/context.js';
-import { CliError, ExitCode, usageError } from '../internal/exit-codes.js';
+import { usageError } from '../internal/exit-codes.js';
 import { csvRow } from '../internal/csv.js';
 import type { Column } from '../internal/output.js';
-import { toNdjsonLine, write } from '../internal/output.js';
+import { write } from '../internal/output.js';
 import { ProgressBar } from '../internal/progress.js';
-import { callOptions, collectPages, createSdk, pageQuery, pick } from '../internal/sdk.js';
-import { conversationColumns, conversationFilterMap } from './shared.js';
+import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
+import { closeOut, conversationColumns, conversationFilterMap, openOut } from './shared.js';
 
 const viewColumns: Column<ConversationView>[] = [
   { header: 'id', get: (v) => v.id },
@@ -25,7 +24,7 @@ export async function list(ctx: Context, _args: string[], opts: Record<string, u
     ...pageQuery(opts, 'perPage'),
   };
   const pages = sdk.conversations.list(params, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), conversationColumns);
+  await ctx.printList(listBatches(ctx, pages, opts), conversationColumns);
 }
 
 export async function get(ctx: Context, [id]: string[]): Promise<void> {
@@ -61,7 +60,7 @@ export async function views(ctx: Context, _args: string[], opts: Record<string, 
   const sdk = await createSdk(ctx);
   const params = { agentId: String(opts.agent), ...pick(opts, { search: 'search' }), ...pageQuery(opts, 'perPage') };
   const pages = sdk.conversations.listViews(params, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), viewColumns);
+  await ctx.printList(listBatches(ctx, pages, opts), viewColumns);
 }
 
 export const CSV_HEADER = [
@@ -106,23 +105,12 @@ function csvValues(c: ConversationSummary): unknown[] {
   ];
 }
 
-async function openOut(path: string): Promise<Writable> {
-  try {
-    const handle = await open(path, 'w');
-    const stream = handle.createWriteStream();
-    stream.on('error', () => undefined); // surfaced through the write callbacks
-    return stream;
-  } catch (error) {
-    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, ExitCode.other);
-  }
-}
-
 /** `conversations export`: walks every page and writes each conversation as it arrives (constant memory). */
 export async function exportConversations(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const format = opts.format === 'csv' ? 'csv' : 'jsonl';
   const withMessages = opts.withMessages === true;
   if (withMessages && format === 'csv') throw usageError('--with-messages needs --format jsonl');
-  const sdk = await createSdk(ctx);
+  const sdk = await createSdk(ctx, { noRetryBudget: true });
   const limit = typeof opts.limit === 'number' ? opts.limit : Infinity;
   const params = {
     agentId: String(opts.agent),
@@ -143,8 +131,8 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
         if (format === 'csv') await write(out, csvRow(csvValues(item)));
         else if (withMessages) {
           const full = await sdk.conversations.retrieve(item.id, callOptions(ctx));
-          await write(out, toNdjsonLine({ ...item, messages: full.messages }));
-        } else await write(out, toNdjsonLine(item));
+          await ctx.emit({ ...item, messages: full.messages }, out);
+        } else await ctx.emit(item, out);
         count += 1;
         bar.update(count);
       }
@@ -153,14 +141,7 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
     }
   } finally {
     bar.finish();
-    if (out !== ctx.stdout) {
-      await new Promise<void>((resolve, reject) => {
-        out.end((error?: Error | null) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      });
-    }
+    if (out !== ctx.stdout) await closeOut(out);
   }
   if (typeof opts.out === 'string') ctx.note(`exported ${String(count)} conversations to ${opts.out}`);
 }

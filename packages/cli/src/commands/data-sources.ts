@@ -1,9 +1,10 @@
 import type { DataSource } from 'livechatai';
 import type { Context } from '../internal/context.js';
-import { usageError } from '../internal/exit-codes.js';
+import { CliError, ExitCode, usageError } from '../internal/exit-codes.js';
+import { confirm, readAll, requireConfirmation } from '../internal/prompt.js';
 import { extractFile } from '../internal/extract.js';
 import type { Column } from '../internal/output.js';
-import { callOptions, collectPages, createSdk, pageQuery, pick } from '../internal/sdk.js';
+import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
 
 type SourceType = 'WEBSITE' | 'TEXT' | 'QA' | 'PDF' | 'DOCX' | 'IMAGE';
 
@@ -21,17 +22,11 @@ export async function list(ctx: Context, _args: string[], opts: Record<string, u
   const sdk = await createSdk(ctx);
   const params = { agentId: String(opts.agent), ...pick(opts, { source: 'source' }), ...pageQuery(opts, 'limit') };
   const pages = sdk.dataSources.list(params, callOptions(ctx));
-  await ctx.printList(await collectPages(pages, opts), columns);
-}
-
-async function readStdin(stream: NodeJS.ReadStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  await ctx.printList(listBatches(ctx, pages, opts), columns);
 }
 
 export async function addText(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const content = opts.content === '-' ? await readStdin(ctx.stdin) : String(opts.content);
+  const content = opts.content === '-' ? await readAll(ctx.stdin) : String(opts.content);
   const sdk = await createSdk(ctx);
   const result = await sdk.dataSources.addText({ agentId: String(opts.agent), title: String(opts.title), content }, callOptions(ctx));
   await ctx.printRecord(result);
@@ -84,6 +79,12 @@ export async function addFile(ctx: Context, [path]: string[], opts: Record<strin
 export async function remove(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const ids = opts.ids as string[] | undefined;
   if (opts.id === undefined && (ids === undefined || ids.length === 0)) throw usageError('give --id <id> or --ids <id...>');
+  const all = [...(typeof opts.id === 'string' ? [opts.id] : []), ...(ids ?? [])];
+  const what = `${String(all.length)} ${String(opts.source)} data source${all.length === 1 ? '' : 's'} (${all.join(', ')}) of agent ${String(opts.agent)}`;
+  requireConfirmation(ctx, opts, what);
+  if (opts.yes !== true && !ctx.dryRun && !(await confirm(`Delete ${what}?`, ctx.stdin, process.stderr))) {
+    throw new CliError('not confirmed; nothing was deleted', ExitCode.usage);
+  }
   const sdk = await createSdk(ctx);
   const result = await sdk.dataSources.delete(
     {

@@ -3,7 +3,10 @@ export const ExitCode = {
   ok: 0,
   /** Anything else: server errors, network failures, rows that failed in an import. */
   other: 1,
-  /** Bad command-line usage or a parameter the SDK rejected before sending. */
+  /**
+   * Bad command-line usage or a parameter the SDK rejected before sending; also a delete that was not
+   * confirmed (declined on a terminal, or no `--yes` when stdin is not a terminal).
+   */
   usage: 2,
   /** No API key, or the key was refused (401) or lacks permission (403). */
   auth: 3,
@@ -20,7 +23,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export const EXIT_CODES_HELP = `Exit codes:
   0    success
   1    other error (server error, network failure, failed import rows)
-  2    usage error (bad flags or parameters; nothing was sent)
+  2    usage error (bad flags or parameters; nothing was sent), or a delete not confirmed (no --yes off a terminal)
   3    authentication (no API key, key refused or not permitted)
   4    not found
   5    rate limited (after retries)

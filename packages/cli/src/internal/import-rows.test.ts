@@ -8,6 +8,12 @@ describe('recordToFields', () => {
     ).toEqual({ fields: { distinctId: 'u1', name: 'Ann', attributes: { plan: 'pro', seats: '3', team: 'red' } } });
   });
 
+  it('maps a country column to the contact field, not to an attribute', () => {
+    expect(recordToFields({ distinctId: 'u1', Country: 'DE', plan: 'pro' })).toEqual({
+      fields: { distinctId: 'u1', country: 'DE', attributes: { plan: 'pro' } },
+    });
+  });
+
   it('names what is wrong', () => {
     expect(recordToFields({ name: 'x' })).toEqual({ error: 'distinctId is missing' });
     expect(recordToFields({ distinctId: 'u', attributes: '{' })).toEqual({ error: 'attributes is not valid JSON' });

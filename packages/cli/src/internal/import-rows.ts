@@ -12,6 +12,8 @@ export interface ContactFields {
   name?: string;
   email?: string;
   phone?: string;
+  /** The contact's country field (a `country` column is not a custom attribute). */
+  country?: string;
   attributes?: Record<string, string>;
 }
 
@@ -25,7 +27,7 @@ export interface ImportRow {
   error?: string;
 }
 
-const FIELD_NAMES = ['distinctId', 'contactId', 'userHash', 'name', 'email', 'phone'] as const;
+const FIELD_NAMES = ['distinctId', 'contactId', 'userHash', 'name', 'email', 'phone', 'country'] as const;
 type FieldName = (typeof FIELD_NAMES)[number];
 const FIELD_LOOKUP = new Map<string, FieldName>(FIELD_NAMES.map((f) => [f.toLowerCase(), f]));
 for (const [alias, field] of [
