@@ -8,7 +8,7 @@ import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bashCompletion } from '../src/internal/completion.js';
 import { buildProgram } from '../src/program.js';
-import { assertNeverPrinted, baseEnv, binPath, isolatedHome, json, runCli, type RunResult } from './helpers/cli.js';
+import { apiClient, assertNeverPrinted, baseEnv, binPath, isolatedHome, json, runCli, type RunResult } from './helpers/cli.js';
 
 const KEY = 'lcai-test-api-key-8e1f3b5d7c9a20';
 let emu: Emulator;
@@ -42,18 +42,13 @@ function documents(text: string): unknown[] {
   return out;
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+let post: <T>(path: string, body: unknown) => Promise<T>;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 0, logger: (line) => accessLog.push(line) });
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
+  const { send } = apiClient(emu.url, KEY);
+  post = (path, body) => send('POST', path, body);
   // 35 agents: more than a list shows by default
   for (let i = 0; i < 35; i++) {
     const { data } = await post<{ data: { id: string } }>('/agents', { name: `Agent ${String(i).padStart(2, '0')}`, isLiveChatEnabled: false });
@@ -96,11 +91,7 @@ describe('livechatai api', () => {
     const faulty = isolatedHome();
     const faults = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, faults: true, logger: (l) => accessLog.push(`faults ${l}`) });
     try {
-      const id = (await (await fetch(`${faults.url}/agents`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'F', isLiveChatEnabled: false }),
-      }).then((r) => r.json())) as { data: { id: string } }).data.id;
+      const { id } = await apiClient(faults.url, KEY).data<{ id: string }>('POST', '/agents', { name: 'F', isLiveChatEnabled: false });
       // arm a 503 for this request and the next one (the arming request gets the first)
       await fetch(`${faults.url}/data-sources/text`, {
         method: 'POST',

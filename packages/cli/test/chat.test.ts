@@ -2,7 +2,7 @@
 // a team member's reply showing up while the chat is open; plus `--once` and piped questions.
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import { apiClient, type ApiClient, assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
 import { terminal, type Terminal } from './helpers/tmux.js';
 
 const KEY = 'lcai-test-chat-key-7c3e9a1b5d2f40';
@@ -11,18 +11,11 @@ const home = isolatedHome();
 let agentId: string;
 let env: Record<string, string>;
 let term: Terminal;
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return ((await res.json()) as { data: T }).data;
-}
+let api: ApiClient['data'];
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 120 });
+  api = apiClient(emu.url, KEY).data;
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   term = terminal('chat', home, env);
   agentId = (await api<{ id: string }>('POST', '/agents', { name: 'Chat Bot', isLiveChatEnabled: true })).id;

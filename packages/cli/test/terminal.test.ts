@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import { apiClient, type ApiClient, assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
 import { terminal, type Terminal } from './helpers/tmux.js';
 
 const KEY = 'lcai-test-terminal-key-4d2a8c6e1f0b97';
@@ -12,20 +12,13 @@ let emu: Emulator;
 const home = isolatedHome();
 let env: Record<string, string>;
 let term: Terminal;
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return ((await res.json()) as { data: T }).data;
-}
+let api: ApiClient['data'];
 
 const createAgent = async (name: string): Promise<string> => (await api<{ id: string }>('POST', '/agents', { name, isLiveChatEnabled: false })).id;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 0 });
+  api = apiClient(emu.url, KEY).data;
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   term = terminal('term', home, env);
 });

@@ -85,3 +85,23 @@ export function assertNeverPrinted(secret: string): void {
   const hits = transcript.filter((t) => t.includes(secret));
   if (hits.length > 0) throw new Error(`the API key was printed:\n${hits[0] ?? ''}`);
 }
+
+export interface ApiClient {
+  /** One request to the emulator with the key; resolves to the parsed body. */
+  send: <T>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** The same, resolving to the envelope's `data`. */
+  data: <T>(method: string, path: string, body?: unknown) => Promise<T>;
+}
+
+/** Direct API calls for test setup (what the CLI is not under test for). */
+export function apiClient(baseURL: string, key: string): ApiClient {
+  const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseURL}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return (await res.json()) as T;
+  };
+  return { send, data: async <T>(method: string, path: string, body?: unknown) => (await send<{ data: T }>(method, path, body)).data };
+}
