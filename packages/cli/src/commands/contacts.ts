@@ -10,7 +10,7 @@ import { toNdjsonLine, write } from '../internal/output.js';
 import { runPool } from '../internal/pool.js';
 import { ProgressBar } from '../internal/progress.js';
 import { isDryRunStop } from '../internal/dry-run.js';
-import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
+import { callOptions, createSdk, listBatches, pageBatches, pageQuery, pick } from '../internal/sdk.js';
 import { closeOut, conversationColumns, conversationFilterMap, openOut } from './shared.js';
 
 const listColumns: Column<ContactListItem>[] = [
@@ -230,12 +230,12 @@ export async function exportContacts(ctx: Context, _args: string[], opts: Record
   const bar = new ProgressBar(ctx.stderr, 'exporting');
   let count = 0;
   try {
-    let page = await sdk.contacts.list({ agentId: String(opts.agent), limit: Math.min(100, limit) }, callOptions(ctx));
-    const total = page.pageInfo.totalItems;
+    const first = await sdk.contacts.list({ agentId: String(opts.agent), limit: Math.min(100, limit) }, callOptions(ctx));
+    const total = first.pageInfo.totalItems;
     if (total !== undefined) bar.setTotal(Math.min(total, limit));
     if (format === 'csv') await write(out, csvRow(EXPORT_COLUMNS));
-    for (;;) {
-      const items = page.items.slice(0, limit - count);
+    for await (const items of pageBatches(first, limit)) {
+      if (ctx.signal.aborted) break;
       const attributes = new Map<string, Record<string, string>>();
       if (withAttributes) {
         await runPool(items, 8, async (item) => {
@@ -251,8 +251,6 @@ export async function exportContacts(ctx: Context, _args: string[], opts: Record
         count += 1;
         bar.update(count);
       }
-      if (count >= limit || !page.hasNextPage() || ctx.signal.aborted) break;
-      page = await page.getNextPage();
     }
   } finally {
     bar.finish();

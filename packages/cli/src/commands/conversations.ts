@@ -6,7 +6,7 @@ import { csvRow } from '../internal/csv.js';
 import type { Column } from '../internal/output.js';
 import { write } from '../internal/output.js';
 import { ProgressBar } from '../internal/progress.js';
-import { callOptions, createSdk, listBatches, pageQuery, pick } from '../internal/sdk.js';
+import { callOptions, createSdk, listBatches, pageBatches, pageQuery, pick } from '../internal/sdk.js';
 import { closeOut, conversationColumns, conversationFilterMap, openOut } from './shared.js';
 
 const viewColumns: Column<ConversationView>[] = [
@@ -121,13 +121,12 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
   const bar = new ProgressBar(ctx.stderr, 'exporting');
   let count = 0;
   try {
-    let page = await sdk.conversations.list(params, callOptions(ctx));
-    const total = page.pageInfo.totalItems;
+    const first = await sdk.conversations.list(params, callOptions(ctx));
+    const total = first.pageInfo.totalItems;
     if (total !== undefined) bar.setTotal(Math.min(total, limit));
     if (format === 'csv') await write(out, csvRow(CSV_HEADER));
-    for (;;) {
-      for (const item of page.items) {
-        if (count >= limit) break;
+    for await (const items of pageBatches(first, limit)) {
+      for (const item of items) {
         if (format === 'csv') await write(out, csvRow(csvValues(item)));
         else if (withMessages) {
           const full = await sdk.conversations.retrieve(item.id, callOptions(ctx));
@@ -136,8 +135,6 @@ export async function exportConversations(ctx: Context, _args: string[], opts: R
         count += 1;
         bar.update(count);
       }
-      if (count >= limit || !page.hasNextPage()) break;
-      page = await page.getNextPage();
     }
   } finally {
     bar.finish();

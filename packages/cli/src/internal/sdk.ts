@@ -77,21 +77,35 @@ export interface PageLike<T> {
  */
 export async function* listBatches<T>(ctx: Context, first: PromiseLike<PageLike<T>>, opts: Record<string, unknown>): AsyncGenerator<T[]> {
   const limit = listLimit(opts);
-  let page = await first;
+  const page = await first;
   if (typeof opts.page === 'number') {
     yield page.items.slice(0, limit);
     return;
   }
+  let count = 0;
+  const cut = { short: false };
+  for await (const batch of pageBatches(page, limit, cut)) {
+    count += batch.length;
+    yield batch;
+  }
+  if (cut.short && opts.limit === undefined && !ctx.json && ctx.tableMode === 'tty') {
+    ctx.note(ctx.errPaint.dim(`(the first ${String(count)} rows; --limit <n> or --all for more)`));
+  }
+}
+
+/**
+ * The items of `first` and the pages after it, one batch per page (empty pages skipped), up to `limit` items;
+ * `cut.short` is set when the limit left items out.
+ */
+export async function* pageBatches<T>(first: PageLike<T>, limit: number, cut: { short: boolean } = { short: false }): AsyncGenerator<T[]> {
+  let page = first;
   let count = 0;
   for (;;) {
     const take = page.items.slice(0, limit - count);
     count += take.length;
     if (take.length > 0) yield take;
     if (count >= limit) {
-      const more = take.length < page.items.length || page.hasNextPage();
-      if (more && opts.limit === undefined && !ctx.json && ctx.tableMode === 'tty') {
-        ctx.note(ctx.errPaint.dim(`(the first ${String(count)} rows; --limit <n> or --all for more)`));
-      }
+      cut.short = take.length < page.items.length || page.hasNextPage();
       return;
     }
     if (!page.hasNextPage()) return;
