@@ -49,6 +49,8 @@ export async function login(ctx: Context): Promise<void> {
   let chosen: string | undefined = ctx.globals.baseUrl;
   if (chosen === undefined && envBase === undefined && ctx.stdin.isTTY) chosen = await askBaseURL(ctx, existing.baseURL ?? DEFAULT_BASE_URL);
   const baseURL = chosen ?? envBase ?? existing.baseURL ?? DEFAULT_BASE_URL;
+  const baseURLSource =
+    ctx.globals.baseUrl !== undefined ? 'flag' : chosen !== undefined ? 'prompt' : envBase !== undefined ? 'env' : existing.baseURL ? 'profile' : 'default';
 
   let key: string;
   if (ctx.globals.apiKey !== undefined) key = ctx.globals.apiKey;
@@ -60,7 +62,7 @@ export async function login(ctx: Context): Promise<void> {
 
   // Verify the key with one cheap call before storing it.
   const { createSdk } = await import('../internal/sdk.js');
-  const sdk = await createSdk(ctx, { apiKey: key, baseURL });
+  const sdk = await createSdk(ctx, { apiKey: key, baseURL, baseURLSource });
   try {
     await sdk.agents.list({ limit: 1 }, { signal: ctx.signal });
   } catch (error) {

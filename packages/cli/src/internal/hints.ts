@@ -4,7 +4,7 @@
 export interface Endpoint {
   baseURL: string;
   /** Where the base URL came from. */
-  source: 'flag' | 'env' | 'profile' | 'default';
+  source: 'flag' | 'env' | 'profile' | 'default' | 'prompt';
   profile: string;
   /** Where the key came from (`login`: the key being verified by `livechatai login`). */
   keySource: 'flag' | 'env' | 'profile' | 'none' | 'login';
@@ -22,6 +22,7 @@ const SOURCE: Record<Endpoint['source'], string> = {
   env: 'LIVECHATAI_BASE_URL',
   profile: 'the profile',
   default: 'the default',
+  prompt: 'your answer',
 };
 
 const REASON: Record<string, string> = {
@@ -64,7 +65,8 @@ export function hintFor(error: unknown): string | undefined {
   const login = endpoint === undefined || endpoint.profile === 'default' ? 'livechatai login' : `livechatai --profile ${endpoint.profile} login`;
   if (e.name === 'APIConnectionError' || e.name === 'APITimeoutError') {
     if (endpoint === undefined) return undefined;
-    return `is ${endpoint.baseURL} (from ${SOURCE[endpoint.source]}) the right API URL? Pass --base-url <url>, set LIVECHATAI_BASE_URL, or run \`${login}\``;
+    const ways = endpoint.keySource === 'login' ? 'pass --base-url <url>' : `Pass --base-url <url>, set LIVECHATAI_BASE_URL, or run \`${login}\``;
+    return `is ${endpoint.baseURL} (from ${SOURCE[endpoint.source]}) the right API URL? ${endpoint.keySource === 'login' ? 'Log in again and ' : ''}${ways}`;
   }
   if (e.status === 401) {
     if (endpoint?.keySource === 'login') return undefined;

@@ -3,12 +3,14 @@ import { LiveChatAI, logRequests } from 'livechatai';
 import type { Context } from './context.js';
 import { dryRunFetch } from './dry-run.js';
 import { CliError, ExitCode } from './exit-codes.js';
-import { rememberEndpoint } from './hints.js';
+import { type Endpoint, rememberEndpoint } from './hints.js';
 import { rememberSecret, scrubSecrets } from './secrets.js';
 
 export interface SdkOverrides {
   apiKey?: string;
   baseURL?: string;
+  /** Where `baseURL` came from (for error hints; default: a flag). */
+  baseURLSource?: Endpoint['source'];
   maxRetries?: number;
   /**
    * Bulk commands (import, exports) turn the client's retry budget off: their many calls each get their own
@@ -25,7 +27,12 @@ export async function createSdk(ctx: Context, overrides: SdkOverrides = {}): Pro
     throw new CliError(`no API key (profile "${settings.profile}"): run \`${login}\`, set LIVECHATAI_API_KEY or pass --api-key`, ExitCode.auth);
   }
   rememberSecret(apiKey);
-  rememberEndpoint({ baseURL: overrides.baseURL ?? settings.baseURL, source: overrides.baseURL ? 'flag' : settings.baseURLSource, profile: settings.profile, keySource: overrides.apiKey ? 'login' : settings.keySource });
+  rememberEndpoint({
+    baseURL: overrides.baseURL ?? settings.baseURL,
+    source: overrides.baseURL ? (overrides.baseURLSource ?? 'flag') : settings.baseURLSource,
+    profile: settings.profile,
+    keySource: overrides.apiKey ? 'login' : settings.keySource,
+  });
   const maxRetries = ctx.dryRun ? 0 : (ctx.globals.maxRetries ?? overrides.maxRetries);
   return new LiveChatAI({
     apiKey,
