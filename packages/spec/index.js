@@ -38,8 +38,9 @@ function rewriteRefs(value) {
   for (const [key, inner] of Object.entries(value)) {
     if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/components/schemas/')) {
       out.$ref = `${SCHEMAS_ID}#/$defs/${inner.slice('#/components/schemas/'.length)}`;
-    } else if (key === 'example' || key.startsWith('x-')) {
-      // annotations ajv does not know; not part of validation
+    } else if (key === 'example' || key === 'discriminator' || key.startsWith('x-')) {
+      // annotations ajv does not know (the OpenAPI discriminator only helps code generators: each branch's
+      // `const` already tells the branches apart); not part of validation
     } else {
       out[key] = rewriteRefs(inner);
     }
@@ -174,6 +175,21 @@ export function parseEventStream(text) {
 }
 
 /**
+ * The `data` schema of each event name of a `text/event-stream` media type: from its `contentSchema` (an array of
+ * `oneOf` event objects, each with an `event` const and a `data` schema).
+ */
+function eventDataSchemas(media) {
+  const items = deref(media.schema?.contentSchema?.items ?? {});
+  const out = {};
+  for (const branch of items?.oneOf ?? []) {
+    const event = deref(branch);
+    const name = event?.properties?.event?.const;
+    if (typeof name === 'string' && event.properties.data) out[name] = event.properties.data;
+  }
+  return out;
+}
+
+/**
  * Creates a validator over the document. The result is a function (same as its `validateResponse` method) with
  * `validateResponse`, `validateRequestBody` and `matchOperation` methods.
  */
@@ -237,7 +253,7 @@ export function createResponseValidator() {
   function checkEventStream(key, media, body) {
     if (typeof body !== 'string') return ['body: an event stream must be given as text'];
     const events = parseEventStream(body);
-    const schemas = media['x-sse-events'] ?? {};
+    const schemas = eventDataSchemas(media);
     const errors = [];
     if (events.length === 0) errors.push('stream has no events');
     events.forEach((ev, index) => {

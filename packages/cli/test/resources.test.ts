@@ -23,7 +23,7 @@ const ok = async <T = unknown>(...args: string[]): Promise<T> => {
 };
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 1 });
+  emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 1, allowPrivateUrls: true });
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   page = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import { hashKey } from './internal/ids.js';
-import type { WorkspaceExport } from './store/types.js';
 
 const DEFAULT_DB = '.emulator-data/emulator.db';
 
@@ -23,6 +22,9 @@ Options:
   --rate-limit <n/s>  requests per second per key (default unlimited)
   --faults            enable the x-emulator-fault header
   --stream-delay <ms> pause between streamed events (default 20)
+  --allow-private-urls
+                      let URL data sources fetch loopback/private addresses
+                      (local test pages; also LIVECHATAI_EMULATOR_ALLOW_PRIVATE_URLS=1)
   --quiet             no access log
   -h, --help          this text`;
 
@@ -60,7 +62,12 @@ async function exportCommand(values: Record<string, string | boolean | undefined
 async function importCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
   const db = typeof values.db === 'string' ? values.db : DEFAULT_DB;
   if (typeof values.in !== 'string') throw new UsageError('import needs --in <file>');
-  const data = JSON.parse(readFileSync(values.in, 'utf8')) as WorkspaceExport;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(values.in, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${values.in} is not a JSON workspace export (${err instanceof Error ? err.message : String(err)})`);
+  }
   ensureDir(db);
   const store = new SqliteStore({ filename: db });
   try {
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string' },
       faults: { type: 'boolean' },
       'stream-delay': { type: 'string' },
+      'allow-private-urls': { type: 'boolean' },
       quiet: { type: 'boolean' },
       workspace: { type: 'string' },
       out: { type: 'string' },
@@ -114,6 +122,9 @@ async function main(): Promise<void> {
     faults: values.faults ?? false,
     rateLimit: int('rate-limit', values['rate-limit'], 0, 0, 1_000_000),
     streamDelayMs: int('stream-delay', values['stream-delay'], 20, 0, 60_000),
+    ...(values['allow-private-urls'] ? { allowPrivateUrls: true } : {}),
+    // the bin owns its process: @hono/node-server's faster Request/Response classes may replace the globals
+    overrideGlobalObjects: true,
     ...(values.quiet ? {} : { logger: (line: string) => process.stderr.write(`${line}\n`) }),
   });
   // The one place a key is printed: the user's own local key, on start.

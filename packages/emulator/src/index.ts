@@ -31,6 +31,17 @@ export interface EmulatorOptions {
   /** URL data sources: fetch timeout (default 10 s) and size cap (default 2 MB). */
   urlFetchTimeoutMs?: number;
   urlFetchMaxBytes?: number;
+  /**
+   * Lets URL data sources fetch loopback, private, link-local and other local-only addresses (default false, or
+   * `LIVECHATAI_EMULATOR_ALLOW_PRIVATE_URLS=1`). For tests that serve pages from a local server; never for an
+   * emulator that a browser or other users can reach.
+   */
+  allowPrivateUrls?: boolean;
+  /**
+   * Lets @hono/node-server replace `globalThis.Request` and `Response` with its faster classes (default false:
+   * an emulator inside your process leaves your globals alone). The bin turns it on in its own process.
+   */
+  overrideGlobalObjects?: boolean;
   /** Milliseconds since the epoch, for timestamps and the rate limiter (default `Date.now`); tests pass a fixed clock. */
   clock?: () => number;
 }
@@ -54,6 +65,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+const envFlag = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = new SqliteStore({ filename: options.db ?? ':memory:' });
   const now = options.clock ?? ((): number => Date.now());
@@ -64,7 +77,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     rateLimit: options.rateLimit ?? 0,
     log: options.logger,
     openapi,
-    urlFetch: { timeoutMs: options.urlFetchTimeoutMs ?? 10_000, maxBytes: options.urlFetchMaxBytes ?? 2 * 1024 * 1024 },
+    urlFetch: {
+      timeoutMs: options.urlFetchTimeoutMs ?? 10_000,
+      maxBytes: options.urlFetchMaxBytes ?? 2 * 1024 * 1024,
+      allowPrivate: options.allowPrivateUrls ?? envFlag(process.env.LIVECHATAI_EMULATOR_ALLOW_PRIVATE_URLS),
+    },
     now,
     background: new Set(),
     shutdown: new AbortController(),
@@ -100,9 +117,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let server: Server;
   try {
     server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1' }, () => {
-        resolve(s as Server);
-      });
+      const s = serve(
+        { fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1', overrideGlobalObjects: options.overrideGlobalObjects ?? false },
+        () => {
+          resolve(s as Server);
+        },
+      );
       s.once('error', reject);
     });
   } catch (err) {

@@ -9,7 +9,8 @@ let em: Emulator;
 let api: Api;
 
 beforeAll(async () => {
-  ({ em, api } = await withEmulator());
+  // the URL-source tests serve their pages from a loopback server
+  ({ em, api } = await withEmulator({ allowPrivateUrls: true }));
 });
 afterAll(async () => {
   await em.close();
@@ -162,10 +163,11 @@ describe('contacts', () => {
     const got = await api('GET', `/contacts/${id}`);
     expect(got.body).toMatchObject({ id, agentId: agent.id, distinctId: 'user_1', name: 'Ann B', email: 'ann@example.com', phone: '+100' });
     expect(got.body.status).toBeUndefined();
+    // in the order the keys were first set
     expect(got.body.attributes).toEqual([
-      { key: 'level', value: 'pro' },
       { key: 'planType', value: 'premium' },
       { key: 'seats', value: '3' },
+      { key: 'level', value: 'pro' },
     ]);
 
     const list = await api('GET', `/contacts?agentId=${agent.id}`);

@@ -30,6 +30,17 @@ const closed = (description, properties, required) => ({
 });
 const success = { type: 'string', const: 'success', description: 'Always `success` on a 2xx response.' };
 
+// Request limits the emulator enforces (400 `validation_error` naming the field), stated so that generated clients
+// and fuzzers see the same rules. `NON_BLANK`: a required text must hold a non-whitespace character.
+const NON_BLANK = '\\S';
+const ID_MAX = 200;
+/** A required text field: 1..max characters, not only whitespace. */
+const text = (description, max, extra = {}) => str(description, { minLength: 1, maxLength: max, pattern: NON_BLANK, ...extra });
+/** An optional text field: at most max characters (`null` is refused: leave the field out). */
+const optText = (description, max, extra = {}) => str(description, { maxLength: max, ...extra });
+/** A required id (agent, …). */
+const idField = (description) => text(description, ID_MAX);
+
 // ---------------------------------------------------------------------------------------------------------
 // Enums
 // ---------------------------------------------------------------------------------------------------------
@@ -174,10 +185,25 @@ const agents = {
     createdAt: dateTime('When the agent was created.'),
     updatedAt: dateTime('When the agent was last changed.'),
   }, ['isImageSharingEnabled']),
+  AgentListItem: obj(
+    'An agent as listed by `GET /agents`: the `Agent` object, where `slug` may be absent (the documented list example has none).',
+    {
+      id: str('Agent ID, e.g. `clx1234567890abcdef`.'),
+      name: str('Agent name.'),
+      slug: str('URL-friendly unique name of the agent (see `Agent.slug`); may be absent in list items.'),
+      isLiveChatEnabled: bool('Whether live chat (handoff to a human agent) is enabled.'),
+      isImageSharingEnabled: bool('Whether visitors may share images (set on create); not always present.'),
+      language: str('Language code of the agent, e.g. `en`.'),
+      isArchived: bool('Whether the agent is archived.'),
+      createdAt: dateTime('When the agent was created.'),
+      updatedAt: dateTime('When the agent was last changed.'),
+    },
+    ['slug', 'isImageSharingEnabled'],
+  ),
   AgentCreateRequest: closed(
     'Body of `POST /agents`.',
     {
-      name: str('Name of the new agent.', { minLength: 1, example: 'Customer Support Agent' }),
+      name: text('Name of the new agent (1–200 characters, not blank).', 200, { example: 'Customer Support Agent' }),
       isLiveChatEnabled: bool('Turn live chat (human handoff) on or off.'),
       isImageSharingEnabled: bool('Allow visitors to share images in the chat.'),
     },
@@ -186,7 +212,7 @@ const agents = {
   AgentResponse: obj('Envelope of agent create and retrieve.', { status: success, data: ref('Agent', 'The agent.') }),
   AgentList: obj('Response of `GET /agents`: paging sits at the top level, outside `data`.', {
     status: success,
-    data: arr(ref('Agent'), 'Agents on this page.'),
+    data: arr(ref('AgentListItem'), 'Agents on this page.'),
     totalCount: int('Total number of agents in the workspace.', { minimum: 0 }),
     pages: ref('Pages', 'Paging (scheme A).'),
   }),
@@ -205,20 +231,29 @@ const attributeMap = {
     'Custom contact attributes as a name → value map. Only attributes configured for the agent are kept; others are dropped.',
   additionalProperties: { type: 'string' },
 };
+const attributeRequestMap = {
+  type: 'object',
+  description:
+    'Custom contact attributes as a name → value map: at most 100 names of 1–100 characters, values of at most 2 000 characters. Merged into the stored ones key by key; keys keep the order they were first set. Only attributes configured for the agent are kept; others are dropped.',
+  maxProperties: 100,
+  propertyNames: { minLength: 1, maxLength: 100 },
+  additionalProperties: { type: 'string', maxLength: 2000 },
+};
 const contacts = {
   ContactUpsertRequest: closed(
     'Body of `POST /contacts` (create or update; matched on `contactId` if given, else on `agentId` + `distinctId`).',
     {
-      agentId: str('ID of the agent the contact belongs to.', { minLength: 1 }),
-      distinctId: str('Your own ID for the visitor, e.g. `user_12345`.', { minLength: 1 }),
-      contactId: str('ID of an existing contact to update.'),
-      userHash: str(
+      agentId: idField('ID of the agent the contact belongs to.'),
+      distinctId: text('Your own ID for the visitor, e.g. `user_12345` (1–200 characters).', ID_MAX),
+      contactId: optText('ID of an existing contact to update.', ID_MAX),
+      userHash: optText(
         'Required when secure identification is enabled for the agent: HMAC-SHA256 of `distinctId` (project decision; the docs do not name the algorithm).',
+        500,
       ),
-      name: str('Contact name.'),
-      email: str('Contact email.'),
-      phone: str('Contact phone number.'),
-      attributes: attributeMap,
+      name: optText('Contact name.', 200),
+      email: optText('Contact email.', 320),
+      phone: optText('Contact phone number.', 50),
+      attributes: attributeRequestMap,
     },
     ['agentId', 'distinctId'],
   ),
@@ -269,6 +304,12 @@ const contacts = {
 // ---------------------------------------------------------------------------------------------------------
 // Conversations and messages
 // ---------------------------------------------------------------------------------------------------------
+const streamEvent = (name, dataSchema, description) =>
+  obj(`A \`${name}\` event: ${description}`, {
+    event: { type: 'string', const: name, description: `The SSE \`event:\` field, always \`${name}\`.` },
+    id: str('The SSE `id:` field: the sequence number of the event (1, 2, 3, …).', { pattern: '^[0-9]+$' }),
+    data: ref(dataSchema, 'The SSE `data:` field, JSON-decoded.'),
+  });
 const conversations = {
   ConversationContact: obj('The contact embedded in a conversation list item.', {
     id: str('Contact ID.'),
@@ -332,16 +373,19 @@ const conversations = {
   SendMessageRequest: closed(
     'Body of `POST /conversations`: a visitor message to the AI agent.',
     {
-      question: str('The visitor message.', { minLength: 1 }),
-      agentId: str('ID of the AI agent to ask.', { minLength: 1 }),
-      contactId: str('Existing contact to associate; when omitted a contact is created.'),
-      conversationId: str('Existing conversation to continue; when omitted a new conversation is started.'),
+      question: text('The visitor message (at most 20 000 characters).', 20_000),
+      agentId: idField('ID of the AI agent to ask.'),
+      contactId: optText(
+        "Existing contact of the agent to associate; when omitted a contact is created. With `conversationId`, it must be that conversation's contact (else 400).",
+        ID_MAX,
+      ),
+      conversationId: optText('Existing conversation of the agent to continue; when omitted a new conversation is started.', ID_MAX),
       messageType: ref('MessageType', 'Type of the visitor message (default `TEXT`).'),
       streaming: bool('Stream the answer as server-sent events (`text/event-stream`) instead of one JSON response.', {
         default: false,
       }),
-      ip: str('Visitor IP address.'),
-      country: str('Visitor country code, e.g. `US`.'),
+      ip: optText('Visitor IP address.', 64),
+      country: optText('Visitor country code, e.g. `US`.', 64),
       responseFormat: { ...ref('ResponseFormat', 'Format of the AI answer.'), default: 'MARKDOWN' },
       integrationType: {
         type: 'string',
@@ -371,11 +415,24 @@ const conversations = {
   StreamDelta: obj('`data` of a `delta` event of a message stream.', {
     text: str('The next piece of the answer text.'),
   }),
+  // One server-sent event of a message stream, as a parsed object (`event`, `id`, JSON-decoded `data`).
+  StreamEvent: {
+    description:
+      'One event of a `text/event-stream` send (decision D5), parsed: its `event` name, `id` and JSON-decoded `data`. `delta` events come first; one `done` or `error` ends the stream.',
+    oneOf: [ref('StreamDeltaEvent'), ref('StreamDoneEvent'), ref('StreamErrorEvent')],
+    discriminator: {
+      propertyName: 'event',
+      mapping: { delta: `${SCHEMA}StreamDeltaEvent`, done: `${SCHEMA}StreamDoneEvent`, error: `${SCHEMA}StreamErrorEvent` },
+    },
+  },
+  StreamDeltaEvent: streamEvent('delta', 'StreamDelta', 'The next piece of the answer.'),
+  StreamDoneEvent: streamEvent('done', 'SendMessageData', 'The whole answer (the same object as the non-streaming `data`); the stream ends.'),
+  StreamErrorEvent: streamEvent('error', 'Error', 'The generation failed (the error envelope); the stream ends.'),
   ReplyRequest: closed(
     'Body of `POST /conversations/{conversationId}/reply`.',
     {
-      message: str('Reply text (for `IMAGE`, the image URL).', { minLength: 1 }),
-      userId: str('Human user sending the reply; defaults to the assigned agent, else the workspace owner.'),
+      message: text('Reply text (for `IMAGE`, the image URL); at most 20 000 characters.', 20_000),
+      userId: optText('Human user sending the reply; defaults to the assigned agent, else the workspace owner.', ID_MAX),
       messageType: ref('MessageType', 'Type of the reply (default `TEXT`).'),
     },
     ['message'],
@@ -400,7 +457,7 @@ const conversations = {
   }),
   EndRequest: closed(
     'Optional body of `POST /conversations/{conversationId}/end`.',
-    { userId: str('User ending the conversation; defaults to the assigned agent, else the workspace owner.') },
+    { userId: optText('User ending the conversation; defaults to the assigned agent, else the workspace owner.', ID_MAX) },
     [],
   ),
   EndData: obj('Result of ending a conversation.', {
@@ -439,6 +496,12 @@ const conversations = {
 // ---------------------------------------------------------------------------------------------------------
 // Data sources
 // ---------------------------------------------------------------------------------------------------------
+const deleteBase = {
+  agentId: idField('The agent.'),
+  source: ref('DataSourceType', 'Kind of the data sources to delete.'),
+};
+const deleteId = str('One data source to delete.', { minLength: 1, maxLength: ID_MAX });
+const deleteIds = arr({ type: 'string', minLength: 1, maxLength: ID_MAX }, 'Data sources to delete (1–100).', { minItems: 1, maxItems: 100 });
 const dataSources = {
   DataSource: obj('A data source (knowledge-base entry) of an agent.', {
     id: str('Data source ID, e.g. `ds_1234567890`.'),
@@ -475,37 +538,40 @@ const dataSources = {
   AddTextRequest: closed(
     'Body of `POST /data-sources/text`.',
     {
-      title: str('Title.', { minLength: 1 }),
-      content: str('Text content.', { minLength: 1 }),
-      agentId: str('The agent.', { minLength: 1 }),
+      title: text('Title (at most 500 characters).', 500),
+      content: text('Text content (at most 900 000 characters).', 900_000),
+      agentId: idField('The agent.'),
     },
     ['title', 'content', 'agentId'],
   ),
   AddUrlRequest: closed(
     'Body of `POST /data-sources/url`: a single web page.',
     {
-      url: str('Absolute http(s) URL of the page.', { format: 'uri', minLength: 1 }),
-      agentId: str('The agent.', { minLength: 1 }),
+      url: str(
+        'Absolute http(s) URL of the page (at most 2 048 characters). The emulator fetches only public addresses unless started with `--allow-private-urls`; a refused or failed fetch leaves the source `FAILED`.',
+        { format: 'uri', minLength: 1, maxLength: 2048, pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]' },
+      ),
+      agentId: idField('The agent.'),
     },
     ['url', 'agentId'],
   ),
   AddQARequest: closed(
     'Body of `POST /data-sources/qa`.',
     {
-      question: str('Question.', { minLength: 1 }),
-      answer: str('Answer.', { minLength: 1 }),
-      agentId: str('The agent.', { minLength: 1 }),
+      question: text('Question (at most 5 000 characters).', 5000),
+      answer: text('Answer (at most 50 000 characters).', 50_000),
+      agentId: idField('The agent.'),
       isGeneratedByAI: bool('Whether the answer was generated by AI.', { default: false }),
-      relatedMessageId: str('Chat message this Q&A answers (e.g. when acting on an AI suggestion).'),
+      relatedMessageId: optText('Chat message this Q&A answers (e.g. when acting on an AI suggestion).', ID_MAX),
     },
     ['question', 'answer', 'agentId'],
   ),
   AddFileRequest: closed(
     'Body of `POST /data-sources/file`: text already extracted from a file (JSON, not multipart).',
     {
-      title: str('Title (e.g. the file name).', { minLength: 1 }),
-      content: str('Extracted text.', { minLength: 1 }),
-      agentId: str('The agent.', { minLength: 1 }),
+      title: text('Title (e.g. the file name; at most 500 characters).', 500),
+      content: text('Extracted text (at most 900 000 characters).', 900_000),
+      agentId: idField('The agent.'),
       fileType: {
         type: 'string',
         enum: ['pdf', 'docx', 'image'],
@@ -514,19 +580,18 @@ const dataSources = {
     },
     ['title', 'content', 'agentId', 'fileType'],
   ),
+  // Three complete, mutually exclusive shapes (`id`, `ids`, or both), so generated types are a plain union.
   DeleteDataSourcesRequest: {
-    ...closed(
-      'Body of `DELETE /data-sources`: give `id`, `ids` or both (merged).',
-      {
-        agentId: str('The agent.', { minLength: 1 }),
-        source: ref('DataSourceType', 'Kind of the data sources to delete.'),
-        id: str('One data source to delete.', { minLength: 1 }),
-        ids: arr({ type: 'string', minLength: 1 }, 'Data sources to delete.', { minItems: 1 }),
-      },
-      ['agentId', 'source'],
-    ),
-    anyOf: [{ required: ['id'] }, { required: ['ids'] }],
+    description: 'Body of `DELETE /data-sources`: give `id`, `ids` or both (merged, duplicates removed).',
+    oneOf: [ref('DeleteDataSourcesByIdRequest'), ref('DeleteDataSourcesByIdsRequest'), ref('DeleteDataSourcesByIdAndIdsRequest')],
   },
+  DeleteDataSourcesByIdRequest: closed('Delete one data source.', { ...deleteBase, id: deleteId }, ['agentId', 'source', 'id']),
+  DeleteDataSourcesByIdsRequest: closed('Delete several data sources.', { ...deleteBase, ids: deleteIds }, ['agentId', 'source', 'ids']),
+  DeleteDataSourcesByIdAndIdsRequest: closed(
+    'Delete `id` and the `ids` (merged).',
+    { ...deleteBase, id: deleteId, ids: deleteIds },
+    ['agentId', 'source', 'id', 'ids'],
+  ),
   DeleteDataSourcesResponse: obj('Response of `DELETE /data-sources`.', {
     status: success,
     data: obj('Result.', {
@@ -764,14 +829,18 @@ const q = (name, schema, description, required = false, extra = {}) => ({
   schema,
   ...extra,
 });
-const p = (name, description) => ({ name, in: 'path', required: true, description, schema: { type: 'string', minLength: 1 } });
-const pageParam = q('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number, 1-based.');
+// Path ids: an id over 200 characters (or with whitespace/control characters) names nothing: 404.
+const p = (name, description) => ({ name, in: 'path', required: true, description, schema: { type: 'string', minLength: 1, maxLength: ID_MAX } });
+const pageParam = q('page', { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 }, 'Page number, 1-based (at most 1 000 000).');
 const limitParam = q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 10 }, 'Items per page (1–100).');
 const perPageParam = q('perPage', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Items per page (1–100).');
-const agentIdQuery = q('agentId', { type: 'string', minLength: 1 }, 'ID of the AI agent.', true);
+// Every query value is given at most once and never empty (`viewId=` is a 400, like a missing `agentId`).
+const agentIdQuery = q('agentId', { type: 'string', minLength: 1, maxLength: ID_MAX }, 'ID of the AI agent.', true);
+const queryText = (extra = {}) => ({ type: 'string', minLength: 1, maxLength: ID_MAX, ...extra });
+/** Unix seconds (1–12 digits), an ISO date, or an ISO date-time with a time zone (what the emulator accepts). */
 const unixOrDate = {
   type: 'string',
-  pattern: '^(\\d+|\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?)$',
+  pattern: '^(\\d{1,12}|\\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))$',
 };
 const conversationFilters = [
   q('sort', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, 'Sort by `lastMessageDate`.'),
@@ -784,20 +853,21 @@ const conversationFilters = [
   }),
   q(
     'assignee',
-    { type: 'string', minLength: 1 },
+    queryText(),
     'Assigned human agent: a user ID, or `ai` for conversations with no human assigned. (Name INFERRED, decision D4.)',
   ),
   q('sentiment', ref('Sentiment'), 'Only conversations with this sentiment. (Name INFERRED, decision D4.)'),
-  q('topic', { type: 'string', minLength: 1 }, 'Only conversations about this topic, e.g. `billing`. (Name INFERRED, decision D4.)'),
+  q('topic', queryText(), 'Only conversations about this topic, e.g. `billing`. (Name INFERRED, decision D4.)'),
   q('channel', ref('Channel'), 'Only conversations from this integration/chat type. (Name INFERRED, decision D4.)'),
   q('resolution', ref('Resolution'), 'Only conversations with this resolution. (Name INFERRED, decision D4.)'),
-  q('viewId', { type: 'string', minLength: 1 }, 'Apply the filters of a saved inbox view; combines with the other filters.'),
+  q('viewId', queryText(), 'Apply the filters of a saved inbox view; combines with the other filters.'),
 ];
+const PERIOD_RULE = 'The period spans at most 10 years (3 660 days, `endDate` included), and `endDate` is not before `startDate`; otherwise 400.';
 const analyticsParams = [
   agentIdQuery,
-  q('startDate', { type: 'string', format: 'date' }, 'First day of the period (`YYYY-MM-DD`).', true),
-  q('endDate', { type: 'string', format: 'date' }, 'Last day of the period (`YYYY-MM-DD`), inclusive.', true),
-  q('timezone', { type: 'string', minLength: 1 }, 'IANA timezone for day boundaries, e.g. `America/New_York`; defaults to UTC.'),
+  q('startDate', { type: 'string', format: 'date' }, `First day of the period (\`YYYY-MM-DD\`). ${PERIOD_RULE}`, true),
+  q('endDate', { type: 'string', format: 'date' }, `Last day of the period (\`YYYY-MM-DD\`), inclusive. ${PERIOD_RULE}`, true),
+  q('timezone', { type: 'string', minLength: 1, maxLength: 100 }, 'IANA timezone for day boundaries, e.g. `America/New_York`; defaults to UTC. An unknown name answers 400.'),
 ];
 
 const headers = {
@@ -852,7 +922,7 @@ function op({ id, summary, description, params = [], body, bodyRequired = true, 
   const responses = {
     200: {
       description: okDescription,
-      headers,
+      headers: idempotent ? { ...headers, 'idempotent-replayed': { $ref: '#/components/headers/IdempotentReplayed' } } : headers,
       content: { 'application/json': { schema: ref(ok.schema), ...(ok.example ? { example: ok.example } : {}) }, ...extraContent },
     },
   };
@@ -1115,7 +1185,7 @@ const paths = {
       id: 'analytics.agent',
       summary: 'Human-agent performance analytics',
       description: 'Conversation counts, response times and messages per conversation of human agents.',
-      params: [...analyticsParams, q('userId', { type: 'string', minLength: 1 }, 'Only this human user, e.g. `user_1234567890`.')],
+      params: [...analyticsParams, q('userId', queryText(), 'Only this human user, e.g. `user_1234567890`.')],
       ok: {
         schema: 'AgentAnalytics',
         example: {
@@ -1359,6 +1429,7 @@ const paths = {
         '- `event: delta`, `data: {"text": "..."}` (schema `StreamDelta`), one or more: the next piece of the answer;',
         '- `event: done`, `data:` a `SendMessageData` object (the same as the non-streaming `data`), after which the stream ends;',
         '- `event: error`, `data:` an `Error` envelope, after which the stream ends.',
+        'Parsed (`event`, `id`, JSON-decoded `data`), each event is a `StreamEvent`: a `oneOf` of `StreamDeltaEvent`, `StreamDoneEvent` and `StreamErrorEvent` with `event` as discriminator (the `contentSchema` of the `text/event-stream` body).',
         'Comment lines (`: ping`) may be sent as keep-alives. Errors detected before the stream starts are ordinary JSON error responses.',
       ].join('\n'),
       body: {
@@ -1382,14 +1453,13 @@ const paths = {
       },
       extraContent: {
         'text/event-stream': {
+          // OpenAPI 3.1 has no `itemSchema` (3.2 does): the body is a string whose content, read as an event
+          // stream, is a list of `StreamEvent` objects (JSON Schema `contentMediaType` + `contentSchema`).
           schema: {
             type: 'string',
-            description: 'Server-sent events: `delta`* then `done` (or `error`). See the operation description.',
-          },
-          'x-sse-events': {
-            delta: ref('StreamDelta'),
-            done: ref('SendMessageData'),
-            error: ref('Error'),
+            description: 'Server-sent events: `delta`* then `done` (or `error`). Parsed, each event is a `StreamEvent`.',
+            contentMediaType: 'text/event-stream',
+            contentSchema: arr(ref('StreamEvent'), 'The events of the stream, in order, each parsed as `{event, id, data}` with `data` JSON-decoded.'),
           },
           example:
             'id: 1\nevent: delta\ndata: {"text":"Our business hours "}\n\nid: 2\nevent: delta\ndata: {"text":"are 9 to 5."}\n\nid: 3\nevent: done\ndata: {"conversationId":"chat_1234567890","contactId":"contact_1234567890","response":"Our business hours are 9 to 5.","messageId":"msg_1","responseMessageId":"msg_2","links":[]}\n\n',
@@ -1428,7 +1498,7 @@ const paths = {
       description: 'Lists the saved inbox views of an agent (paging scheme B). Views are created in the dashboard.',
       params: [
         agentIdQuery,
-        q('search', { type: 'string' }, 'Search views by name, e.g. `billing`. (Name INFERRED, decision D4.)'),
+        q('search', queryText(), 'Search views by name, e.g. `billing`. (Name INFERRED, decision D4.)'),
         pageParam,
         perPageParam,
       ],
@@ -1693,7 +1763,9 @@ export const document = {
       'Response objects are open (`additionalProperties` allowed): the real service may add fields. Request bodies are closed so that misspelt fields are caught.',
       '',
       'Every response carries an `x-request-id` header. Errors use the envelope `{"status":"error","message":"…","code":"…"}`.',
-      'POST and DELETE accept an `Idempotency-Key` header (decision D8).',
+      'POST and DELETE accept an `Idempotency-Key` header (decision D8); a replayed answer carries `idempotent-replayed: true`.',
+      '',
+      'Request rules (the emulator answers 400 `validation_error` naming the field): the `maxLength`, `maxItems`, `maximum` and `pattern` of each field; a required text field must hold a non-whitespace character; optional fields are left out, never `null`; a query parameter is given at most once and never empty (`viewId=` is refused like a missing `agentId`). JSON bodies are at most 1 MB (413). A method a path does not offer answers 405 with an `Allow` header.',
     ].join('\n'),
     contact: { name: 'LiveChatAI support', email: 'support@livechatai.com', url: 'https://help.livechatai.com' },
   },
@@ -1730,13 +1802,17 @@ export const document = {
         in: 'header',
         required: false,
         description:
-          'Makes a POST/DELETE safe to retry (decision D8): a repeat with the same key and body returns the stored response; the same key with a different body answers 409.',
-        schema: { type: 'string', minLength: 1, maxLength: 255 },
+          'Makes a POST/DELETE safe to retry (decision D8): a repeat with the same key and body returns the stored response (with `idempotent-replayed: true`); the same key with a different body answers 409. 1–255 visible ASCII characters (`!` to `~`, no spaces); anything else answers 400.',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]{1,255}$' },
       },
     },
     headers: {
       RequestId: { description: 'Unique ID of the request, for support and logs.', schema: { type: 'string' } },
       RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+      IdempotentReplayed: {
+        description: 'Present (`true`) when this is the stored answer of an earlier request with the same `Idempotency-Key` (decision D8).',
+        schema: { type: 'string', enum: ['true'] },
+      },
     },
     responses: componentResponses,
     schemas: {

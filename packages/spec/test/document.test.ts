@@ -150,7 +150,9 @@ describe('openapi.json', () => {
       const bodyRef = (operation.requestBody as { content?: Record<string, { schema: { $ref: string } }> } | undefined)?.content?.[
         'application/json'
       ]?.schema.$ref;
-      const bodyNamesAgent = bodyRef !== undefined && 'agentId' in (resolve(bodyRef).properties as Json);
+      const bodySchema = bodyRef === undefined ? undefined : resolve(bodyRef);
+      const shapes = bodySchema?.oneOf ? (bodySchema.oneOf as { $ref: string }[]).map((b) => resolve(b.$ref)) : bodySchema ? [bodySchema] : [];
+      const bodyNamesAgent = shapes.some((shape) => 'agentId' in ((shape.properties ?? {}) as Json));
       const looksUpSomething = params.some((p) => p.in === 'path' || p.name === 'agentId') || bodyNamesAgent;
       expect(params.length > 0 || hasBody, `${operationId} has input`).toBe(true);
       const expected = new Set(['200', '400', '401', '403', '429', '500']);
@@ -209,18 +211,47 @@ describe('openapi.json', () => {
     expect(param('GET', '/agents', 'limit')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 10 });
     expect(param('GET', '/conversations', 'perPage')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
     expect(param('GET', '/analytics/csat', 'pageSize')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 10 });
-    expect(param('GET', '/ai-suggestions', 'page')).toEqual({ type: 'integer', minimum: 1, default: 1 });
+    expect(param('GET', '/ai-suggestions', 'page')).toEqual({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 });
     expect(param('GET', '/analytics', 'startDate')).toEqual({ type: 'string', format: 'date' });
   });
 
-  it('documents streaming as text/event-stream on POST /conversations', () => {
+  it('documents streaming as text/event-stream on POST /conversations, its events typed with standard JSON Schema', () => {
     const content = (op('POST', '/conversations').responses as Record<string, { content: Json }>)['200']?.content;
     expect(Object.keys(content ?? {})).toEqual(['application/json', 'text/event-stream']);
-    expect((content?.['text/event-stream'] as Json)['x-sse-events']).toEqual({
-      delta: { $ref: '#/components/schemas/StreamDelta' },
-      done: { $ref: '#/components/schemas/SendMessageData' },
-      error: { $ref: '#/components/schemas/Error' },
+    const media = content?.['text/event-stream'] as { schema: Json };
+    expect(media.schema).toMatchObject({
+      type: 'string',
+      contentMediaType: 'text/event-stream',
+      contentSchema: { type: 'array', items: { $ref: '#/components/schemas/StreamEvent' } },
     });
+    expect(Object.keys(media).filter((k) => k.startsWith('x-'))).toEqual([]);
+    const event = doc.components.schemas!.StreamEvent as { oneOf: Json[]; discriminator: Json };
+    expect(event.oneOf).toEqual(['StreamDeltaEvent', 'StreamDoneEvent', 'StreamErrorEvent'].map((n) => ({ $ref: `#/components/schemas/${n}` })));
+    expect(event.discriminator).toMatchObject({ propertyName: 'event' });
+    const data = (name: string) => (doc.components.schemas![name] as { properties: Record<string, Json> }).properties;
+    expect(data('StreamDeltaEvent').event).toMatchObject({ const: 'delta' });
+    expect(data('StreamDeltaEvent').data).toMatchObject({ $ref: '#/components/schemas/StreamDelta' });
+    expect(data('StreamDoneEvent').data).toMatchObject({ $ref: '#/components/schemas/SendMessageData' });
+    expect(data('StreamErrorEvent').data).toMatchObject({ $ref: '#/components/schemas/Error' });
+  });
+
+  it('states the limits the emulator enforces', () => {
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, Json>; required?: string[] }>;
+    const field = (schema: string, name: string) => schemas[schema]!.properties[name];
+    expect(field('AgentCreateRequest', 'name')).toMatchObject({ minLength: 1, maxLength: 200, pattern: '\\S' });
+    expect(field('SendMessageRequest', 'question')).toMatchObject({ maxLength: 20_000, pattern: '\\S' });
+    expect(String(field('SendMessageRequest', 'contactId')?.description)).toMatch(/must be that conversation's contact/);
+    expect(field('ContactUpsertRequest', 'phone')).toMatchObject({ maxLength: 50 });
+    expect(field('ContactUpsertRequest', 'attributes')).toMatchObject({ maxProperties: 100, propertyNames: { maxLength: 100 }, additionalProperties: { maxLength: 2000 } });
+    expect(field('AddUrlRequest', 'url')).toMatchObject({ maxLength: 2048, pattern: expect.stringMatching(/^\^\[Hh\]/) });
+    expect(field('DeleteDataSourcesByIdsRequest', 'ids')).toMatchObject({ minItems: 1, maxItems: 100 });
+    expect(doc.components.parameters!.IdempotencyKey).toMatchObject({ schema: { pattern: '^[!-~]{1,255}$' } });
+    expect(String((op('GET', '/analytics').parameters as Json[])[1]?.description)).toMatch(/10 years/);
+    expect(schemas.AgentListItem!.required).not.toContain('slug');
+    expect(schemas.Agent!.required).toContain('slug');
+    const headersOf = (method: string, path: string) => Object.keys(((op(method, path).responses as Record<string, Json>)['200']!.headers as Json));
+    expect(headersOf('POST', '/agents')).toContain('idempotent-replayed');
+    expect(headersOf('GET', '/agents')).not.toContain('idempotent-replayed');
   });
 
   it('has only resolvable references and no unused schemas', () => {

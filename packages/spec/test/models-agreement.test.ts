@@ -15,6 +15,7 @@ const targets: Target[] = [
   // Shared and agents
   { model: 'TeamMember' },
   { model: 'Agent', optional: { 'Agent.slug': 'the documented list example has no slug; the SDK tolerates its absence (D3)' } },
+  { model: 'Agent', schema: 'AgentListItem' },
   { model: 'AgentCreateParams', schema: 'AgentCreateRequest' },
   { model: 'AgentListParams', query: 'agents.list' },
   { model: 'AgentRetrieveParams', query: 'agents.retrieve' },

@@ -245,8 +245,14 @@ describe('request bodies', () => {
       'body must NOT have additional properties (`chatbotId`)',
     ]);
     expect(body('POST', '/data-sources/file', { title: 't', content: 'c', agentId: 'a', fileType: 'PDF' }).errors[0]).toMatch(/fileType must be equal to one of the allowed values \(pdf, docx, image\)/);
-    expect(body('POST', '/data-sources/url', { url: 'not a url', agentId: 'a' }).errors[0]).toMatch(/url must match format "uri"/);
-    expect(body('DELETE', '/data-sources', { agentId: 'a', source: 'TEXT' }).errors.join()).toMatch(/must match a schema in anyOf/);
+    expect(body('POST', '/data-sources/url', { url: 'not a url', agentId: 'a' }).errors.join()).toMatch(/url must match format "uri"/);
+    expect(body('POST', '/data-sources/url', { url: 'ftp://example.com/x', agentId: 'a' }).errors.join()).toMatch(/url must match pattern/);
+    expect(body('DELETE', '/data-sources', { agentId: 'a', source: 'TEXT' }).errors.join()).toMatch(/must match exactly one schema in oneOf/);
+    expect(body('DELETE', '/data-sources', { agentId: 'a', source: 'TEXT', id: 'x', ids: ['y'] }).valid).toBe(true);
+    expect(body('DELETE', '/data-sources', { agentId: 'a', source: 'TEXT', ids: Array.from({ length: 101 }, (_, i) => `ds_${i}`) }).valid).toBe(false);
+    expect(body('POST', '/agents', { name: '   ', isLiveChatEnabled: true }).valid).toBe(false);
+    expect(body('POST', '/agents', { name: 'x'.repeat(201), isLiveChatEnabled: true }).valid).toBe(false);
+    expect(body('POST', '/contacts', { agentId: 'a', distinctId: 'u', name: null }).valid).toBe(false);
     expect(body('DELETE', '/data-sources', { agentId: 'a', source: 'TEXT', ids: [] }).valid).toBe(false);
     expect(body('POST', '/contacts', { agentId: 'a', distinctId: 'u', attributes: { plan: 1 } }).errors[0]).toMatch(/attributes\/plan must be string/);
     expect(body('POST', '/conversations/c/reply', undefined).errors).toEqual(['conversations.reply requires a request body']);

@@ -50,7 +50,8 @@ export interface TestEmulator {
 }
 
 /**
- * Starts an emulator before the file's tests (fault injection on, in-memory database) and closes it after.
+ * Starts an emulator before the file's tests (fault injection on, in-memory database, local URL sources
+ * allowed) and closes it after.
  * Use at the top level of a test file.
  */
 export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
@@ -59,7 +60,8 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
   let agents = 0;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, db: ':memory:', faults: true, streamDelayMs: 2, ...options });
+    // allowPrivateUrls: tests add URL data sources served from loopback (the emulator refuses them by default)
+    emulator = await startEmulator({ port: 0, db: ':memory:', faults: true, streamDelayMs: 2, allowPrivateUrls: true, ...options });
     main = env.recordingClient();
   });
   afterAll(async () => {

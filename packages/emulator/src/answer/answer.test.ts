@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { classifySentiment, classifyTopic } from './classify.js';
-import { htmlToText } from './fetch-page.js';
 import { contentTerms, ftsQuery, stem } from './text.js';
 import { chunkText } from './chunk.js';
 import { answerQuestion } from './answer.js';
@@ -45,16 +44,6 @@ describe('classifier', () => {
     expect(classifyTopic(['I was charged twice on my invoice'])).toBe('Billing');
     expect(classifyTopic(['Where is my package delivery?'])).toBe('Shipping');
     expect(classifyTopic(['hmm'])).toBeNull();
-  });
-});
-
-describe('htmlToText', () => {
-  it('drops scripts and styles, decodes entities and keeps paragraphs', () => {
-    const page = htmlToText(
-      '<html><head><title>A &amp; B</title><style>p{}</style></head><body><script>x()</script><h1>Hi</h1><p>One&nbsp;two &#39;three&#x27;</p><!-- c --></body></html>',
-    );
-    expect(page.title).toBe('A & B');
-    expect(page.text).toBe("Hi\n\nOne two 'three'");
   });
 });
 

@@ -7,7 +7,9 @@ import type { FaultRegistry } from '../server/faults.js';
 import { Body, pathId } from '../server/validate.js';
 import { createWorkspace, mintKey } from '../domain/workspaces.js';
 import { seedDemo } from '../seed/demo.js';
-import { ImportConflictError, ImportFormatError, type WorkspaceExport } from '../store/types.js';
+import { ImportFormatError } from '../store/types.js';
+import { parseExport, type ParsedExport } from '../store/export-format.js';
+import { copyExportInto } from '../domain/import.js';
 import { newId } from '../internal/ids.js';
 import { iso } from './shared.js';
 
@@ -19,6 +21,8 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
   const scoped = new Hono<AppEnv>();
 
   app.get('/health', (c) => c.json({ status: 'ok', version: __PACKAGE_VERSION__, faults: config.faults, activeStreams: config.activeStreams }));
+  // The key is checked before the (up to 50 MB) body is read.
+  app.use('/workspaces/import', auth(config));
   app.use('*', jsonBody(50 * 1024 * 1024));
 
   app.post('/workspaces', async (c) => {
@@ -30,22 +34,19 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
     return c.json({ status: 'success', data: ws });
   });
 
+  // Copies an export into the caller's workspace (Bearer key, not read-only), with fresh ids.
   app.post('/workspaces/import', async (c) => {
-    const data = c.get('body') as WorkspaceExport | undefined;
-    if (data?.format !== 'livechatai-emulator-workspace' || typeof data.tables !== 'object') {
-      throw new ApiError(400, 'validation_error', "the body must be a workspace export (format 'livechatai-emulator-workspace')");
-    }
+    if (c.get('auth').readOnly) throw new ApiError(403, 'forbidden', 'This API key is read-only and cannot make changes');
+    let data: ParsedExport;
     try {
-      const { workspaceId, apiKey } = await store.transaction(async () => {
-        const id = await store.importWorkspace(data);
-        return { workspaceId: id, apiKey: await mintKey(store, id, false, config.now()) };
-      });
-      return c.json({ status: 'success', data: { workspaceId, apiKey } });
+      data = parseExport(c.get('body'));
     } catch (err) {
-      if (err instanceof ImportConflictError) throw new ApiError(409, 'conflict', err.message);
       if (err instanceof ImportFormatError) throw new ApiError(400, 'validation_error', err.message);
       throw err;
     }
+    const workspaceId = c.get('auth').workspaceId;
+    const imported = await store.transaction(() => copyExportInto(store, data, workspaceId));
+    return c.json({ status: 'success', data: { workspaceId, imported } });
   });
 
   app.delete('/faults', (c) => {

@@ -24,11 +24,29 @@ interface Window {
   toMs: number;
 }
 
-const addDays = (ymd: string, n: number): string => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+/** The longest period an analytics request may span (10 years, leap days included). */
+export const MAX_PERIOD_DAYS = 3660;
 
+const dayMs = (ymd: string): number => Date.parse(`${ymd}T00:00:00Z`);
+const ymdOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const addDays = (ymd: string, n: number): string => ymdOf(dayMs(ymd) + n * DAY);
+
+/** The days from `start` to `end` inclusive; callers bound the span first (see `window`). */
 function daysBetween(start: string, end: string): string[] {
   const out: string[] = [];
-  for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
+  for (let ms = dayMs(start), last = dayMs(end); ms <= last; ms += DAY) out.push(ymdOf(ms));
+  return out;
+}
+
+/** Groups items by the day (in the request's timezone) of their timestamp, formatting each timestamp once. */
+function byDay<T>(w: Window, items: T[], at: (item: T) => number): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const day = w.dayOf(at(item));
+    const list = out.get(day);
+    if (list) list.push(item);
+    else out.set(day, [item]);
+  }
   return out;
 }
 
@@ -54,6 +72,9 @@ async function window(c: AppContext, config: EmulatorConfig, q: QueryParams): Pr
   const start = q.ymd('startDate');
   const end = q.ymd('endDate');
   if (end < start) throw validationError("query parameter 'endDate' must not be before 'startDate'");
+  // Checked before any day is listed: a period is at most 10 years (a longer one once spun the loop for minutes).
+  const span = (dayMs(end) - dayMs(start)) / DAY + 1;
+  if (span > MAX_PERIOD_DAYS) throw validationError(`the period from 'startDate' to 'endDate' may span at most 10 years (${MAX_PERIOD_DAYS} days)`);
   const timezone = q.str('timezone', { max: 100 }) ?? 'UTC';
   let fmt: Intl.DateTimeFormat;
   try {
@@ -62,7 +83,6 @@ async function window(c: AppContext, config: EmulatorConfig, q: QueryParams): Pr
     throw validationError(`query parameter 'timezone' must be an IANA time zone name, got '${timezone}'`);
   }
   const days = daysBetween(start, end);
-  if (days.length > 3660) throw validationError('the period may span at most 10 years');
   const prevEnd = addDays(start, -1);
   const prevStart = addDays(start, -days.length);
   return {
@@ -143,8 +163,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt));
     const current = await stats(w.current);
     const previous = await stats(w.previous);
+    const perDay = byDay(w, cs, (cv) => cv.createdAt);
     const dailyData = w.current.days.map((date) => {
-      const day = cs.filter((cv) => w.dayOf(cv.createdAt) === date);
+      const day = perDay.get(date) ?? [];
       return { date, total: day.length, aiResolved: day.filter((cv) => cv.resolution === 'AIHelped').length, humanInvolved: day.filter((cv) => cv.isAgent).length };
     });
     const keys = [
@@ -264,8 +285,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const { conversations } = await load(w);
     const keys = ['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED'] as const;
     const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt));
+    const perDay = byDay(w, cs, (cv) => cv.createdAt);
     const data = w.current.days.map((date) => {
-      const day = cs.filter((cv) => w.dayOf(cv.createdAt) === date);
+      const day = perDay.get(date) ?? [];
       return { date, ...Object.fromEntries(keys.map((k) => [k, day.filter((cv) => cv.sentiment === k).length])) };
     });
     return c.json({
@@ -286,8 +308,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     for (const cv of cs) if (cv.topic !== null) counts.set(cv.topic, (counts.get(cv.topic) ?? 0) + 1);
     const allTopics = [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     const keys = (showAll ? allTopics : allTopics.slice(0, 6)).map((t) => t.name);
+    const perDay = byDay(w, cs, (cv) => cv.createdAt);
     const data = w.current.days.map((date) => {
-      const day = cs.filter((cv) => w.dayOf(cv.createdAt) === date);
+      const day = perDay.get(date) ?? [];
       return { date, ...Object.fromEntries(keys.map((k) => [k, day.filter((cv) => cv.topic === k).length])) };
     });
     return c.json({ status: 'success', data, keys, allTopics, areAllTopicsVisible: keys.length === allTopics.length });

@@ -37,11 +37,14 @@ export function contactRoutes(config: EmulatorConfig): Hono<AppEnv> {
       } else {
         existing = await store.findContactByDistinctId(ws, agent.id, distinctId);
       }
-      const updates = Object.entries(attributes ?? {});
-      const merged: Record<string, unknown> = Object.fromEntries([
-        ...Object.entries(existing?.attributes ?? {}).filter(([k]) => !(attributes && k in attributes)),
-        ...updates.filter(([, v]) => v !== null),
-      ]);
+      // Keys keep the order they were first set: an update changes a value in place, a new key goes last,
+      // `null` removes one. (JavaScript orders integer-like keys such as "42" first, whatever the order given.)
+      const ordered = new Map(Object.entries(existing?.attributes ?? {}));
+      for (const [k, v] of Object.entries(attributes ?? {})) {
+        if (v === null) ordered.delete(k);
+        else ordered.set(k, v);
+      }
+      const merged: Record<string, unknown> = Object.fromEntries(ordered);
       if (existing) {
         await store.updateContact({
           ...existing,

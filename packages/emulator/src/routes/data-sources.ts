@@ -28,7 +28,10 @@ export function startUrlFetch(config: EmulatorConfig, ds: DataSourceRow): void {
       update = { ...ds, title: page.title ?? ds.title, content, status: 'COMPLETED', error: null, updatedAt: config.now() };
     } catch (err) {
       if (config.shutdown.signal.aborted) return;
-      update = { ...ds, status: 'FAILED', error: err instanceof PageFetchError ? err.message : 'fetch failed', updatedAt: config.now() };
+      const reason = err instanceof PageFetchError ? err.message : 'fetch failed';
+      update = { ...ds, status: 'FAILED', error: reason, updatedAt: config.now() };
+      // the reason stays in the database (`error`) and in the access log; the API shows `status: FAILED`
+      config.log?.(`url source ${ds.id} FAILED: ${reason}`);
     }
     // The source may have been deleted meanwhile.
     await config.store.transaction(async () => {

@@ -125,9 +125,8 @@ export function formatContactRetrieve(ct: ContactRow) {
     threadId: ct.threadId,
     ip: ct.ip,
     country: ct.country,
-    attributes: Object.keys(ct.attributes)
-      .sort()
-      .map((key) => ({ key, value: String(ct.attributes[key]) })),
+    // in the order the keys were first set (api-decisions.md)
+    attributes: Object.entries(ct.attributes).map(([key, value]) => ({ key, value: String(value) })),
     createdAt: iso(ct.createdAt),
     updatedAt: iso(ct.updatedAt),
   };

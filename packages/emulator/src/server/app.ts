@@ -11,6 +11,25 @@ import { aiSuggestionRoutes } from '../routes/ai-suggestions.js';
 import { analyticsRoutes } from '../routes/analytics.js';
 import { adminRoutes } from '../routes/admin.js';
 
+/** For a concrete path, the methods the app's routes answer on it (GET implies HEAD), sorted. */
+function methodTable(routes: readonly { method: string; path: string }[]): (path: string) => string[] {
+  const patterns = routes
+    .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+    .map((r) => ({
+      method: r.method,
+      regex: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+')}/?$`),
+    }));
+  return (path) => {
+    const methods = new Set<string>();
+    for (const p of patterns) {
+      if (!p.regex.test(path)) continue;
+      methods.add(p.method);
+      if (p.method === 'GET') methods.add('HEAD');
+    }
+    return [...methods].sort();
+  };
+}
+
 export function createApp(config: EmulatorConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const registry = new FaultRegistry();
@@ -27,7 +46,18 @@ export function createApp(config: EmulatorConfig): Hono<AppEnv> {
     config.log?.(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.json(errorBody('internal_error', 'Internal server error'), 500);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+  // A wrong method on a real path is a 405 with `Allow`; a path no route knows is a 404.
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    allowedMethods ??= methodTable(app.routes);
+    const allow = allowedMethods(path);
+    if (allow.length > 0) {
+      c.header('allow', allow.join(', '));
+      return c.json(errorBody('bad_request', `Method ${c.req.method} is not allowed on ${path} (allowed: ${allow.join(', ')})`), 405);
+    }
+    return c.json(errorBody('not_found', `No route for ${c.req.method} ${path}`), 404);
+  });
 
   app.get('/openapi.json', (c) => c.json(config.openapi as object));
   app.route('/_emulator', adminRoutes(config, registry));

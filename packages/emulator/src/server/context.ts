@@ -13,7 +13,8 @@ export interface EmulatorConfig {
   /** Access log sink (method, path, status, duration; never headers or keys). */
   log: ((line: string) => void) | undefined;
   openapi: unknown;
-  urlFetch: { timeoutMs: number; maxBytes: number };
+  /** URL data sources: timeout, size cap, and whether local-only addresses may be fetched (local testing). */
+  urlFetch: { timeoutMs: number; maxBytes: number; allowPrivate: boolean };
   /** Clock, overridable for tests of the seed. */
   now: () => number;
   /** Background work (URL fetches) that `close()` waits for. */

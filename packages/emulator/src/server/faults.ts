@@ -83,8 +83,16 @@ interface Rule {
   remaining: number;
 }
 
+/** How many distinct header values the registry remembers (each arms once); the oldest spent ones go first. */
+export const MAX_FAULT_RULES = 1000;
+
 export class FaultRegistry {
   private readonly armed = new Map<string, Rule>();
+
+  /** Distinct header values remembered. */
+  get size(): number {
+    return this.armed.size;
+  }
 
   /** Arms the header's rule (once per distinct header value) and consumes the active rule of this scope. */
   take(scope: string, header: string | undefined): FaultSpec | undefined {
@@ -92,6 +100,7 @@ export class FaultRegistry {
       const id = `${scope}\n${header}`;
       if (!this.armed.has(id)) {
         const spec = parseFault(header);
+        if (this.armed.size >= MAX_FAULT_RULES) this.evict();
         this.armed.set(id, { scope, spec, remaining: spec.count });
       }
     }
@@ -102,6 +111,19 @@ export class FaultRegistry {
       }
     }
     return undefined;
+  }
+
+  /** Forgets the oldest spent rule, or the oldest rule when every one still has requests left. */
+  private evict(): void {
+    let oldest: string | undefined;
+    for (const [id, rule] of this.armed) {
+      oldest ??= id;
+      if (rule.remaining === 0) {
+        this.armed.delete(id);
+        return;
+      }
+    }
+    if (oldest !== undefined) this.armed.delete(oldest);
   }
 
   clear(): void {

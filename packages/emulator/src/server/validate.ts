@@ -19,12 +19,20 @@ export class QueryParams {
     return all[0];
   }
 
+  /** The value, or undefined when absent; an empty value (`viewId=`) is a 400 like a missing required one. */
+  private given(name: string): string | undefined {
+    const v = this.raw(name);
+    if (v === '') throw validationError(`query parameter '${name}' must not be empty (leave it out instead)`);
+    return v;
+  }
+
   str(name: string, opts: StrOpts & { required: true }): string;
   str(name: string, opts?: StrOpts): string | undefined;
   str(name: string, opts: StrOpts = {}): string | undefined {
     const v = this.raw(name);
     if (v === undefined || v === '') {
       if (opts.required) throw validationError(`query parameter '${name}' is required`);
+      if (v === '') this.given(name);
       return undefined;
     }
     if (v.length > (opts.max ?? 200)) throw validationError(`query parameter '${name}' is too long (max ${opts.max ?? 200} characters)`);
@@ -32,8 +40,8 @@ export class QueryParams {
   }
 
   int(name: string, def: number, min: number, max: number): number {
-    const v = this.raw(name);
-    if (v === undefined || v === '') return def;
+    const v = this.given(name);
+    if (v === undefined) return def;
     if (!/^-?\d+$/.test(v)) throw validationError(`query parameter '${name}' must be an integer`);
     const n = Number(v);
     if (n < min || n > max) throw validationError(`query parameter '${name}' must be between ${min} and ${max}`);
@@ -41,15 +49,15 @@ export class QueryParams {
   }
 
   enum<T extends string>(name: string, values: readonly T[]): T | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === '') return undefined;
+    const v = this.given(name);
+    if (v === undefined) return undefined;
     if (!(values as readonly string[]).includes(v)) throw validationError(`query parameter '${name}' must be one of ${values.join(', ')}`);
     return v as T;
   }
 
   bool(name: string): boolean | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === '') return undefined;
+    const v = this.given(name);
+    if (v === undefined) return undefined;
     if (v === 'true' || v === '1') return true;
     if (v === 'false' || v === '0') return false;
     throw validationError(`query parameter '${name}' must be true or false`);
@@ -57,8 +65,8 @@ export class QueryParams {
 
   /** Unix seconds or an ISO-8601 date / date-time; `endOfDay` makes a bare date inclusive of that whole day. */
   instant(name: string, endOfDay = false): number | undefined {
-    const v = this.raw(name);
-    if (v === undefined || v === '') return undefined;
+    const v = this.given(name);
+    if (v === undefined) return undefined;
     const ms = parseInstant(v, endOfDay);
     if (ms === undefined) throw validationError(`query parameter '${name}' must be Unix seconds or an ISO-8601 date`);
     return ms;
@@ -107,14 +115,22 @@ export class Body {
     return this.body[name] !== undefined && this.body[name] !== null;
   }
 
+  /** Whether a field is absent; `null` is not absence: the contract's optional fields are never nullable. */
+  private absent(name: string, required: boolean | undefined): boolean {
+    const v = this.body[name];
+    if (v === undefined) {
+      if (required) throw validationError(`'${name}' is required`);
+      return true;
+    }
+    if (v === null) throw validationError(required ? `'${name}' is required (got null)` : `'${name}' must not be null (leave it out instead)`);
+    return false;
+  }
+
   str(name: string, opts: StrOpts & { required: true }): string;
   str(name: string, opts?: StrOpts): string | undefined;
   str(name: string, opts: StrOpts = {}): string | undefined {
+    if (this.absent(name, opts.required)) return undefined;
     const v = this.body[name];
-    if (v === undefined || v === null) {
-      if (opts.required) throw validationError(`'${name}' is required`);
-      return undefined;
-    }
     if (typeof v !== 'string') throw validationError(`'${name}' must be a string, got ${describe(v)}`);
     if (opts.required && v.trim() === '') throw validationError(`'${name}' must not be empty`);
     const max = opts.max ?? 1000;
@@ -125,11 +141,8 @@ export class Body {
   bool(name: string, required: true): boolean;
   bool(name: string, required?: boolean): boolean | undefined;
   bool(name: string, required = false): boolean | undefined {
+    if (this.absent(name, required)) return undefined;
     const v = this.body[name];
-    if (v === undefined || v === null) {
-      if (required) throw validationError(`'${name}' is required`);
-      return undefined;
-    }
     if (typeof v !== 'boolean') throw validationError(`'${name}' must be a boolean, got ${describe(v)}`);
     return v;
   }
@@ -144,8 +157,8 @@ export class Body {
   }
 
   strArray(name: string, max: number): string[] | undefined {
+    if (this.absent(name, false)) return undefined;
     const v = this.body[name];
-    if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v)) throw validationError(`'${name}' must be an array of strings, got ${describe(v)}`);
     if (v.length > max) throw validationError(`'${name}' may hold at most ${max} items`);
     return v.map((item, i) => {
@@ -157,8 +170,8 @@ export class Body {
 
   /** A flat map of attribute values: strings (numbers and booleans are stored as strings; `null` removes the key). */
   attributes(name: string): Record<string, string | null> | undefined {
+    if (this.absent(name, false)) return undefined;
     const v = this.body[name];
-    if (v === undefined || v === null) return undefined;
     if (typeof v !== 'object' || Array.isArray(v)) throw validationError(`'${name}' must be an object map, got ${describe(v)}`);
     const out: Record<string, string | null> = {};
     const entries = Object.entries(v as Json);

@@ -21,6 +21,7 @@ import type {
   WorkspaceRow,
 } from './types.js';
 import { ImportConflictError, ImportFormatError } from './types.js';
+import { EXPORT_FORMAT, EXPORT_TABLES, parseExport, type ParsedExport } from './export-format.js';
 import { chunkText } from '../answer/chunk.js';
 
 type Row = Record<string, unknown>;
@@ -98,10 +99,6 @@ const TABLES = {
 
 type TableName = keyof typeof TABLES;
 
-/** Tables exported with a workspace, in insert order (api keys and idempotency records stay behind). */
-const EXPORT_TABLES: TableName[] = [
-  'workspaces', 'team_members', 'agents', 'contacts', 'conversations', 'messages', 'data_sources', 'suggestions', 'views', 'csat', 'function_calls',
-];
 
 const snakeNames = new Map<string, string>();
 const snakeCached = (s: string): string => {
@@ -750,43 +747,50 @@ export class SqliteStore implements Store {
       const rows = this.db.prepare(sql).all(workspaceId) as Row[];
       tables[table] = this.many<Record<string, unknown>>(table, rows);
     }
-    return Promise.resolve({ format: 'livechatai-emulator-workspace', version: 1, exportedAt: new Date().toISOString(), tables });
+    return Promise.resolve({ format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), tables });
   }
 
-  importWorkspace(data: WorkspaceExport): Promise<string> {
-    const wsRows = data.tables.workspaces;
-    const ws = wsRows?.[0];
-    if (!ws || typeof ws.id !== 'string') return Promise.reject(new ImportFormatError('tables.workspaces must hold exactly one workspace'));
-    const workspaceId = ws.id;
+  /**
+   * Restores an export as a new workspace with the same ids (the CLI's `import`). The export is validated first
+   * (`parseExport`); ids are global, so an export whose ids this database already holds is a conflict.
+   */
+  importWorkspace(data: unknown): Promise<string> {
+    let parsed: ParsedExport;
+    try {
+      parsed = parseExport(data);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new ImportFormatError(String(err)));
+    }
+    const workspaceId = parsed.workspace.id;
     if (this.get('SELECT 1 FROM workspaces WHERE id = ?', workspaceId)) {
       return Promise.reject(new ImportConflictError(`workspace ${workspaceId} already exists`));
     }
     const run = this.db.transaction(() => {
-      for (const table of EXPORT_TABLES) {
-        const rows = data.tables[table] ?? [];
-        if (!Array.isArray(rows)) throw new ImportFormatError(`tables.${table} must be an array`);
-        for (const row of rows) {
-          if (typeof row !== 'object' || Array.isArray(row)) throw new ImportFormatError(`tables.${table} holds a non-object row`);
-          if (table !== 'workspaces' && row.workspaceId !== workspaceId) throw new ImportFormatError(`tables.${table} holds a row of another workspace`);
-          for (const col of TABLES[table].columns) {
-            const v = row[col];
-            if (v !== null && v !== undefined && typeof v === 'object' && !(TABLES[table] as TableDef).json?.includes(col)) {
-              throw new ImportFormatError(`tables.${table}.${col} must not be an object`);
-            }
-          }
-          this.insert(table, row);
-          if (table === 'data_sources' && row.status === 'COMPLETED') {
-            this.insertChunks(row as unknown as DataSourceRow, chunkText(row.content as string, row.source as DataSourceType));
-          }
-        }
+      this.insert('workspaces', parsed.workspace);
+      for (const row of parsed.teamMembers) this.insert('team_members', row);
+      for (const row of parsed.agents) this.insert('agents', row);
+      for (const row of parsed.contacts) this.insert('contacts', row);
+      for (const row of parsed.conversations) this.insert('conversations', row);
+      for (const row of parsed.messages) this.insert('messages', row);
+      for (const row of parsed.dataSources) {
+        this.insert('data_sources', row);
+        if (row.status === 'COMPLETED') this.insertChunks(row, chunkText(row.content, row.source));
       }
+      for (const row of parsed.suggestions) this.insert('suggestions', row);
+      for (const row of parsed.views) this.insert('views', row);
+      for (const row of parsed.csat) this.insert('csat', row);
+      for (const row of parsed.functionCalls) this.insert('function_calls', row);
       return workspaceId;
     });
     try {
       return Promise.resolve(run());
     } catch (err) {
-      if (err instanceof ImportFormatError) return Promise.reject(err);
-      return Promise.reject(new ImportFormatError(err instanceof Error ? err.message : String(err)));
+      // Never pass SQLite's text on: name the problem, not the table internals.
+      const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+      if (code.startsWith('SQLITE_CONSTRAINT')) {
+        return Promise.reject(new ImportConflictError('the export holds ids that this database already uses (import it into another database file)'));
+      }
+      return Promise.reject(new ImportFormatError('the export could not be imported'));
     }
   }
 

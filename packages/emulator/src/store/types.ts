@@ -320,8 +320,11 @@ export interface Store {
   putIdempotency(row: IdempotencyRow): Promise<void>;
 
   exportWorkspace(workspaceId: string): Promise<WorkspaceExport | undefined>;
-  /** Imports an export; throws `ImportConflictError` when the workspace id already exists. */
-  importWorkspace(data: WorkspaceExport): Promise<string>;
+  /**
+   * Restores an export (validated first; `ImportFormatError` names the bad field) as a new workspace with the
+   * same ids; `ImportConflictError` when the workspace or any of its ids already exists.
+   */
+  importWorkspace(data: unknown): Promise<string>;
 
   integrityCheck(): Promise<string>;
   close(): Promise<void>;

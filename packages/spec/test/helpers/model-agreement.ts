@@ -6,6 +6,8 @@
 // - types: the model type accepts every value the schema allows (each enum/const value, string, number, boolean,
 //   null, array element type, object shape, map value type). The model may be wider (e.g. `(string & {})` to pass
 //   unknown enum values through, or an extra `| null`), never narrower.
+// A `oneOf` of object shapes compared with one model interface is compared as their merge (every property of
+// any shape; required only where every shape requires it).
 // Deliberate differences are listed per dotted path (e.g. `Contact.attributes`) with a reason.
 import ts from 'typescript';
 
@@ -115,8 +117,24 @@ export function compareModels(options: {
       return false;
     });
 
+  /**
+   * A `oneOf`/`anyOf` of object shapes (e.g. `id`, `ids` or both) read by one model interface: the model must
+   * have every property of any branch and may require only what every branch requires.
+   */
+  const mergeObjects = (objects: Schema[]): Schema => {
+    const properties: Record<string, Schema> = {};
+    for (const o of objects) for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, Schema>)) properties[k] ??= v;
+    const required = ((objects[0]?.required ?? []) as string[]).filter((k) => objects.every((o) => ((o.required ?? []) as string[]).includes(k)));
+    return { type: 'object', properties, required };
+  };
+
   function compareType(type: ts.Type, schema: Schema, path: string, target: Target): void {
-    for (const alt of alternatives(schema)) {
+    const alts = alternatives(schema);
+    if (alts.length > 1 && alts.every((a) => a.type === 'object') && parts(type).filter(isObject).length === 1) {
+      compareObject(parts(type).find(isObject)!, mergeObjects(alts), path, target);
+      return;
+    }
+    for (const alt of alts) {
       const values = alt.const !== undefined ? [alt.const] : (alt.enum as unknown[] | undefined);
       if (values) {
         const missing = values.filter((v) => !acceptsValue(type, v));
