@@ -41,6 +41,7 @@ describe('livechatai-emulator bin', () => {
   it('prints help and rejects bad flags with exit code 2', async () => {
     const help = await run(process.execPath, [BIN, '--help']);
     expect(help.stdout).toContain('--rate-limit');
+    expect(help.stdout).toContain('--allow-private-urls');
     const bad = await run(process.execPath, [BIN, '--port', 'abc']).catch((e: unknown) => e as { code: number; stderr: string });
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toContain('--port');
