@@ -6,12 +6,14 @@ export interface WithResponse<T> {
   raw: unknown;
 }
 
-import { parseBody } from './envelope.js';
+import { throwIfErrorEnvelope } from './envelope.js';
 
 /** @internal The transport's result for one successful non-streaming request. */
 export interface RawResult {
   response: Response;
   text: string;
+  /** The parsed body of a non-streaming call: a JSON object or array (the transport refuses anything else). */
+  json: unknown;
   requestId: string | undefined;
   method: string;
   path: string;
@@ -36,14 +38,21 @@ export interface APIPromise<T> extends Promise<T> {
  * fast path (a Promise subclass or a custom thenable costs an extra job and a species lookup on every call).
  */
 export function apiPromise<T>(raw: Promise<RawResult>, transform: (json: unknown) => T): APIPromise<T> {
-  let json: unknown;
-  const data = raw.then((r) => transform((json = parseBody(r.text, r.response.headers, r))));
+  const data = raw.then((result) => transform(throwIfErrorEnvelope(result.json, result)));
   // whoever reads the result through one of the methods only must not get an unhandled rejection from `data`
-  const handled = (): Promise<unknown> => data.catch(() => undefined);
+  const handled = (): void => {
+    data.catch(() => undefined);
+  };
   return Object.assign(data, {
-    withResponse: () => (
-      handled(), Promise.all([raw, data]).then(([r, value]) => ({ data: value, response: r.response, requestId: r.requestId, raw: json }))
-    ),
-    asResponse: () => (handled(), raw.then(({ response, text }) => new Response(text || null, response))),
+    withResponse: async (): Promise<WithResponse<T>> => {
+      handled();
+      const [result, value] = await Promise.all([raw, data]);
+      return { data: value, response: result.response, requestId: result.requestId, raw: result.json };
+    },
+    asResponse: async (): Promise<Response> => {
+      handled();
+      const { response, text } = await raw;
+      return new Response(text || null, response);
+    },
   });
 }

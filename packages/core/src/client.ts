@@ -9,20 +9,37 @@ import {
   InvalidParameterError,
   isLiveChatAIError,
   makeAPIError,
+  unexpectedResponse,
 } from './errors.js';
-import type { LiveChatAIError } from './errors.js';
+import type { ErrorContext, LiveChatAIError } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
-import { MAX_TIMER, ms } from './internal/ms.js';
-import { buildQuery } from './path.js';
+import { byteLimit, MAX_TIMER, ms } from './internal/ms.js';
+import { withEnvironmentLogger } from './logger.js';
+import { buildQuery, mergeQuery } from './path.js';
 import type { QueryParams } from './path.js';
-import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
-import type { RetryOptions, RetryPolicy } from './retry.js';
+import { backoffDelay, parseRetryAfter, resolveRetryPolicy, retryCount } from './retry.js';
+import type { RetryBudget, RetryOptions, RetryPolicy } from './retry.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
+/** The default `maxResponseBytes`: 10 MiB. */
+const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+/** Same-origin redirects followed within one attempt before the call fails with `redirect_refused`. */
+const MAX_REDIRECTS = 5;
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Extra fields for the `RequestInit` of every attempt: `keepalive`, `cache`, `credentials`, `priority`, or a
+ * runtime's own (undici's `dispatcher` for a proxy or custom TLS, Bun's `proxy`, Deno's `client`). The transport's
+ * own `method`, `headers`, `body`, `signal` and `redirect` always win.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'redirect'> & {
+  /** undici's Dispatcher (e.g. `new ProxyAgent(url)`): Node's fetch, or undici's own `fetch`. */
+  dispatcher?: unknown;
+  [option: string]: unknown;
+};
 
 /** What a middleware sees: the Request of this attempt (1-based). */
 export interface MiddlewareContext {
@@ -38,33 +55,46 @@ export interface ClientOptions {
   /** Default `LIVECHATAI_BASE_URL`, else `https://app.livechatai.com/api/v2`. Relative URLs resolve against `location`. */
   baseURL?: string | undefined;
   fetch?: FetchLike | undefined;
+  /** Merged into every request's `RequestInit` (e.g. `{ dispatcher: new ProxyAgent(url) }`); see FetchOptions. */
+  fetchOptions?: FetchOptions | undefined;
   /** Milliseconds until the response (headers, and the whole body for non-streaming calls). Default 60 000; 0 = none. */
   timeout?: number | undefined;
   /** Milliseconds allowed between two stream chunks. Default 30 000; 0 = none. */
   idleTimeout?: number | undefined;
   /** Total milliseconds for a call, retries and waits included. Default none. */
   deadline?: number | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt: an integer ≥ 0. Default 2. */
   maxRetries?: number | undefined;
   retry?: RetryOptions | undefined;
+  /** Largest response body read, in bytes (non-streaming calls and error bodies). Default 10 MiB; 0 = none. */
+  maxResponseBytes?: number | undefined;
   /** Send an `Idempotency-Key` on every POST/DELETE (default true), which also makes them retryable. */
   idempotencyKeys?: boolean | undefined;
   /** Run once per attempt, in order; `logRequests()` is one. */
   middleware?: readonly Middleware[] | undefined;
-  defaultHeaders?: Readonly<Record<string, string>> | undefined;
+  /** Sent with every request; `null` removes a default (e.g. one a parent client of `withOptions` sends). */
+  defaultHeaders?: Readonly<Record<string, string | null | undefined>> | undefined;
+  /** Query parameters sent with every request (the call's own parameters win); `null` removes one. */
+  defaultQuery?: QueryParams | undefined;
   /** Allow a secret key in a browser, where every visitor can read it. Prefer a server-side proxy. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Per-call options. */
 export interface RequestOptions {
+  /** Aborts the call (an AbortSignal, else the call rejects with InvalidParameterError). */
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   idleTimeout?: number | undefined;
   deadline?: number | undefined;
   maxRetries?: number | undefined;
+  maxResponseBytes?: number | undefined;
   /** Extra headers; `null` removes a default header, `undefined` is ignored. */
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
+  /** Extra query parameters, over `defaultQuery` and under the call's own; `null` removes one, `undefined` is ignored. */
+  query?: QueryParams | undefined;
+  /** Merged over the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions | undefined;
   /** Use this idempotency key (same on each retry) instead of a generated one. */
   idempotencyKey?: string | undefined;
 }
@@ -122,6 +152,7 @@ export interface LiveChatAIClient {
   readonly timeout: number;
   readonly idleTimeout: number;
   readonly deadline: number;
+  readonly maxResponseBytes: number;
   readonly retry: RetryPolicy;
   /** One JSON request; resolves to the unwrapped value. */
   request<T = unknown, TRaw = unknown>(spec: RequestSpec<T, TRaw>, options?: RequestOptions): APIPromise<T>;
@@ -130,171 +161,397 @@ export interface LiveChatAIClient {
    * (body text read, unless `stream`). `requestPage` and `requestStream` are built on it.
    */
   send(spec: SendSpec, options?: RequestOptions): Promise<RawResponse>;
+  /**
+   * A client with some options changed and the rest shared: the key, `fetch`, middleware and the retry budget
+   * (unless `retry.budget` is given). `defaultHeaders`, `defaultQuery`, `fetchOptions` and `retry` are merged
+   * into this client's; every other option given replaces this client's.
+   */
+  withOptions(options: ClientOptions): LiveChatAIClient;
 }
 
+type HeaderValues = Readonly<Record<string, string | null | undefined>>;
 
 /** Sets headers (null: deletes, undefined: skips); a bad name or value is an InvalidParameterError (never echoing it). */
-function setHeaders(h: Headers, src: Readonly<Record<string, string | null | undefined>> | undefined, param: string): Headers {
-  for (const k in src) {
+function setHeaders(headers: Headers, values: HeaderValues | undefined, param: string): Headers {
+  for (const name in values) {
+    const value = values[name];
     try {
-      const v = src[k];
-      if (v === null) h.delete(k);
-      else if (v !== undefined) h.set(k, v);
+      if (value === null) headers.delete(name);
+      else if (value !== undefined) headers.set(name, value);
     } catch {
-      throw new InvalidParameterError(param, `invalid header ${JSON.stringify(k)}`);
+      throw new InvalidParameterError(param, `invalid header ${JSON.stringify(name)}`);
     }
   }
-  return h;
+  return headers;
 }
 
+/** A URL for an error message: any credentials (`user:pass@`) replaced by `***`. */
+const withoutCredentials = (url: string): string => url.replace(/^([^/?#]*\/\/)?[^/?#]*@/, '$1***@');
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/;
+
 function resolveBaseURL(raw: string): string {
-  const rel = raw.startsWith('/');
-  let u: URL;
+  const relative = raw.startsWith('/');
+  let url: URL;
   try {
-    u = new URL(raw, rel ? g.location?.origin : undefined);
+    url = new URL(raw, relative ? g.location?.origin : undefined);
   } catch {
-    throw new InvalidParameterError('baseURL', `not an absolute URL (relative only in a browser): ${raw}`);
+    throw new InvalidParameterError(
+      'baseURL',
+      `not an absolute URL (relative only in a browser): ${withoutCredentials(raw)}`,
+    );
   }
-  if (u.protocol == 'http:' ? !rel && !/^(localhost|127(\.\d+){3}|\[::1\])$|\.localhost$/.test(u.hostname) : u.protocol != 'https:') {
-    throw new InvalidParameterError('baseURL', 'needs https (http only for localhost)');
+  if (url.username || url.password) {
+    throw new InvalidParameterError(
+      'baseURL',
+      `must not carry credentials (fetch refuses them): ${withoutCredentials(raw)}`,
+    );
   }
-  return (u.origin + u.pathname).replace(/\/+$/, '');
+  let allowed: boolean;
+  if (url.protocol == 'https:') allowed = true;
+  else if (url.protocol == 'http:') allowed = relative || LOOPBACK_HOST.test(url.hostname);
+  else allowed = false;
+  if (!allowed) throw new InvalidParameterError('baseURL', 'needs https (http only for localhost)');
+  return (url.origin + url.pathname).replace(/\/+$/, '');
+}
+
+/** An AbortSignal, from this realm or another (a polyfill, a vm context): what the transport needs of one. */
+const isAbortSignal = (value: unknown): value is AbortSignal =>
+  typeof value == 'object' &&
+  value !== null &&
+  typeof (value as AbortSignal).aborted == 'boolean' &&
+  typeof (value as AbortSignal).addEventListener == 'function';
+
+/**
+ * Reads a body as text, at most `limit` bytes: a Content-Length over it is refused before reading, and a body that
+ * grows past it is cancelled there (the rest is never downloaded).
+ */
+async function readBody(response: Response, limit: number, ctx: ErrorContext): Promise<string> {
+  const tooLarge = () =>
+    unexpectedResponse('response_too_large', `Response body over maxResponseBytes (${limit})`, response, ctx);
+  if (Number(response.headers.get('content-length')) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const body = response.body;
+  if (limit === Infinity || !body) {
+    // no limit, or a fetch without a streaming body: read it whole
+    const text = await response.text();
+    if (text.length > limit) throw tooLarge();
+    return text;
+  }
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) return text + decoder.decode();
+    received += chunk.value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+}
+
+/** The JSON a successful call gets: an object or an array. An HTML page, an empty body, `null`, a bare string are refused. */
+function parseSuccessBody(text: string, response: Response, ctx: ErrorContext, scrub: (s: string) => string): unknown {
+  const json = text ? parseJSON(text) : undefined;
+  if (typeof json == 'object' && json !== null) return json;
+  let got: string;
+  if (!text) got = 'an empty body';
+  else if (json === text) got = 'a body that is not JSON';
+  else got = `JSON ${json === null ? 'null' : typeof json}`;
+  const excerpt = text ? scrub(text.slice(0, 200)) : undefined;
+  throw unexpectedResponse(
+    'unexpected_response',
+    `Expected a JSON object or array, got ${got}`,
+    response,
+    ctx,
+    excerpt,
+  );
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+/**
+ * Where a redirect response leads, when the transport follows it: same origin only (so never https → http, and a
+ * body and the key never go to another host); 307/308 for any method (the body is sent again), 301/302/303 only for
+ * a GET. Undefined when `response` is not a redirect; anything else is an UnexpectedResponseError (`redirect_refused`).
+ * A browser hides a redirect from `redirect: 'manual'` (an `opaqueredirect` response): refused too.
+ */
+function redirectTarget(response: Response, from: string, method: HTTPMethod, ctx: ErrorContext): string | undefined {
+  if (response.type == 'opaqueredirect') {
+    throw unexpectedResponse(
+      'redirect_refused',
+      'Redirect refused (a browser does not say where it leads)',
+      response,
+      ctx,
+    );
+  }
+  if (!REDIRECT_STATUSES.includes(response.status)) return undefined;
+  const location = response.headers.get('location');
+  let target: URL | undefined;
+  try {
+    target = location === null ? undefined : new URL(location, from);
+  } catch {
+    target = undefined;
+  }
+  const origin = new URL(from).origin;
+  let refusal: string | undefined;
+  if (!target) refusal = 'without a valid Location';
+  else if (target.origin != origin) refusal = `to another origin (${target.origin})`;
+  else if (response.status < 307 && method != 'GET') refusal = `of a ${method} (only 307 and 308 keep the method)`;
+  if (refusal || !target) {
+    throw unexpectedResponse('redirect_refused', `Redirect refused: ${response.status} ${refusal}`, response, ctx);
+  }
+  return target.href;
+}
+
+/** The options a `withOptions` client starts from: the parent's, with `overrides` merged in (undefined: kept). */
+function mergeClientOptions(parent: ClientOptions, overrides: ClientOptions): ClientOptions {
+  const merged: Record<string, unknown> = { ...parent };
+  for (const [name, value] of Object.entries(overrides)) if (value !== undefined) merged[name] = value;
+  return {
+    ...merged,
+    defaultHeaders: { ...parent.defaultHeaders, ...overrides.defaultHeaders },
+    defaultQuery: { ...parent.defaultQuery, ...overrides.defaultQuery },
+    fetchOptions: { ...parent.fetchOptions, ...overrides.fetchOptions },
+    retry: { ...parent.retry, ...overrides.retry },
+  };
 }
 
 /** Creates the transport shared by every LiveChatAI resource package. Throws InvalidParameterError on bad options. */
-export function createClient(o: ClientOptions = {}): LiveChatAIClient {
-  const key = o.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : o.apiKey;
-  const browser = isBrowser();
-  if (key !== null && (typeof key != 'string' || !key.trim())) {
+export function createClient(options: ClientOptions = {}): LiveChatAIClient {
+  return buildClient(options, undefined);
+}
+
+/** `createClient`, with the retry budget of a parent client (`withOptions`) when there is one. */
+function buildClient(options: ClientOptions, parentBudget: RetryBudget | undefined): LiveChatAIClient {
+  const givenKey = options.apiKey === undefined ? readEnv('LIVECHATAI_API_KEY') : options.apiKey;
+  if (givenKey !== null && (typeof givenKey != 'string' || !givenKey.trim())) {
     throw new InvalidParameterError('apiKey', 'missing or invalid (set LIVECHATAI_API_KEY; null: none)');
   }
-  if (key && browser && !o.dangerouslyAllowBrowser) {
-    throw new InvalidParameterError('apiKey', 'exposed in a browser: use your own server (apiKey: null) or dangerouslyAllowBrowser');
+  // trimmed once: what is sent is what is scrubbed from echoed bodies
+  const key = givenKey?.trim() ?? null;
+  const browser = isBrowser();
+  if (key && browser && !options.dangerouslyAllowBrowser) {
+    throw new InvalidParameterError(
+      'apiKey',
+      'exposed in a browser: use your own server (apiKey: null) or dangerouslyAllowBrowser',
+    );
   }
-  const baseURL = resolveBaseURL(o.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
-  const policy = resolveRetryPolicy(o.retry, o.maxRetries);
-  const f = o.fetch ?? fetch;
-  const mw = o.middleware ?? [];
-  const idemKeys = o.idempotencyKeys ?? true;
+  const baseURL = resolveBaseURL(options.baseURL ?? readEnv('LIVECHATAI_BASE_URL') ?? DEFAULT_BASE_URL);
+  const policy = resolveRetryPolicy(options.retry, options.maxRetries, parentBudget);
+  const fetchFn = options.fetch ?? fetch;
+  const middleware = withEnvironmentLogger(options.middleware ?? []);
+  const sendIdempotencyKeys = options.idempotencyKeys ?? true;
+  const clientFetchOptions = options.fetchOptions;
+  const defaultQuery = options.defaultQuery;
+  if (defaultQuery !== undefined && (typeof defaultQuery != 'object' || (defaultQuery as unknown) === null)) {
+    throw new InvalidParameterError('defaultQuery', 'expected an object');
+  }
+  buildQuery(defaultQuery); // a bad value is an InvalidParameterError now, not on the first call
   const defaults = new Headers({ accept: 'application/json' });
   // A browser cannot set User-Agent (and a custom SDK header would need the API's CORS consent).
   if (!browser) defaults.set('user-agent', `livechatai-sdk-js/${VERSION}`);
-  setHeaders(defaults, o.defaultHeaders, 'defaultHeaders');
+  setHeaders(defaults, options.defaultHeaders, 'defaultHeaders');
   // a key that cannot be a header value (control characters, non-Latin-1) is an InvalidParameterError here
   if (key) setHeaders(defaults, { authorization: `Bearer ${key}` }, 'apiKey');
 
+  const scrub = (text: string): string => (key ? text.replaceAll(key, '[redacted]') : text);
+  /** The response headers an error carries: a copy with the key scrubbed, should a server echo it. */
+  const errorHeaders = (headers: Headers): Headers => {
+    if (!key) return headers;
+    const copy = new Headers();
+    for (const [name, value] of headers) copy.append(name, scrub(value));
+    return copy;
+  };
+
   // Each middleware gets the attempt's Request and the next step; the last step is fetch (called unbound:
-  // window.fetch rejects a foreign `this`).
-  const dispatch = (request: Request, attempt: number, i = 0): Promise<Response> => {
-    const m = mw[i];
-    return m ? m({ request, attempt }, (r) => dispatch(r, attempt, i + 1)) : f(request);
+  // window.fetch rejects a foreign `this`), given the fetch options a Request cannot carry (undici's dispatcher).
+  const runMiddleware = (
+    request: Request,
+    attempt: number,
+    fetchOptions: FetchOptions | undefined,
+    index = 0,
+  ): Promise<Response> => {
+    const current = middleware[index];
+    if (!current) return fetchOptions ? fetchFn(request, fetchOptions) : fetchFn(request);
+    return current({ request, attempt }, (next) => runMiddleware(next, attempt, fetchOptions, index + 1));
   };
 
   const client: LiveChatAIClient = {
     baseURL,
-    timeout: ms(o.timeout, 'timeout', 60_000),
-    idleTimeout: ms(o.idleTimeout, 'idleTimeout', 30_000),
-    deadline: ms(o.deadline, 'deadline', Infinity),
+    timeout: ms(options.timeout, 'timeout', 60_000),
+    idleTimeout: ms(options.idleTimeout, 'idleTimeout', 30_000),
+    deadline: ms(options.deadline, 'deadline', Infinity),
+    maxResponseBytes: byteLimit(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES),
     retry: policy,
-    request: <T, TRaw>(spec: RequestSpec<T, TRaw>, options?: RequestOptions) =>
-      apiPromise(client.send(spec, options), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
+    request: <T, TRaw>(spec: RequestSpec<T, TRaw>, requestOptions?: RequestOptions) =>
+      apiPromise(client.send(spec, requestOptions), (spec.unwrap ?? unwrapEnvelope) as (json: unknown) => T),
     send,
+    withOptions: (overrides) => {
+      const parent = { ...options, apiKey: key, baseURL };
+      // the retry budget is the client's, shared with every client derived from it, unless one is given
+      return buildClient(
+        mergeClientOptions(parent, overrides),
+        overrides.retry?.budget === undefined ? policy.budget : undefined,
+      );
+    },
   };
   return client;
 
-  async function send({ method, path, query, body, stream }: SendSpec, o: RequestOptions = {}): Promise<RawResponse> {
+  async function send(spec: SendSpec, requestOptions: RequestOptions = {}): Promise<RawResponse> {
+    const { method, path, body, stream } = spec;
     if (!path.startsWith('/')) throw new InvalidParameterError('path', `must start with "/": ${path}`);
-    const url = baseURL + path + buildQuery(query);
+    const signal: unknown = requestOptions.signal ?? undefined; // null: none, as fetch takes it
+    if (signal !== undefined && !isAbortSignal(signal)) {
+      throw new InvalidParameterError('signal', `expected an AbortSignal, got ${typeof signal}`);
+    }
+    const maxRetries =
+      requestOptions.maxRetries === undefined ? policy.maxRetries : retryCount(requestOptions.maxRetries, 'maxRetries');
+    const timeout = ms(requestOptions.timeout, 'timeout', client.timeout);
+    const deadline = ms(requestOptions.deadline, 'deadline', client.deadline);
+    const maxBytes = byteLimit(requestOptions.maxResponseBytes, 'maxResponseBytes', client.maxResponseBytes);
+    const url = baseURL + path + buildQuery(mergeQuery(defaultQuery, requestOptions.query, spec.query));
     let payload: string | undefined;
     try {
       if (body !== undefined) payload = JSON.stringify(body);
     } catch (cause) {
       throw new InvalidParameterError('body', `not JSON (${String(cause)})`);
     }
-    const idem = o.idempotencyKey ?? (idemKeys && (method == 'POST' || method == 'DELETE') && uuid());
-    // A call that adds nothing sends the client's own Headers object (fetch copies it; copying it here as well
-    // costs measurably on every GET); a custom `fetch` must not modify it.
-    const headers =
-      payload || idem || o.headers
-        ? setHeaders(new Headers(defaults), { 'content-type': payload && 'application/json', 'idempotency-key': idem || undefined, ...o.headers }, 'headers')
-        : defaults;
-    const b = policy.budget;
-    const maxRetries = o.maxRetries ?? policy.maxRetries;
+    const idempotencyKey =
+      requestOptions.idempotencyKey ?? (sendIdempotencyKeys && (method == 'POST' || method == 'DELETE') && uuid());
+    // a Headers object of the call's own, so a custom fetch may modify it
+    const headers = setHeaders(
+      new Headers(defaults),
+      {
+        'content-type': payload && 'application/json',
+        'idempotency-key': idempotencyKey || undefined,
+        ...requestOptions.headers,
+      },
+      'headers',
+    );
+    const budget = policy.budget;
     const canRetry = method == 'GET' || method == 'PUT' || headers.has('idempotency-key');
-    const timeout = ms(o.timeout, 'timeout', client.timeout);
-    const deadline = ms(o.deadline, 'deadline', client.deadline);
     const deadlineAt = Date.now() + deadline;
-    const signal = o.signal;
     const ctx = { method, path };
-    const init: RequestInit = { method, headers, body: payload ?? null };
+    let fetchOptions: FetchOptions | undefined;
+    if (clientFetchOptions || requestOptions.fetchOptions) {
+      fetchOptions = { ...clientFetchOptions, ...requestOptions.fetchOptions };
+    }
+    const init: RequestInit = { ...fetchOptions, method, headers, body: payload ?? null, redirect: 'manual' };
 
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError({ ...ctx, attempts: attempt - 1 });
       const left = deadlineAt - Date.now();
-      const wait = left < timeout ? left : timeout;
+      const deadlineFirst = left < timeout;
+      const wait = deadlineFirst ? left : timeout;
       // Only what can cancel gets a signal: a signal makes fetch measurably slower (timeout: 0 = raw speed).
       const ctrl = stream || signal || wait < MAX_TIMER ? new AbortController() : undefined;
       init.signal = ctrl?.signal ?? null;
-      const timer =
-        ctrl && wait < MAX_TIMER
-          ? setTimeout(() => {
-              ctrl.abort(left < timeout ? new APITimeoutError('deadline', deadline, ctx) : new APITimeoutError('timeout', timeout, ctx));
-            }, wait)
-          : undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (ctrl && wait < MAX_TIMER) {
+        timer = setTimeout(() => {
+          // made only when it fires: an error captures a stack, too slow to build for every request
+          const [kind, limit] = deadlineFirst ? (['deadline', deadline] as const) : (['timeout', timeout] as const);
+          ctrl.abort(new APITimeoutError(kind, limit, ctx));
+        }, wait);
+      }
       const onAbort = (): void => ctrl?.abort(new APIUserAbortError(ctx));
       signal?.addEventListener('abort', onAbort);
       const cleanup = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       };
-      let err: LiveChatAIError;
+      let error: LiveChatAIError;
       let retryAfter: number | undefined;
       try {
-        const response = await (mw.length ? dispatch(new Request(url, init), attempt) : f(url, init));
+        let response: Response;
+        let target = url;
+        for (let redirects = 0; ; redirects++) {
+          if (middleware.length) response = await runMiddleware(new Request(target, init), attempt, fetchOptions);
+          else response = await fetchFn(target, init);
+          const next = redirectTarget(response, target, method, ctx);
+          if (next === undefined) break;
+          await response.body?.cancel().catch(() => undefined);
+          if (redirects == MAX_REDIRECTS) {
+            throw unexpectedResponse(
+              'redirect_refused',
+              `Redirect refused: more than ${MAX_REDIRECTS} redirects`,
+              response,
+              ctx,
+            );
+          }
+          target = next;
+        }
         const requestId = response.headers.get('x-request-id') ?? undefined;
-        const raw = { response, text: '', requestId, method, path, attempts: attempt, ctrl, deadlineAt, cleanup };
+        const raw: RawResponse = {
+          response,
+          text: '',
+          json: undefined,
+          requestId,
+          method,
+          path,
+          attempts: attempt,
+          ctrl,
+          deadlineAt,
+          cleanup,
+        };
         if (response.ok && stream) {
           clearTimeout(timer); // the stream's own idle/deadline timers take over; the signal stays attached
           return raw;
         }
-        const text = (raw.text = await response.text());
+        const responseCtx = { ...ctx, requestId, attempts: attempt };
+        const text = await readBody(response, maxBytes, responseCtx);
+        raw.text = text;
         cleanup();
         if (response.ok) {
-          if (b) b.tokens = Math.min(b.max, b.tokens + b.refill);
+          // 204 No Content: nothing to unwrap
+          raw.json = response.status == 204 ? undefined : parseSuccessBody(text, response, responseCtx, scrub);
+          if (budget) budget.tokens = Math.min(budget.max, budget.tokens + budget.refill);
           return raw;
         }
         retryAfter = parseRetryAfter(response.headers);
         const status = response.status;
         // not JSON: the text is the message. The key is scrubbed, should a server echo it.
-        err = makeAPIError(status, parseJSON(key ? text.replaceAll(key, '[redacted]') : text), { ...ctx, requestId }, policy.isRetryableStatus(status), retryAfter);
-      } catch (e) {
+        error = makeAPIError(
+          status,
+          parseJSON(scrub(text)),
+          { ...ctx, requestId },
+          policy.isRetryableStatus(status),
+          retryAfter,
+          errorHeaders(response.headers),
+        );
+      } catch (caught) {
         cleanup();
         const reason: unknown = ctrl?.signal.reason;
-        err =
-          ctrl?.signal.aborted && isLiveChatAIError(reason) ? reason
-          : isLiveChatAIError(e) ? e
-          : new APIConnectionError(connectionErrorKind(e), { ...ctx, cause: e });
+        if (ctrl?.signal.aborted && isLiveChatAIError(reason)) error = reason;
+        else if (isLiveChatAIError(caught)) error = caught;
+        else error = new APIConnectionError(connectionErrorKind(caught), { ...ctx, cause: caught });
       }
-      err.attempts = attempt;
+      error.attempts = attempt;
       const delay = retryAfter ?? backoffDelay(policy, attempt);
-      if (
-        attempt > maxRetries ||
-        !canRetry ||
-        !err.retryable ||
-        (err.code == 'timeout' ? !policy.retryTimeouts : err.code == 'connection_error' && !policy.retryConnectionErrors) ||
-        (b && b.tokens < 1) ||
-        (retryAfter ?? 0) > policy.maxRetryAfterMs ||
-        Date.now() + delay >= deadlineAt
-      ) {
-        throw err;
-      }
-      if (b) b.tokens -= 1;
-      policy.onRetry?.({ attempt, delayMs: delay, error: err, method, path });
+      let retry = attempt <= maxRetries && canRetry && error.retryable;
+      if (error.code == 'timeout') retry &&= policy.retryTimeouts;
+      if (error.code == 'connection_error') retry &&= policy.retryConnectionErrors;
+      if (budget && budget.tokens < 1) retry = false;
+      if ((retryAfter ?? 0) > policy.maxRetryAfterMs) retry = false;
+      if (Date.now() + delay >= deadlineAt) retry = false;
+      if (!retry) throw error;
+      if (budget) budget.tokens -= 1;
+      policy.onRetry?.({ attempt, delayMs: delay, error, method, path });
       await policy.sleep(delay, signal);
     }
   }
 }
 
 /** crypto.randomUUID, or random base-36 where it is missing (insecure http:// pages). */
-const uuid = (): string =>
-  (globalThis.crypto as Partial<Crypto>).randomUUID?.() ?? [0, 0, 0].map(() => Math.random().toString(36).slice(2)).join('-');
+function uuid(): string {
+  const randomUUID = (globalThis.crypto as Partial<Crypto> | undefined)?.randomUUID;
+  if (randomUUID) return randomUUID.call(globalThis.crypto);
+  return [0, 0, 0].map(() => Math.random().toString(36).slice(2)).join('-');
+}

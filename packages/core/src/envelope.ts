@@ -33,7 +33,18 @@ export function parseJSON(text: string): unknown {
 export function parseBody(text: string, headers: Headers, ctx: ErrorContext): unknown {
   if (!text) return undefined;
   const json = parseJSON(text);
-  if (json === text && headers.get('content-type')?.includes('json')) throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx, false);
+  if (json === text && headers.get('content-type')?.includes('json')) {
+    throw makeAPIError(502, { message: 'Invalid JSON in response', code: 'invalid_response' }, ctx, false);
+  }
   if (isObj(json) && json.status === 'error') throw makeAPIError(0, json, ctx);
+  return json;
+}
+
+/** A successful response's JSON, unless it is an error envelope `{status:"error"}` (the typed error is thrown). */
+export function throwIfErrorEnvelope(json: unknown, ctx: ErrorContext & { response?: Response }): unknown {
+  if (isObj(json) && json.status === 'error') {
+    const { response, ...where } = ctx;
+    throw makeAPIError(0, json, where, undefined, undefined, response?.headers);
+  }
   return json;
 }

@@ -42,13 +42,20 @@ export class LiveChatAIError extends Error {
   constructor(message: string, code: string, retryable = false, { cause, ...ctx }: ErrorContext = {}, status?: number) {
     super(ctx.method ? `${message} [${ctx.method} ${ctx.path}]` : message, cause === undefined ? undefined : { cause });
     // `name` and the fields are own enumerable properties (what toJSON and loggers show); never headers or keys
-    Object.assign(this, ctx, { name: (new.target as unknown as Branded<this>).kind, status, code, retryable, attempts: ctx.attempts ?? 0 });
+    Object.assign(this, ctx, {
+      name: (new.target as unknown as Branded<this>).kind,
+      status,
+      code,
+      retryable,
+      attempts: ctx.attempts ?? 0,
+    });
   }
 
   /** True when `error` is an instance of this class, from any copy of `@livechatai/core`. */
   static isInstance<T>(this: Branded<T>, error: unknown): error is T {
-    for (let p = (error as Partial<Record<symbol, unknown>> | null | undefined)?.[BRAND] && error; (p = p && Object.getPrototypeOf(p)); ) {
-      if ((p as { constructor?: { kind?: unknown } }).constructor?.kind === this.kind) return true;
+    if (typeof error != 'object' || error === null || !(error as Partial<Record<symbol, unknown>>)[BRAND]) return false;
+    for (let proto: unknown = Object.getPrototypeOf(error); proto; proto = Object.getPrototypeOf(proto)) {
+      if ((proto as { constructor?: { kind?: unknown } }).constructor?.kind === this.kind) return true;
     }
     return false;
   }
@@ -66,12 +73,28 @@ export class LiveChatAIError extends Error {
   }
 }
 
+/** The response headers of each APIError, kept off the error's own properties (toJSON, logs and inspect). */
+const responseHeaders = new WeakMap<object, Headers>();
+
 /** An HTTP error response (status ≥ 400, or an error envelope). */
 export class APIError extends LiveChatAIError {
   static override readonly kind: string = 'APIError';
   declare readonly status: number;
   /** The parsed error body: usually the envelope `{ status: "error", message, code }`, else the response text. */
   declare readonly body: unknown;
+
+  /**
+   * The response headers (`retry-after`, `x-request-id`, …; the API key replaced by `[redacted]` should a server
+   * echo it). Empty when the error did not come with a response (e.g. an `error` event of a stream).
+   */
+  get headers(): Headers {
+    let headers = responseHeaders.get(this);
+    if (!headers) {
+      headers = new Headers();
+      responseHeaders.set(this, headers);
+    }
+    return headers;
+  }
 }
 
 /** A class of one HTTP status: constructed like APIError, with its own `kind`/`name` and a narrowing `isInstance`. */
@@ -82,94 +105,116 @@ export interface APIErrorClass<T extends APIError> {
   isInstance(error: unknown): error is T;
 }
 /** 400 */
-export interface BadRequestError extends APIError {
-  readonly status: 400;
+export class BadRequestError extends APIError {
+  static override readonly kind: string = 'BadRequestError';
+  declare readonly status: 400;
 }
+
 /** 401: missing or invalid API key. */
-export interface AuthenticationError extends APIError {
-  readonly status: 401;
+export class AuthenticationError extends APIError {
+  static override readonly kind: string = 'AuthenticationError';
+  declare readonly status: 401;
 }
+
 /** 403: the key lacks the permission (e.g. a read-only key writing). */
-export interface PermissionDeniedError extends APIError {
-  readonly status: 403;
+export class PermissionDeniedError extends APIError {
+  static override readonly kind: string = 'PermissionDeniedError';
+  declare readonly status: 403;
 }
+
 /** 404 */
-export interface NotFoundError extends APIError {
-  readonly status: 404;
+export class NotFoundError extends APIError {
+  static override readonly kind: string = 'NotFoundError';
+  declare readonly status: 404;
 }
+
 /** 409: e.g. an idempotency key reused with a different body. */
-export interface ConflictError extends APIError {
-  readonly status: 409;
+export class ConflictError extends APIError {
+  static override readonly kind: string = 'ConflictError';
+  declare readonly status: 409;
 }
+
 /** 413 */
-export interface PayloadTooLargeError extends APIError {
-  readonly status: 413;
+export class PayloadTooLargeError extends APIError {
+  static override readonly kind: string = 'PayloadTooLargeError';
+  declare readonly status: 413;
 }
+
 /** 415 */
-export interface UnsupportedMediaTypeError extends APIError {
-  readonly status: 415;
+export class UnsupportedMediaTypeError extends APIError {
+  static override readonly kind: string = 'UnsupportedMediaTypeError';
+  declare readonly status: 415;
 }
+
 /** 422 */
-export interface UnprocessableEntityError extends APIError {
-  readonly status: 422;
+export class UnprocessableEntityError extends APIError {
+  static override readonly kind: string = 'UnprocessableEntityError';
+  declare readonly status: 422;
 }
+
 /** 429. `retryAfterMs` is the server's requested wait (Retry-After / retry-after-ms), if it sent one. */
-export interface RateLimitError extends APIError {
-  readonly status: 429;
-  retryAfterMs: number | undefined;
+export class RateLimitError extends APIError {
+  static override readonly kind: string = 'RateLimitError';
+  declare readonly status: 429;
+  declare retryAfterMs: number | undefined;
 }
+
 /** Any 5xx. */
-export type InternalServerError = APIError;
+export class InternalServerError extends APIError {
+  static override readonly kind: string = 'InternalServerError';
+}
 
-// One row per status class: name (without "Error"), status, then envelope codes meaning it besides the
-// snake_case name (bad_request, not_found, conflict, payload_too_large, …).
-const TABLE =
-  'BadRequest 400 validation_error,Authentication 401 unauthorized,PermissionDenied 403 forbidden,NotFound 404,' +
-  'Conflict 409,PayloadTooLarge 413,UnsupportedMediaType 415,UnprocessableEntity 422,RateLimit 429 rate_limited,' +
-  'InternalServer 500';
-const byStatus: Record<number, typeof APIError> = {};
-const statusByCode: Record<string, number> = {};
+/**
+ * A response the SDK does not accept, with its status and headers: a 2xx body that is not the JSON object or array
+ * every call expects (an HTML page from a captive portal, an empty body, `null`; code `unexpected_response`), a body
+ * over `maxResponseBytes` (`response_too_large`), or a redirect it does not follow (`redirect_refused`; `status` 0
+ * for a browser's opaque redirect). Never retried.
+ */
+export class UnexpectedResponseError extends APIError {
+  static override readonly kind: string = 'UnexpectedResponseError';
+}
 
-export const [
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-] = TABLE.split(',').map((row) => {
-  const [name = '', status = '', ...codes] = row.split(' ');
-  const kind = `${name}Error`;
-  const C = class extends APIError {
-    static override readonly kind: string = kind;
-  };
-  Object.defineProperty(C, 'name', { value: kind });
-  byStatus[+status] = C;
-  for (const c of [name.replace(/\B[A-Z]/g, '_$&').toLowerCase(), ...codes]) statusByCode[c] = +status;
-  return C;
-}) as unknown as [
-  APIErrorClass<BadRequestError>,
-  APIErrorClass<AuthenticationError>,
-  APIErrorClass<PermissionDeniedError>,
-  APIErrorClass<NotFoundError>,
-  APIErrorClass<ConflictError>,
-  APIErrorClass<PayloadTooLargeError>,
-  APIErrorClass<UnsupportedMediaTypeError>,
-  APIErrorClass<UnprocessableEntityError>,
-  APIErrorClass<RateLimitError>,
-  APIErrorClass<InternalServerError>,
-];
+/** The class of each HTTP status that has one; other statuses get APIError (4xx) or InternalServerError (5xx). */
+const CLASS_OF_STATUS: Readonly<Record<number, typeof APIError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  413: PayloadTooLargeError,
+  415: UnsupportedMediaTypeError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+  500: InternalServerError,
+};
 
-/** The request never got a response: DNS failure, refused or reset connection, TLS failure, socket timeout. */
+/** The HTTP status an error envelope's `code` means, when the envelope does not say its `statusCode`. */
+const STATUS_OF_API_CODE: Readonly<Record<string, number>> = {
+  bad_request: 400,
+  validation_error: 400,
+  authentication: 401,
+  unauthorized: 401,
+  permission_denied: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable_entity: 422,
+  rate_limit: 429,
+  rate_limited: 429,
+  internal_server: 500,
+};
+
+/**
+ * The request never got a response: DNS failure, refused or reset connection, TLS failure, socket timeout.
+ * Retryable, except a TLS failure (an expired or untrusted certificate does not fix itself in a second).
+ */
 export class APIConnectionError extends LiveChatAIError {
   static override readonly kind: string = 'APIConnectionError';
   declare readonly reason: ConnectionErrorKind;
   constructor(reason: ConnectionErrorKind, ctx?: ErrorContext) {
-    super(`Connection error (${reason})`, 'connection_error', true, { ...ctx, reason } as ErrorContext);
+    super(`Connection error (${reason})`, 'connection_error', reason !== 'tls', { ...ctx, reason } as ErrorContext);
   }
 }
 
@@ -200,7 +245,6 @@ export class InvalidParameterError extends LiveChatAIError {
   }
 }
 
-
 /** The text an error body gives: the envelope's `message` (or `error`), else the start of a non-JSON body. */
 function bodyMessage(body: unknown): string {
   const env = (body ?? {}) as { message?: unknown; error?: unknown };
@@ -219,19 +263,55 @@ export function makeAPIError(
   ctx: ErrorContext,
   retryable?: boolean,
   retryAfterMs?: number,
+  headers?: Headers,
 ): APIError {
-  const env = (body ?? {}) as { code?: unknown; statusCode?: unknown; requestId?: unknown };
-  const code = typeof env.code == 'string' ? env.code : status ? `http_${status}` : 'error';
+  const envelope = (body ?? {}) as { code?: unknown; statusCode?: unknown; requestId?: unknown };
+  let code: string;
+  if (typeof envelope.code == 'string') code = envelope.code;
+  else code = status ? `http_${status}` : 'error';
   if (!status) {
-    const given = env.statusCode;
-    status = typeof given == 'number' && given >= 400 && given < 600 ? given : (statusByCode[code] ?? 500);
-    if (typeof env.requestId == 'string') ctx = { ...ctx, requestId: env.requestId };
+    const given = envelope.statusCode;
+    const isErrorStatus = typeof given == 'number' && given >= 400 && given < 600;
+    status = isErrorStatus ? given : (STATUS_OF_API_CODE[code] ?? 500);
+    if (typeof envelope.requestId == 'string') ctx = { ...ctx, requestId: envelope.requestId };
   }
-  const Ctor = byStatus[status] ?? (status < 500 ? APIError : InternalServerError);
-  const err = new Ctor(`${status} ${bodyMessage(body) || 'Request failed'}`, code, retryable ?? defaultIsRetryableStatus(status), ctx, status);
-  Object.assign(err, { body });
-  if (status == 429) Object.assign(err, { retryAfterMs });
-  return err;
+  const ErrorClass = CLASS_OF_STATUS[status] ?? (status < 500 ? APIError : InternalServerError);
+  const message = `${status} ${bodyMessage(body) || 'Request failed'}`;
+  const error = new ErrorClass(message, code, retryable ?? defaultIsRetryableStatus(status), ctx, status);
+  Object.assign(error, { body });
+  if (status == 429) Object.assign(error, { retryAfterMs });
+  if (headers) responseHeaders.set(error, headers);
+  return error;
+}
+
+/** The `code` of an UnexpectedResponseError. */
+export type UnexpectedResponseCode =
+  | 'unexpected_response'
+  | 'response_too_large'
+  | 'redirect_refused';
+
+/**
+ * @internal An UnexpectedResponseError for a response the SDK does not accept: `${status} ${message} (content-type
+ * …)`; `body` is what was read of it, if anything.
+ */
+export function unexpectedResponse(
+  code: UnexpectedResponseCode,
+  message: string,
+  response: { status: number; headers: Headers },
+  ctx: ErrorContext,
+  body?: unknown,
+): UnexpectedResponseError {
+  const contentType = response.headers.get('content-type') ?? 'none';
+  const error = new UnexpectedResponseError(
+    `${response.status} ${message} (content-type: ${contentType})`,
+    code,
+    false,
+    ctx,
+    response.status,
+  );
+  Object.assign(error, { body });
+  responseHeaders.set(error, response.headers);
+  return error;
 }
 
 /** The error envelope `toErrorEnvelope` gives: the API's shape, plus the HTTP status and the request id. */
@@ -240,12 +320,25 @@ export interface ErrorEnvelope {
   /** The API's own message (no status prefix, no ` [METHOD path]` suffix), or the SDK's for a non-HTTP failure. */
   message: string;
   code: string;
-  /** The HTTP status: the API's, or 502 for a connection error, 504 for a timeout, 499 for an abort, 400 for bad input. */
+  /**
+   * The HTTP status: the API's, or 502 for a connection error or a response the SDK refused, 504 for a timeout,
+   * 499 for an abort, 400 for bad input.
+   */
   statusCode: number;
   requestId?: string;
 }
 
-const STATUS_OF_CODE: Record<string, number> = { connection_error: 502, timeout: 504, aborted: 499, invalid_parameter: 400 };
+/** The HTTP status an SDK-side failure is reported with. */
+const STATUS_OF_SDK_CODE: Readonly<Record<string, number>> = {
+  connection_error: 502,
+  timeout: 504,
+  aborted: 499,
+  invalid_parameter: 400,
+  // a response the SDK refused (a 2xx HTML page, a redirect): a bad gateway
+  unexpected_response: 502,
+  response_too_large: 502,
+  redirect_refused: 502,
+};
 
 /**
  * The error envelope to hand an error on with, e.g. from your own server to a browser (what
@@ -254,7 +347,8 @@ const STATUS_OF_CODE: Record<string, number> = { connection_error: 502, timeout:
  * LiveChatAIError becomes a generic 500.
  */
 export function toErrorEnvelope(error: unknown): ErrorEnvelope {
-  if (!isLiveChatAIError(error)) return { status: 'error', message: 'Internal error', code: 'internal_error', statusCode: 500 };
+  if (!isLiveChatAIError(error))
+    return { status: 'error', message: 'Internal error', code: 'internal_error', statusCode: 500 };
   let message: string;
   if (isAPIError(error)) {
     message = bodyMessage(error.body) || 'Request failed';
@@ -266,7 +360,8 @@ export function toErrorEnvelope(error: unknown): ErrorEnvelope {
     status: 'error',
     message,
     code: error.code,
-    statusCode: error.status ?? STATUS_OF_CODE[error.code] ?? 500,
+    statusCode:
+      error.status !== undefined && error.status >= 400 ? error.status : (STATUS_OF_SDK_CODE[error.code] ?? 500),
   };
   if (error.requestId) envelope.requestId = error.requestId;
   return envelope;
@@ -290,14 +385,32 @@ export const isAPIConnectionError = (e: unknown): e is APIConnectionError => API
 export const isAPITimeoutError = (e: unknown): e is APITimeoutError => APITimeoutError.isInstance(e);
 export const isAPIUserAbortError = (e: unknown): e is APIUserAbortError => APIUserAbortError.isInstance(e);
 export const isInvalidParameterError = (e: unknown): e is InvalidParameterError => InvalidParameterError.isInstance(e);
+export const isUnexpectedResponseError = (e: unknown): e is UnexpectedResponseError =>
+  UnexpectedResponseError.isInstance(e);
 
-// system/undici error code → kind (leftmost match): ENOTFOUND/EAI_*, ECONNREFUSED, ECONNRESET/EPIPE/UND_ERR_SOCKET,
-// CERT_*/ERR_TLS_*/ERR_SSL_*/EPROTO/…SELF_SIGNED…/UNABLE_TO_VERIFY…, ETIMEDOUT/…TIMEOUT
-const CODES = /(NOTFOUND|EAI_)|(REFUSED)|(RESET|PIPE|SOCKET|CLOSED)|(CERT|TLS|SSL|EPROTO|SIGNED|VERIFY)|(TIME)/;
+/**
+ * System and undici error codes by connection-error kind, checked in this order (a TLS code such as
+ * ERR_TLS_HANDSHAKE_TIMEOUT is `tls`, not `timeout`).
+ */
+const CONNECTION_ERROR_CODES: readonly (readonly [RegExp, ConnectionErrorKind])[] = [
+  // CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID, ERR_SSL_*, EPROTO, DEPTH_ZERO_SELF_SIGNED_CERT,
+  // SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE, …
+  [/CERT|TLS|SSL|EPROTO|SIGNED|VERIFY/, 'tls'],
+  [/NOTFOUND|EAI_/, 'dns'], // ENOTFOUND, EAI_AGAIN
+  [/REFUSED/, 'refused'], // ECONNREFUSED
+  [/RESET|PIPE|SOCKET|CLOSED/, 'reset'], // ECONNRESET, EPIPE, UND_ERR_SOCKET, UND_ERR_CLOSED
+  [/TIME/, 'timeout'], // ETIMEDOUT, UND_ERR_CONNECT_TIMEOUT
+];
 
 /** Maps a fetch failure (undici puts the system error in `cause`, sometimes nested) to a connection-error kind. */
-export const connectionErrorKind = (e: unknown, depth = 5): ConnectionErrorKind => {
-  const m = e ? CODES.exec(String((e as { code?: unknown }).code)) : null;
-  return m ? (KINDS[m.indexOf(m[0], 1) - 1] ?? 'unknown') : e && depth ? connectionErrorKind((e as { cause?: unknown }).cause, depth - 1) : 'unknown';
-};
-const KINDS = ['dns', 'refused', 'reset', 'tls', 'timeout'] as const;
+export function connectionErrorKind(error: unknown): ConnectionErrorKind {
+  let current = error;
+  for (let depth = 0; depth < 6 && typeof current == 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code == 'string') {
+      for (const [pattern, kind] of CONNECTION_ERROR_CODES) if (pattern.test(code)) return kind;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'unknown';
+}

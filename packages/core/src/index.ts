@@ -5,6 +5,7 @@ export { createClient, DEFAULT_BASE_URL } from './client.js';
 export type {
   ClientOptions,
   FetchLike,
+  FetchOptions,
   HTTPMethod,
   LiveChatAIClient,
   Middleware,
@@ -44,6 +45,7 @@ export {
   APITimeoutError,
   APIUserAbortError,
   InvalidParameterError,
+  UnexpectedResponseError,
   isLiveChatAIError,
   isAPIError,
   isBadRequestError,
@@ -60,6 +62,7 @@ export {
   isAPITimeoutError,
   isAPIUserAbortError,
   isInvalidParameterError,
+  isUnexpectedResponseError,
   toErrorEnvelope,
 } from './errors.js';
 export type { APIErrorClass, ConnectionErrorKind, ErrorContext, ErrorEnvelope, TimeoutKind } from './errors.js';

@@ -20,7 +20,12 @@ export interface LogOptions {
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+/** Indexes into LEVELS. */
+const DEBUG = 0;
+const INFO = 1;
 const SECRET = /key|secret|token|passw|authorization|cookie|hash/i;
+/** Marks the middleware `logRequests()` returns, so LIVECHATAI_LOG does not add a second one (any copy of core). */
+const LOGGER_MARK = Symbol.for('livechatai.logRequests');
 
 /** JSON.stringify replacer masking every field named like a secret. */
 const redactor = (k: string, v: unknown): unknown => (SECRET.test(k) ? '[redacted]' : v);
@@ -35,42 +40,55 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /**
- * A middleware that logs each attempt: `createClient({ middleware: [logRequests()] })`. Opt-in, so bundles that
- * do not log do not carry it. The Authorization header and body fields named like a key, secret, token, password,
- * hash or cookie are masked, and the API key is scrubbed from every logged string. A throwing logger never
- * breaks a request.
+ * A middleware that logs each attempt: `createClient({ middleware: [logRequests()] })`; `LIVECHATAI_LOG` alone
+ * adds it too (see `withEnvironmentLogger`). The Authorization header
+ * and body fields named like a key, secret, token, password, hash or cookie are masked, and the API key is scrubbed
+ * from every logged string. A throwing logger never breaks a request.
  */
 export function logRequests({ level, logger = console }: LogOptions = {}): Middleware {
-  let min = LEVELS.indexOf(level ?? ((readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'info') as LogLevel));
-  if (min < 0) min = 1;
-  return async ({ request, attempt }, next) => {
+  const wanted = level ?? ((readEnv('LIVECHATAI_LOG')?.trim().toLowerCase() ?? 'info') as LogLevel);
+  const known = LEVELS.indexOf(wanted);
+  // an unknown level logs at `info`
+  const min = known < 0 ? INFO : known;
+  const middleware: Middleware = async ({ request, attempt }, next) => {
     const key = request.headers.get('authorization')?.slice(7).trim();
     const scrub = (s: string): string => (key ? s.replaceAll(key, '[redacted]') : s);
-    const log = (lvl: number, message: string, data?: unknown): void => {
-      if (lvl < min) return;
+    const log = (level: number, message: string, data?: unknown): void => {
+      if (level < min) return;
       try {
         const args = data === undefined ? [] : [JSON.parse(scrub(JSON.stringify(data, redactor))) as unknown];
-        logger[LEVELS[lvl] as 'info'](scrub(`[livechatai] ${message}`), ...args);
+        logger[LEVELS[level] as 'info'](scrub(`[livechatai] ${message}`), ...args);
       } catch {
         // logging never breaks a request
       }
     };
     const what = `${request.method} ${new URL(request.url).pathname} #${attempt}`;
-    if (attempt > 1) log(1, `retrying ${what}`);
-    if (!min) {
+    if (attempt > 1) log(INFO, `retrying ${what}`);
+    if (min == DEBUG) {
       const text = request.body ? await request.clone().text() : undefined;
       // a JSON body is logged as data (so its secret-named fields can be masked), anything else as text
-      log(0, `→ ${what}`, { headers: Object.fromEntries(request.headers), body: text && parseJSON(text) });
+      log(DEBUG, `→ ${what}`, { headers: Object.fromEntries(request.headers), body: text && parseJSON(text) });
     }
     const started = Date.now();
     try {
       const response = await next(request);
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      log(response.ok ? 0 : 1, `← ${response.status} ${what} (${Date.now() - started} ms)`, { requestId });
+      log(response.ok ? DEBUG : INFO, `← ${response.status} ${what} (${Date.now() - started} ms)`, { requestId });
       return response;
     } catch (error) {
-      log(1, `✗ ${what}: ${String(error)}`);
+      log(INFO, `✗ ${what}: ${String(error)}`);
       throw error;
     }
   };
+  return Object.assign(middleware, { [LOGGER_MARK]: true });
+}
+
+/**
+ * @internal The client's middleware, plus `logRequests()` (at the LIVECHATAI_LOG level, to `console`) when
+ * LIVECHATAI_LOG asks for logging (any value but `off`) and the middleware has no `logRequests()` yet.
+ */
+export function withEnvironmentLogger(middleware: readonly Middleware[]): readonly Middleware[] {
+  const level = readEnv('LIVECHATAI_LOG')?.trim().toLowerCase();
+  if (!level || level == 'off' || middleware.some((m) => LOGGER_MARK in m)) return middleware;
+  return [...middleware, logRequests()];
 }

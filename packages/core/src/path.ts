@@ -10,27 +10,52 @@ import { check } from './validate.js';
  * ```
  */
 export function path(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return strings.reduce((out, s, i) => {
-    const v = values[--i];
-    check(typeof v == 'string' ? !/^\.{0,2}$/.test(v) : Number.isFinite(v), v, `path[${i}]`, 'a non-empty id');
-    return out + encodeURIComponent(v as string) + s;
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    const isId = typeof value == 'string' ? !/^\.{0,2}$/.test(value) : Number.isFinite(value);
+    check(isId, value, `path[${i}]`, 'a non-empty id');
+    out += encodeURIComponent(value as string) + (strings[i + 1] ?? '');
   });
+  return out;
 }
 
 /** A query value: arrays repeat the key, Dates become ISO strings, undefined and null are skipped. */
-export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean | Date)[];
+export type QueryValue =
+  string | number | boolean | Date | null | undefined | readonly (string | number | boolean | Date)[];
 export type QueryParams = Readonly<Record<string, QueryValue>>;
+
+const QUERY_SCALAR_TYPES = new Set(['string', 'number', 'boolean']);
 
 /** Serialises query parameters predictably (`?a=1&b=true&c=x&c=y`), or returns '' when there are none. */
 export function buildQuery(query: QueryParams | undefined): string {
   let out = '';
   for (const key in query) {
-    for (let v of [query[key]].flat()) {
-      if (v instanceof Date) v = v.toISOString();
-      if (v == null) continue;
-      if (!'string number boolean'.includes(typeof v)) throw new InvalidParameterError(key, `unsupported query value of type ${typeof v}`);
-      out += `&${encodeURIComponent(key)}=${encodeURIComponent(v)}`;
+    for (let value of [query[key]].flat()) {
+      if (value instanceof Date) value = value.toISOString();
+      if (value == null) continue;
+      if (!QUERY_SCALAR_TYPES.has(typeof value)) {
+        throw new InvalidParameterError(key, `unsupported query value of type ${typeof value}`);
+      }
+      out += `&${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
     }
   }
   return out && `?${out.slice(1)}`;
+}
+
+/**
+ * Layers query parameters, later ones over earlier ones (`defaultQuery`, then a call's `query` option, then the
+ * call's own): `undefined` leaves the value below, `null` removes it. A key keeps the place it first had.
+ */
+export function mergeQuery(...layers: (QueryParams | undefined)[]): QueryParams | undefined {
+  const given = layers.filter((layer) => layer !== undefined);
+  for (const layer of given) {
+    if (typeof layer != 'object' || (layer as unknown) === null)
+      throw new InvalidParameterError('query', 'expected an object');
+  }
+  if (given.length < 2) return given[0];
+  const merged: Record<string, QueryValue> = {};
+  for (const layer of given) {
+    for (const key in layer) if (layer[key] !== undefined) merged[key] = layer[key];
+  }
+  return merged;
 }

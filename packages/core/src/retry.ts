@@ -1,3 +1,4 @@
+import { InvalidParameterError } from './errors.js';
 import type { LiveChatAIError } from './errors.js';
 
 /** Passed to `onRetry` before each retry wait. */
@@ -41,9 +42,16 @@ export interface RetryPolicy {
 }
 
 export type RetryOptions = { [K in Exclude<keyof RetryPolicy, 'budget'>]?: RetryPolicy[K] | undefined } & {
-  /** Enable a retry budget: at most `max` retries in a burst, refilled by `refill` per success (default 0.1). */
-  budget?: { max: number; refill?: number } | undefined;
+  /**
+   * The client's retry budget: at most `max` retries in a burst, refilled by `refill` per success (default
+   * `{ max: 10, refill: 0.1 }`, shared by every call of the client and of clients `withOptions` derives). `false`:
+   * no budget (every call may retry `maxRetries` times).
+   */
+  budget?: { max: number; refill?: number | undefined } | false | undefined;
 };
+
+/** The default budget: 100 calls failing at once make at most 10 retries, not 200; one more per 10 successes. */
+export const DEFAULT_RETRY_BUDGET = { max: 10, refill: 0.1 } as const;
 
 export const defaultIsRetryableStatus = (status: number): boolean =>
   status == 408 || status == 429 || (status >= 500 && status != 501);
@@ -60,30 +68,92 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', done);
   });
 
-export function resolveRetryPolicy(o: RetryOptions = {}, maxRetries = o.maxRetries): RetryPolicy {
-  const policy: Record<string, unknown> = {
-    maxRetries: 2,
-    isRetryableStatus: defaultIsRetryableStatus,
-    retryConnectionErrors: true,
-    retryTimeouts: true,
-    baseDelayMs: 500,
-    maxDelayMs: 8000,
-    maxRetryAfterMs: 60_000,
-    sleep,
-    random: Math.random,
+/** A value for an error message: a number as written, anything else only its type (never an object's contents). */
+const shown = (value: unknown): string => (typeof value == 'number' ? String(value) : typeof value);
+
+/** Validates a retry count: an integer ≥ 0 (NaN, from an unset environment variable, is refused). */
+export function retryCount(value: unknown, name: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    throw new InvalidParameterError(name, `expected an integer >= 0, got ${shown(value)}`);
+  }
+  return value as number;
+}
+
+/** Validates a finite number ≥ 0 (`Infinity` too when `infinite`); undefined → `fallback`. */
+function nonNegative(value: unknown, name: string, fallback: number, infinite = false): number {
+  if (value === undefined) return fallback;
+  const ok = typeof value == 'number' && value >= 0 && (infinite || value !== Infinity);
+  if (!ok) {
+    const expected = infinite ? 'a number >= 0' : 'a finite number >= 0';
+    throw new InvalidParameterError(name, `expected ${expected}, got ${shown(value)}`);
+  }
+  return value;
+}
+
+function option<T>(value: unknown, name: string, type: 'function' | 'boolean', fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value != type) throw new InvalidParameterError(name, `expected a ${type}, got ${typeof value}`);
+  return value as T;
+}
+
+/**
+ * Validates the retry options into a policy; a bad one is an InvalidParameterError naming it (`maxRetries`,
+ * `retry.baseDelayMs`, …). `maxRetries` is the top-level option, over `retry.maxRetries`. `sharedBudget` (a
+ * parent client's) is used when `options.budget` is not given.
+ */
+export function resolveRetryPolicy(
+  options: RetryOptions = {},
+  maxRetries?: number,
+  sharedBudget?: RetryBudget,
+): RetryPolicy {
+  let retries = 2;
+  if (maxRetries !== undefined) retries = retryCount(maxRetries, 'maxRetries');
+  else if (options.maxRetries !== undefined) retries = retryCount(options.maxRetries, 'retry.maxRetries');
+
+  let budget: RetryBudget | undefined;
+  const given = options.budget;
+  if (given === undefined) {
+    budget = sharedBudget ?? { tokens: DEFAULT_RETRY_BUDGET.max, ...DEFAULT_RETRY_BUDGET };
+  } else if (given !== false) {
+    if (typeof given != 'object' || (given as unknown) === null) {
+      throw new InvalidParameterError('retry.budget', 'expected { max, refill } or false');
+    }
+    // required: null is never a valid count, so a missing `max` is refused like a negative one
+    const max = nonNegative((given as { max?: unknown }).max ?? null, 'retry.budget.max', 0);
+    const refill = nonNegative(given.refill, 'retry.budget.refill', DEFAULT_RETRY_BUDGET.refill);
+    budget = { tokens: max, max, refill };
+  }
+
+  return {
+    maxRetries: retries,
+    isRetryableStatus: option(
+      options.isRetryableStatus,
+      'retry.isRetryableStatus',
+      'function',
+      defaultIsRetryableStatus,
+    ),
+    retryConnectionErrors: option(options.retryConnectionErrors, 'retry.retryConnectionErrors', 'boolean', true),
+    retryTimeouts: option(options.retryTimeouts, 'retry.retryTimeouts', 'boolean', true),
+    baseDelayMs: nonNegative(options.baseDelayMs, 'retry.baseDelayMs', 500),
+    maxDelayMs: nonNegative(options.maxDelayMs, 'retry.maxDelayMs', 8000),
+    maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, 'retry.maxRetryAfterMs', 60_000, true),
+    budget,
+    onRetry: option<RetryPolicy['onRetry']>(options.onRetry, 'retry.onRetry', 'function', undefined),
+    sleep: option(options.sleep, 'retry.sleep', 'function', sleep),
+    random: option(options.random, 'retry.random', 'function', Math.random),
   };
-  for (const [k, v] of Object.entries({ ...o, maxRetries })) if (v !== undefined) policy[k] = v;
-  const b = o.budget;
-  policy.budget = b && { tokens: b.max, max: b.max, refill: b.refill ?? 0.1 };
-  return policy as unknown as RetryPolicy;
 }
 
 /** Reads `retry-after-ms` (milliseconds) or `Retry-After` (seconds or an HTTP date) into milliseconds. */
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  const ra = headers.get('retry-after') ?? '';
-  const t = ms ? +ms : +ra >= 0 && ra.trim() ? +ra * 1000 : Date.parse(ra) - now;
-  return t >= 0 ? t : t < 0 ? 0 : undefined;
+  const milliseconds = headers.get('retry-after-ms');
+  const retryAfter = headers.get('retry-after')?.trim() ?? '';
+  let wait: number;
+  if (milliseconds) wait = Number(milliseconds);
+  else if (retryAfter && Number(retryAfter) >= 0) wait = Number(retryAfter) * 1000;
+  else wait = Date.parse(retryAfter) - now; // an HTTP date, else NaN
+  if (Number.isNaN(wait)) return undefined;
+  return Math.max(0, wait); // a date in the past: now
 }
 
 /** Full-jitter exponential backoff for the retry after `attempt`. */

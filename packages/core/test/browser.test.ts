@@ -49,7 +49,9 @@ describe('browser guard', () => {
   it('a keyless client on an insecure page (no crypto.randomUUID) posts to its same-origin proxy', async () => {
     const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: { ok: true } }));
     try {
-      const core = loadInBrowser(server.origin, { crypto: { getRandomValues: (a: Uint8Array) => crypto.getRandomValues(a) } });
+      const core = loadInBrowser(server.origin, {
+        crypto: { getRandomValues: (a: Uint8Array) => crypto.getRandomValues(a) },
+      });
       const c = core.createClient({ apiKey: null, baseURL: '/api/v2' });
       expect(await c.request({ method: 'POST', path: '/conversations', body: { q: 1 } })).toEqual({ ok: true });
       const req = server.requests[0]!;
@@ -91,7 +93,9 @@ describe('browser guard', () => {
     const server = await startServer((_q, res) => json(res, 200, { status: 'success', data: 1 }));
     try {
       const core = loadInBrowser('https://shop.example');
-      await core.createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, baseURL: server.url }).request({ method: 'GET', path: '/x' });
+      await core
+        .createClient({ apiKey: 'k', dangerouslyAllowBrowser: true, baseURL: server.url })
+        .request({ method: 'GET', path: '/x' });
       expect(server.requests[0]!.headers['x-livechatai-sdk']).toBeUndefined();
       expect(server.requests[0]!.headers['user-agent']).not.toContain('livechatai');
       expect(server.requests[0]!.headers.authorization).toBe('Bearer k');
@@ -121,5 +125,67 @@ describe('browser guard', () => {
   it('a relative baseURL outside a browser is a clear error', async () => {
     const core = await import('../src/index.js');
     expect(() => core.createClient({ apiKey: 'k', baseURL: '/api/v2' })).toThrow(/not an absolute URL/);
+  });
+});
+
+describe('browser guard in workers (see browser-workers.test.ts for real Chromium workers)', () => {
+  /** Globals of a worker scope: no document; `importScripts` in a browser's Web and Service Workers. */
+  function loadInScope(globals: Record<string, unknown>) {
+    const module = { exports: {} as typeof Core };
+    const scope: Record<string, unknown> = {
+      module,
+      exports: module.exports,
+      URL,
+      fetch,
+      Request,
+      Response,
+      Headers,
+      AbortController,
+      TextDecoder,
+      TextEncoder,
+      crypto,
+      console,
+      setTimeout,
+      clearTimeout,
+      ...globals,
+    };
+    scope.self = scope;
+    runInNewContext(code, scope);
+    return module.exports;
+  }
+  // stand-ins for the constructors a worker scope (and workerd) exposes; only their presence matters
+  function WorkerGlobalScope(): void {}
+  function ServiceWorkerGlobalScope(): void {}
+
+  it('refuses a secret key in a Web Worker or Service Worker (importScripts)', () => {
+    for (const globals of [
+      { importScripts: () => undefined, WorkerGlobalScope, location: { origin: 'https://shop.example' } },
+      {
+        importScripts: () => undefined,
+        WorkerGlobalScope,
+        ServiceWorkerGlobalScope,
+        location: { origin: 'https://shop.example' },
+      },
+    ]) {
+      const core = loadInScope(globals);
+      expect(() =>
+        core.createClient({ apiKey: 'sk_live_worker', baseURL: 'https://app.livechatai.com/api/v2' }),
+      ).toThrow(/exposed in a browser/);
+      expect(core.createClient({ apiKey: null, baseURL: '/api/livechat' }).baseURL).toBe(
+        'https://shop.example/api/livechat',
+      );
+    }
+  });
+
+  it('accepts it in Cloudflare workerd (a ServiceWorkerGlobalScope without importScripts) and edge runtimes', () => {
+    for (const globals of [
+      { WorkerGlobalScope, ServiceWorkerGlobalScope, navigator: { userAgent: 'Cloudflare-Workers' } },
+      { EdgeRuntime: 'edge-runtime' },
+    ]) {
+      const core = loadInScope(globals);
+      expect(
+        core.createClient({ apiKey: 'sk_live_server', baseURL: 'https://app.livechatai.com/api/v2' }).baseURL,
+      ).toBe('https://app.livechatai.com/api/v2');
+    }
   });
 });

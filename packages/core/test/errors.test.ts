@@ -27,6 +27,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
   UnsupportedMediaTypeError,
+  UnexpectedResponseError,
 } from '../src/index.js';
 import { connectionErrorKind } from '../src/errors.js';
 import { json, startServer } from './server.js';
@@ -60,12 +61,24 @@ const guards = Object.keys(core).filter((k) => /^is[A-Z]\w*Error$/.test(k)) as (
 describe('one error class per status', () => {
   for (const [status, Ctor, guard, code] of table) {
     it(`${status} → ${Ctor.name}`, async () => {
-      server.handle((_q, res) => json(res, status, { status: 'error', message: `failed ${status}`, code }, { 'x-request-id': `req_${status}` }));
-      const err = await client().request({ method: 'GET', path: `/agents/a1`, query: { token: 'q' } }).catch((e: unknown) => e);
+      server.handle((_q, res) =>
+        json(res, status, { status: 'error', message: `failed ${status}`, code }, { 'x-request-id': `req_${status}` }),
+      );
+      const err = await client()
+        .request({ method: 'GET', path: `/agents/a1`, query: { token: 'q' } })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Ctor);
       expect(err).toBeInstanceOf(APIError);
       expect(err).toBeInstanceOf(LiveChatAIError);
-      expect(err).toMatchObject({ status, code, requestId: `req_${status}`, method: 'GET', path: '/agents/a1', attempts: 1, name: Ctor.kind });
+      expect(err).toMatchObject({
+        status,
+        code,
+        requestId: `req_${status}`,
+        method: 'GET',
+        path: '/agents/a1',
+        attempts: 1,
+        name: Ctor.kind,
+      });
       expect((err as Error).message).toContain(`failed ${status}`);
       expect((core[guard] as (e: unknown) => boolean)(err)).toBe(true);
       // exactly the guards of its class chain match
@@ -79,7 +92,9 @@ describe('one error class per status', () => {
       res.writeHead(418, { 'content-type': 'text/plain' });
       res.end('short and stout');
     });
-    const err = await client().request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const err = await client()
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIError);
     expect(err).toMatchObject({ status: 418, code: 'http_418', retryable: false });
     expect((err as Error).message).toContain('short and stout');
@@ -87,7 +102,15 @@ describe('one error class per status', () => {
 
   it('guards reject non-errors and plain Errors', () => {
     for (const g of guards) {
-      for (const v of [undefined, null, 0, 'NotFoundError', {}, new Error('x'), { name: 'NotFoundError', status: 404 }]) {
+      for (const v of [
+        undefined,
+        null,
+        0,
+        'NotFoundError',
+        {},
+        new Error('x'),
+        { name: 'NotFoundError', status: 404 },
+      ]) {
         expect((core[g] as (e: unknown) => boolean)(v)).toBe(false);
       }
     }
@@ -100,7 +123,12 @@ describe('guards across copies of the package', () => {
   let cjs: typeof core;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lcai-core-'));
-    const common = { entryPoints: [join(import.meta.dirname, '../src/index.ts')], bundle: true, platform: 'neutral' as const, define: { __PACKAGE_VERSION__: '"0.0.0-copy"' } };
+    const common = {
+      entryPoints: [join(import.meta.dirname, '../src/index.ts')],
+      bundle: true,
+      platform: 'neutral' as const,
+      define: { __PACKAGE_VERSION__: '"0.0.0-copy"' },
+    };
     await build({ ...common, format: 'esm', outfile: join(dir, 'copy.mjs') });
     await build({ ...common, format: 'cjs', outfile: join(dir, 'copy.cjs') });
     esm = (await import(pathToFileURL(join(dir, 'copy.mjs')).href)) as typeof core;
@@ -150,16 +178,30 @@ describe('connection errors name their cause', () => {
     });
     const { port } = s.address() as AddressInfo;
     await new Promise((r) => s.close(r));
-    const err = await createClient({ apiKey: KEY, baseURL: `http://127.0.0.1:${port}`, maxRetries: 1, retry: { sleep: async () => undefined } })
+    const err = await createClient({
+      apiKey: KEY,
+      baseURL: `http://127.0.0.1:${port}`,
+      maxRetries: 1,
+      retry: { sleep: async () => undefined },
+    })
       .request({ method: 'GET', path: '/agents' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIConnectionError);
-    expect(err).toMatchObject({ reason: 'refused', retryable: true, attempts: 2, code: 'connection_error', method: 'GET', path: '/agents' });
+    expect(err).toMatchObject({
+      reason: 'refused',
+      retryable: true,
+      attempts: 2,
+      code: 'connection_error',
+      method: 'GET',
+      path: '/agents',
+    });
   });
 
   it('reset: the server destroys the socket', async () => {
     server.handle((_q, res) => res.socket?.destroy());
-    const err = await client().request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const err = await client()
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ reason: 'reset', name: 'APIConnectionError' });
   });
 
@@ -171,7 +213,8 @@ describe('connection errors name their cause', () => {
   });
 
   it('maps undici/system codes (dns, tls, timeout, nested causes)', () => {
-    const wrap = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+    const wrap = (code: string) =>
+      Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
     expect(connectionErrorKind(wrap('ENOTFOUND'))).toBe('dns');
     expect(connectionErrorKind(wrap('EAI_AGAIN'))).toBe('dns');
     expect(connectionErrorKind(wrap('ECONNREFUSED'))).toBe('refused');
@@ -188,10 +231,20 @@ describe('connection errors name their cause', () => {
 
 describe('errors never reveal the API key or headers', () => {
   it('toString, JSON, inspect and message carry no key, even when the server echoes it', async () => {
-    server.handle((req, res) => json(res, 401, { status: 'error', message: `bad key ${req.headers.authorization ?? ''}`, code: 'unauthorized' }));
-    const err = await client().request({ method: 'POST', path: '/contacts', body: { apiKey: KEY } }).catch((e: unknown) => e);
+    server.handle((req, res) =>
+      json(res, 401, { status: 'error', message: `bad key ${req.headers.authorization ?? ''}`, code: 'unauthorized' }),
+    );
+    const err = await client()
+      .request({ method: 'POST', path: '/contacts', body: { apiKey: KEY } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AuthenticationError);
-    const renderings = [String(err), JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), (err as Error).message, (err as Error).stack ?? ''];
+    const renderings = [
+      String(err),
+      JSON.stringify(err),
+      inspect(err, { depth: 10, showHidden: true }),
+      (err as Error).message,
+      (err as Error).stack ?? '',
+    ];
     for (const r of renderings) {
       expect(r).not.toContain(KEY);
       expect(r.toLowerCase()).not.toContain('authorization:');
@@ -227,5 +280,89 @@ describe('client-side errors', () => {
     expect(new APIUserAbortError()).toMatchObject({ code: 'aborted', retryable: false });
     expect(new APITimeoutError('timeout', 10)).toMatchObject({ timeout: 'timeout', ms: 10, retryable: true });
     expect(new APITimeoutError('deadline', 10)).toMatchObject({ retryable: false });
+  });
+});
+
+describe('errors carry the response headers', () => {
+  it('as a Headers object beside status, code, requestId and body, kept out of toJSON and own properties', async () => {
+    server.handle((_q, res) =>
+      json(
+        res,
+        429,
+        { status: 'error', message: 'slow', code: 'rate_limited' },
+        { 'retry-after': '120', 'x-ratelimit-remaining': '0', 'x-request-id': 'req_h' },
+      ),
+    );
+    const err = await client()
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitError);
+    const { headers } = err as RateLimitError;
+    expect(headers).toBeInstanceOf(Headers);
+    expect(headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(headers.get('retry-after')).toBe('120');
+    expect(err).toMatchObject({ status: 429, code: 'rate_limited', requestId: 'req_h', body: { message: 'slow' } });
+    expect(Object.keys(err as object)).not.toContain('headers');
+    expect(JSON.parse(JSON.stringify(err))).not.toHaveProperty('headers');
+    // an error made without a response has empty headers
+    expect([...new NotFoundError('x', 'not_found', false, {}, 404).headers]).toEqual([]);
+  });
+
+  it('a key a server echoes in a header is scrubbed there too', async () => {
+    server.handle((req, res) =>
+      json(res, 401, { status: 'error', message: 'no' }, { 'x-debug-auth': req.headers.authorization ?? '' }),
+    );
+    const err = (await client()
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e)) as AuthenticationError;
+    expect(err.headers.get('x-debug-auth')).toBe('Bearer [redacted]');
+    expect(inspect(err, { depth: 10, showHidden: true })).not.toContain(KEY);
+  });
+});
+
+describe('the key and baseURL in messages', () => {
+  it('a key given with surrounding whitespace is sent trimmed and scrubbed from echoed bodies', async () => {
+    server.handle((req, res) =>
+      json(res, 401, { status: 'error', message: `bad key ${req.headers.authorization ?? ''}`, code: 'unauthorized' }),
+    );
+    const err = await createClient({ apiKey: `  ${KEY}\n`, baseURL: server.url, maxRetries: 0 })
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
+    for (const r of [String(err), JSON.stringify(err), inspect(err, { depth: 10 })]) expect(r).not.toContain(KEY);
+    expect((err as AuthenticationError).body).toMatchObject({ message: 'bad key Bearer [redacted]' });
+  });
+
+  it('a bad baseURL carrying credentials is not echoed: they become ***', () => {
+    for (const bad of [
+      'https//user:s3cret@example.com/api',
+      'https://user:s3cret@example.com/api/v2',
+      'http://user:s3cret@example.com',
+      'ftp://:s3cret@localhost',
+    ]) {
+      let err: unknown;
+      try {
+        createClient({ apiKey: KEY, baseURL: bad });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, bad).toMatchObject({ name: 'InvalidParameterError', param: 'baseURL' });
+      expect((err as Error).message, bad).not.toContain('s3cret');
+      expect(inspect(err), bad).not.toContain('s3cret');
+    }
+    expect(() => createClient({ apiKey: KEY, baseURL: 'https://user:s3cret@example.com' })).toThrow(
+      /\*\*\*@example\.com/,
+    );
+  });
+});
+
+describe('UnexpectedResponseError', () => {
+  it('is an APIError with its own guard, code and status; toErrorEnvelope reports a bad gateway', () => {
+    const err = new UnexpectedResponseError('200 Expected JSON', 'unexpected_response', false, {}, 200);
+    expect(err).toBeInstanceOf(APIError);
+    expect(core.isUnexpectedResponseError(err)).toBe(true);
+    expect(core.isAPIError(err)).toBe(true);
+    expect(core.isNotFoundError(err)).toBe(false);
+    expect(core.toErrorEnvelope(err)).toMatchObject({ code: 'unexpected_response', statusCode: 502 });
   });
 });

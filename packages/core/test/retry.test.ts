@@ -1,11 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createClient,
-  isAPIConnectionError,
-  isInternalServerError,
-  isRateLimitError,
-} from '../src/index.js';
+import { createClient, isAPIConnectionError, isInternalServerError, isRateLimitError } from '../src/index.js';
 import { parseRetryAfter } from '../src/retry.js';
 import type { RetryEvent } from '../src/index.js';
 import { json, startServer } from './server.js';
@@ -81,13 +76,20 @@ describe('retries', () => {
   it('does not retry 400, 501, or when maxRetries is 0', async () => {
     let reqs = script((res) => json(res, 400, { status: 'error', message: 'bad', code: 'validation_error' }));
     const { client } = setup();
-    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ status: 400, attempts: 1, retryable: false });
+    await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      status: 400,
+      attempts: 1,
+      retryable: false,
+    });
     expect(reqs()).toHaveLength(1);
     reqs = script((res) => json(res, 501, { status: 'error', message: 'nope' }));
     await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ status: 501, attempts: 1 });
     expect(reqs()).toHaveLength(1);
     reqs = script((res) => json(res, 500, {}));
-    await expect(client.request({ method: 'GET', path: '/x' }, { maxRetries: 0 })).rejects.toMatchObject({ status: 500, attempts: 1 });
+    await expect(client.request({ method: 'GET', path: '/x' }, { maxRetries: 0 })).rejects.toMatchObject({
+      status: 500,
+      attempts: 1,
+    });
     expect(reqs()).toHaveLength(1);
   });
 
@@ -104,7 +106,10 @@ describe('retries', () => {
   it('never retries a POST without an idempotency key', async () => {
     const reqs = script((res) => json(res, 503, { status: 'error', message: 'down' }));
     const { client, events } = setup({ idempotencyKeys: false });
-    await expect(client.request({ method: 'POST', path: '/x', body: {} })).rejects.toMatchObject({ status: 503, attempts: 1 });
+    await expect(client.request({ method: 'POST', path: '/x', body: {} })).rejects.toMatchObject({
+      status: 503,
+      attempts: 1,
+    });
     expect(reqs()).toHaveLength(1);
     expect(events).toHaveLength(0);
   });
@@ -152,5 +157,86 @@ describe('retries', () => {
     expect(client.retry.maxRetries).toBe(5);
     expect([408, 429, 500, 502, 503, 504].every(client.retry.isRetryableStatus)).toBe(true);
     expect([400, 401, 403, 404, 409, 413, 422, 501].some(client.retry.isRetryableStatus)).toBe(false);
+  });
+});
+
+describe('retry options are validated', () => {
+  it('createClient refuses NaN, negative, fractional and meaningless infinite values, naming the option', () => {
+    const unset = Number(process.env.LIVECHATAI_TEST_UNSET_RETRIES); // NaN, as from an unset variable
+    const cases: [Parameters<typeof createClient>[0], string][] = [
+      [{ maxRetries: unset }, 'maxRetries'],
+      [{ maxRetries: -1 }, 'maxRetries'],
+      [{ maxRetries: 1.5 }, 'maxRetries'],
+      [{ maxRetries: Infinity }, 'maxRetries'],
+      [{ maxRetries: '3' as unknown as number }, 'maxRetries'],
+      [{ retry: { maxRetries: Number.NaN } }, 'retry.maxRetries'],
+      [{ retry: { baseDelayMs: -5 } }, 'retry.baseDelayMs'],
+      [{ retry: { baseDelayMs: Number.NaN } }, 'retry.baseDelayMs'],
+      [{ retry: { maxDelayMs: Infinity } }, 'retry.maxDelayMs'],
+      [{ retry: { maxRetryAfterMs: -1 } }, 'retry.maxRetryAfterMs'],
+      [{ retry: { budget: { max: -1 } } }, 'retry.budget.max'],
+      [{ retry: { budget: { max: Infinity } } }, 'retry.budget.max'],
+      [{ retry: { budget: {} as { max: number } } }, 'retry.budget.max'],
+      [{ retry: { budget: { max: 5, refill: Number.NaN } } }, 'retry.budget.refill'],
+      [{ retry: { budget: 'none' as never } }, 'retry.budget'],
+      [{ retry: { isRetryableStatus: 'yes' as never } }, 'retry.isRetryableStatus'],
+      [{ retry: { retryTimeouts: 'no' as never } }, 'retry.retryTimeouts'],
+      [{ retry: { sleep: 10 as never } }, 'retry.sleep'],
+    ];
+    for (const [options, param] of cases) {
+      let err: unknown;
+      try {
+        createClient({ apiKey: 'k', baseURL: server.url, ...options });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, param).toMatchObject({ name: 'InvalidParameterError', param });
+    }
+    // an infinite maxRetryAfterMs means "wait for any Retry-After": allowed
+    expect(
+      createClient({ apiKey: 'k', baseURL: server.url, retry: { maxRetryAfterMs: Infinity } }).retry.maxRetryAfterMs,
+    ).toBe(Infinity);
+  });
+
+  it('a bad per-request maxRetries rejects the call before any request (never retries without bound)', async () => {
+    const reqs = script((res) => json(res, 200, { status: 'success', data: 'sent' }));
+    const { client } = setup();
+    for (const maxRetries of [Number.NaN, -1, 0.5, Infinity]) {
+      let call: Promise<unknown> | undefined;
+      expect(() => {
+        call = client.request({ method: 'GET', path: '/x' }, { maxRetries });
+      }).not.toThrow();
+      await expect(call, String(maxRetries)).rejects.toMatchObject({
+        name: 'InvalidParameterError',
+        param: 'maxRetries',
+      });
+    }
+    expect(reqs()).toHaveLength(0);
+  });
+});
+
+describe('the default retry budget', () => {
+  it('100 concurrent calls in a 429 storm make well under 300 requests', async () => {
+    const reqs = script((res) => json(res, 429, { status: 'error', message: 'slow down', code: 'rate_limited' }));
+    const client = createClient({ apiKey: 'k', baseURL: server.url, retry: { sleep: async () => undefined } });
+    expect(client.retry.budget).toEqual({ tokens: 10, max: 10, refill: 0.1 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, () => client.request({ method: 'GET', path: '/storm' })),
+    );
+    expect(results.every((r) => r.status === 'rejected' && isRateLimitError(r.reason))).toBe(true);
+    expect(reqs().length).toBeGreaterThanOrEqual(100);
+    expect(reqs().length).toBeLessThanOrEqual(110);
+  });
+
+  it('is shared by every call of a client, and budget: false turns it off', async () => {
+    const reqs = script((res) => json(res, 429, {}));
+    const client = createClient({
+      apiKey: 'k',
+      baseURL: server.url,
+      retry: { sleep: async () => undefined, budget: false },
+    });
+    expect(client.retry.budget).toBeUndefined();
+    await Promise.allSettled(Array.from({ length: 20 }, () => client.request({ method: 'GET', path: '/storm' })));
+    expect(reqs()).toHaveLength(60);
   });
 });

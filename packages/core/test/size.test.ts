@@ -13,7 +13,11 @@ describe('bundle size', () => {
   it(`createClient + one request ≤ ${BUDGET} B min+gzip, browser-safe (no node: imports), zero dependencies`, async () => {
     const entry = new URL('../src/index.ts', import.meta.url).pathname;
     const out = await build({
-      stdin: { contents: `import { createClient } from ${JSON.stringify(entry)};\nexport const r = createClient({ apiKey: 'k' }).request({ method: 'GET', path: '/x' });`, loader: 'ts', resolveDir: '/' },
+      stdin: {
+        contents: `import { createClient } from ${JSON.stringify(entry)};\nexport const r = createClient({ apiKey: 'k' }).request({ method: 'GET', path: '/x' });`,
+        loader: 'ts',
+        resolveDir: '/',
+      },
       bundle: true,
       minify: true,
       treeShaking: true,
@@ -26,7 +30,10 @@ describe('bundle size', () => {
     const gz = gzipSync(code, { level: 9 }).length;
     console.log(`core createClient + request: ${code.length} B min, ${gz} B min+gzip`);
     expect(gz).toBeLessThanOrEqual(BUDGET);
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.sideEffects).toBe(false);
   });

@@ -70,7 +70,9 @@ describe('public types', () => {
     expectTypeOf(sp).resolves.toEqualTypeOf<EventStream<{ response: string }>>();
     expectTypeOf<EventStream<{ response: string }>>().toExtend<AsyncIterable<StreamEvent<{ response: string }>>>();
     expectTypeOf<EventStream<{ response: string }>['textStream']>().toEqualTypeOf<AsyncIterable<string>>();
-    expectTypeOf<EventStream<{ response: string }>['finalMessage']>().returns.resolves.toEqualTypeOf<{ response: string }>();
+    expectTypeOf<EventStream<{ response: string }>['finalMessage']>().returns.resolves.toEqualTypeOf<{
+      response: string;
+    }>();
     expectTypeOf<EventStream['toReadableStream']>().returns.toEqualTypeOf<ReadableStream<Uint8Array>>();
     const e = {} as StreamEvent<{ response: string }>;
     if (e.event === 'delta') expectTypeOf(e.data).toEqualTypeOf<{ text: string }>();
@@ -80,7 +82,17 @@ describe('public types', () => {
   it('send → Promise<RawResponse>; paging and streaming are functions, not client methods', () => {
     expectTypeOf(client.send({ method: 'GET', path: '/x' })).resolves.toEqualTypeOf<RawResponse>();
     expectTypeOf<RawResponse['response']>().toEqualTypeOf<Response>();
-    expectTypeOf<keyof LiveChatAIClient>().toEqualTypeOf<'baseURL' | 'timeout' | 'idleTimeout' | 'deadline' | 'retry' | 'request' | 'send'>();
+    expectTypeOf<keyof LiveChatAIClient>().toEqualTypeOf<
+      | 'baseURL'
+      | 'timeout'
+      | 'idleTimeout'
+      | 'deadline'
+      | 'maxResponseBytes'
+      | 'retry'
+      | 'request'
+      | 'send'
+      | 'withOptions'
+    >();
   });
 
   it('guards narrow, and statuses are literal', () => {

@@ -38,7 +38,7 @@ export class LiveChatAI {
   readonly analytics: Analytics;
 
   constructor(options: ClientOptions = {}) {
-    const transport = createClient(options);
+    const transport = transports.get(options) ?? createClient(options);
     this.transport = transport;
     this.agents = this.chatbots = new Agents(transport);
     this.conversations = new Conversations(transport);
@@ -48,4 +48,22 @@ export class LiveChatAI {
     this.aiSuggestions = new AISuggestions(transport);
     this.analytics = new Analytics(transport);
   }
+
+  /**
+   * A client with some options changed (`timeout`, `maxRetries`, `defaultHeaders`, …) and the rest shared: the
+   * key, `fetch`, middleware and the retry budget. See core's `client.withOptions`.
+   *
+   * ```ts
+   * const patient = client.withOptions({ timeout: 120_000, maxRetries: 5 });
+   * await patient.dataSources.addUrl({ agentId, url });
+   * ```
+   */
+  withOptions(options: ClientOptions): LiveChatAI {
+    const handOver: ClientOptions = {};
+    transports.set(handOver, this.transport.withOptions(options));
+    return new LiveChatAI(handOver);
+  }
 }
+
+/** Hands a derived transport to the constructor `withOptions` calls (a WeakMap: the options object is private). */
+const transports = new WeakMap<ClientOptions, LiveChatAIClient>();

@@ -25,6 +25,7 @@ export {
   APITimeoutError,
   APIUserAbortError,
   InvalidParameterError,
+  UnexpectedResponseError,
   isLiveChatAIError,
   isAPIError,
   isBadRequestError,
@@ -41,6 +42,7 @@ export {
   isAPITimeoutError,
   isAPIUserAbortError,
   isInvalidParameterError,
+  isUnexpectedResponseError,
 } from '@livechatai/core';
 export type {
   APIPromise,
@@ -50,6 +52,7 @@ export type {
   DoneEvent,
   ErrorContext,
   ErrorEnvelope,
+  FetchOptions,
   FromResponseOptions,
   LiveChatAIClient,
   Logger,

@@ -2,6 +2,7 @@
 interface Globals {
   process?: { env?: Record<string, string | undefined>; versions?: { node?: string } };
   document?: unknown;
+  importScripts?: unknown;
   location?: { origin?: string };
   navigator?: { userAgent?: string };
 }
@@ -16,5 +17,13 @@ export function readEnv(name: string): string | undefined {
   }
 }
 
-/** A real browser: a document, and not Node (jsdom under Node is not a browser). */
-export const isBrowser = (): boolean => !!g.document && !g.process?.versions?.node;
+/**
+ * A real browser: a page (a document) or a browser's Web Worker or Service Worker (`importScripts`, which
+ * Cloudflare's workerd, whose global is also a ServiceWorkerGlobalScope, does not have), and not Node, Bun or Deno
+ * (jsdom under Node is not a browser).
+ */
+export function isBrowser(): boolean {
+  const page = !!g.document;
+  const worker = typeof g.importScripts == 'function';
+  return (page || worker) && !g.process?.versions?.node;
+}
