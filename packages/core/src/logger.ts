@@ -89,6 +89,6 @@ export function logRequests({ level, logger = console }: LogOptions = {}): Middl
  */
 export function withEnvironmentLogger(middleware: readonly Middleware[]): readonly Middleware[] {
   const level = readEnv('LIVECHATAI_LOG')?.trim().toLowerCase();
-  if (!level || level == 'off' || middleware.some((m) => LOGGER_MARK in m)) return middleware;
+  if (!level || level == 'off' || middleware.some((existing) => LOGGER_MARK in existing)) return middleware;
   return [...middleware, logRequests()];
 }

@@ -60,11 +60,11 @@ export const defaultIsRetryableStatus = (status: number): boolean =>
 export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const done = (): void => {
-      clearTimeout(t);
+      clearTimeout(timer);
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const t = setTimeout(done, ms);
+    const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done);
   });
 
