@@ -1,5 +1,14 @@
 import { path } from '@livechatai/core';
-import { assertBoolean, assertNonEmptyString, assertParams, requestPage, unwrapEnvelope } from '@livechatai/core/internal';
+import {
+  assertBoolean,
+  assertNonEmptyString,
+  assertOptionalFields,
+  assertPaging,
+  assertParams,
+  request,
+  requestPage,
+  unwrapEnvelope,
+} from '@livechatai/core/internal';
 import type {
   Agent,
   AgentCreateParams,
@@ -12,7 +21,10 @@ import type {
   RequestOptions,
 } from '@livechatai/core';
 
-/** The workspace's AI agents (the dashboard calls them chatbots): `/agents`. */
+/**
+ * The workspace's AI agents (the dashboard calls them chatbots): `/agents`. Bad input rejects the returned promise
+ * with InvalidParameterError before any request; no method throws.
+ */
 export class Agents {
   readonly #client: LiveChatAIClient;
 
@@ -22,33 +34,56 @@ export class Agents {
 
   /** Create an AI agent. `POST /agents` */
   create(params: AgentCreateParams, options?: RequestOptions): APIPromise<Agent> {
-    assertParams(params, 'name');
-    assertBoolean(params.isLiveChatEnabled, 'isLiveChatEnabled');
-    return this.#client.request<Agent>({ method: 'POST', path: '/agents', body: params }, options);
+    return request(
+      this.#client,
+      () => {
+        assertParams(params, 'name');
+        assertBoolean(params.isLiveChatEnabled, 'isLiveChatEnabled');
+        assertOptionalFields(params, { isImageSharingEnabled: assertBoolean });
+        return { method: 'POST', path: '/agents', body: params };
+      },
+      options,
+    );
   }
 
   /** List the workspace's agents; iterate the result to walk every page. `GET /agents` */
   list(params: AgentListParams = {}, options?: RequestOptions): PagePromise<Agent> {
-    return requestPage(this.#client,
-      { path: '/agents', query: { ...params }, items: 'agents' },
+    return requestPage(
+      this.#client,
+      () => {
+        assertParams(params);
+        assertPaging(params, 'limit');
+        return { path: '/agents', query: { ...params }, items: 'agents' };
+      },
       options,
     );
   }
 
   /** Retrieve an agent by ID or slug. `GET /agents/{agentId}` */
   retrieve(idOrSlug: string, params: AgentRetrieveParams = {}, options?: RequestOptions): APIPromise<Agent> {
-    assertNonEmptyString(idOrSlug, 'agentId');
-    return this.#client.request<Agent>({ method: 'GET', path: path`/agents/${idOrSlug}`, query: { ...params } }, options);
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(idOrSlug, 'agentId');
+        assertParams(params);
+        assertOptionalFields(params, { isEmbed: assertBoolean });
+        return { method: 'GET', path: path`/agents/${idOrSlug}`, query: { ...params } };
+      },
+      options,
+    );
   }
 
   /** Delete an agent permanently. `DELETE /agents/{agentId}` */
   delete(agentId: string, options?: RequestOptions): APIPromise<AgentDeleteResult> {
-    assertNonEmptyString(agentId, 'agentId');
-    return this.#client.request(
-      {
-        method: 'DELETE',
-        path: path`/agents/${agentId}`,
-        unwrap: (json): AgentDeleteResult => ({ ...(unwrapEnvelope(json) as object), id: agentId, deleted: true }),
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(agentId, 'agentId');
+        return {
+          method: 'DELETE',
+          path: path`/agents/${agentId}`,
+          unwrap: (json): AgentDeleteResult => ({ ...(unwrapEnvelope(json) as object), id: agentId, deleted: true }),
+        };
       },
       options,
     );

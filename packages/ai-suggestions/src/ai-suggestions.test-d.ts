@@ -1,4 +1,10 @@
-import type { AISuggestion, AISuggestionDetail, AISuggestionDismissResult, APIPromise, PagePromise } from '@livechatai/core';
+import type {
+  AISuggestion,
+  AISuggestionDetail,
+  AISuggestionDismissResult,
+  APIPromise,
+  PagePromise,
+} from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AISuggestions } from './index.js';
 
@@ -6,7 +12,9 @@ declare const suggestions: AISuggestions;
 
 describe('AISuggestions types', () => {
   it('types every method', () => {
-    expectTypeOf(suggestions.list({ agentId: 'a', startDate: '2024-01-01T00:00:00Z' })).toEqualTypeOf<PagePromise<AISuggestion>>();
+    expectTypeOf(suggestions.list({ agentId: 'a', startDate: '2024-01-01T00:00:00Z' })).toEqualTypeOf<
+      PagePromise<AISuggestion>
+    >();
     expectTypeOf(suggestions.retrieve('s')).toEqualTypeOf<APIPromise<AISuggestionDetail>>();
     expectTypeOf(suggestions.dismiss('s')).toEqualTypeOf<APIPromise<AISuggestionDismissResult>>();
     expectTypeOf<AISuggestionDetail>().toExtend<AISuggestion>();

@@ -1,5 +1,6 @@
-import { InvalidParameterError, NotFoundError } from '@livechatai/core';
-import { useEmulator } from '@livechatai/test-utils';
+import { NotFoundError } from '@livechatai/core';
+import { expectInvalidParameter, methodsCovered, methodsOf, useEmulator } from '@livechatai/test-utils';
+import type { BadCall } from '@livechatai/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AISuggestions } from './index.js';
 
@@ -11,7 +12,11 @@ let agentId: string;
 beforeAll(async () => {
   agentId = await env.createAgent();
   for (let i = 0; i < 5; i++) {
-    await env.client.request({ method: 'POST', path: '/conversations', body: { agentId, question: `Do you sell widget model ${i}?` } });
+    await env.client.request({
+      method: 'POST',
+      path: '/conversations',
+      body: { agentId, question: `Do you sell widget model ${i}?` },
+    });
   }
 });
 
@@ -47,19 +52,35 @@ describe('AISuggestions', () => {
     expect(detail).toEqual({ ...first, agentId });
 
     const dismissed = await suggestions.dismiss(first!.id);
-    expect(dismissed).toMatchObject({ id: first!.id, dismissed: true, message: expect.any(String) });
+    // `id` and `dismissed` the SDK always sets; the message is the server's (kept from the top level)
+    expect(dismissed).toEqual({ id: first!.id, dismissed: true, message: 'AI suggestion dismissed' });
     const remaining = await suggestions.list({ agentId }).toArray();
     expect(remaining.map((s) => s.id)).not.toContain(first!.id);
     expect(remaining).toHaveLength(4);
     await expect(suggestions.retrieve(first!.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('rejects missing or empty parameters before any request', () => {
+  // Every method, each with bad input: a rejected promise naming the parameter, never a throw, no request.
+  const bad: BadCall<AISuggestions>[] = [
+    ['list: no agentId', (s) => s.list({} as never), 'agentId'],
+    ['list: limit 200', (s) => s.list({ agentId: 'a', limit: 200 }), 'limit'],
+    ['list: a startDate that is no date', (s) => s.list({ agentId: 'a', startDate: 'soon' }), 'startDate'],
+    [
+      'list: a date-time without a time zone',
+      (s) => s.list({ agentId: 'a', endDate: '2024-12-31T23:59:59' }),
+      'endDate',
+    ],
+    ['retrieve: empty id', (s) => s.retrieve(''), 'suggestionId'],
+    ['dismiss: blank id', (s) => s.dismiss(' '), 'suggestionId'],
+  ];
+
+  it('has a bad call for every method', () => {
+    expect(methodsCovered(bad).sort()).toEqual(methodsOf(AISuggestions).sort());
+  });
+
+  it.each(bad)('%s: rejects with InvalidParameterError before any request', async (_label, call, param) => {
     const { client, requests } = env.recordingClient();
-    const suggestions = new AISuggestions(client);
-    expect(() => suggestions.list({} as never)).toThrow(/agentId/);
-    expect(() => suggestions.retrieve('')).toThrow(InvalidParameterError);
-    expect(() => suggestions.dismiss(' ')).toThrow(/suggestionId/);
+    await expectInvalidParameter(() => call(new AISuggestions(client)), param);
     expect(requests).toHaveLength(0);
   });
 });

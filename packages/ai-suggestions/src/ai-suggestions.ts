@@ -1,5 +1,14 @@
 import { path } from '@livechatai/core';
-import { assertNonEmptyString, assertParams, requestPage, unwrapEnvelope } from '@livechatai/core/internal';
+import {
+  assertInstant,
+  assertNonEmptyString,
+  assertOptionalFields,
+  assertPaging,
+  assertParams,
+  request,
+  requestPage,
+  unwrapEnvelope,
+} from '@livechatai/core/internal';
 import type {
   AISuggestion,
   AISuggestionDetail,
@@ -11,7 +20,10 @@ import type {
   RequestOptions,
 } from '@livechatai/core';
 
-/** Improvement ideas drawn from exchanges where the AI answer fell short: `/ai-suggestions`. */
+/**
+ * Improvement ideas drawn from exchanges where the AI answer fell short: `/ai-suggestions`. Bad input rejects the
+ * returned promise with InvalidParameterError before any request; no method throws.
+ */
 export class AISuggestions {
   readonly #client: LiveChatAIClient;
 
@@ -21,33 +33,47 @@ export class AISuggestions {
 
   /** List an agent's open suggestions; iterate the result to walk every page. `GET /ai-suggestions` */
   list(params: AISuggestionListParams, options?: RequestOptions): PagePromise<AISuggestion> {
-    assertParams(params, 'agentId');
-    return requestPage(this.#client,
-      { path: '/ai-suggestions', query: { ...params }, items: 'suggestions' },
+    return requestPage(
+      this.#client,
+      () => {
+        assertParams(params, 'agentId');
+        assertPaging(params, 'limit');
+        assertOptionalFields(params, { startDate: assertInstant, endDate: assertInstant });
+        return { path: '/ai-suggestions', query: { ...params }, items: 'suggestions' };
+      },
       options,
     );
   }
 
   /** Retrieve one suggestion. `GET /ai-suggestions/{suggestionId}` */
   retrieve(suggestionId: string, options?: RequestOptions): APIPromise<AISuggestionDetail> {
-    assertNonEmptyString(suggestionId, 'suggestionId');
-    return this.#client.request<AISuggestionDetail>({ method: 'GET', path: path`/ai-suggestions/${suggestionId}` }, options);
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(suggestionId, 'suggestionId');
+        return { method: 'GET', path: path`/ai-suggestions/${suggestionId}` };
+      },
+      options,
+    );
   }
 
   /** Dismiss a suggestion: it is marked ignored and leaves the list. `DELETE /ai-suggestions/{suggestionId}` */
   dismiss(suggestionId: string, options?: RequestOptions): APIPromise<AISuggestionDismissResult> {
-    assertNonEmptyString(suggestionId, 'suggestionId');
-    return this.#client.request(
-      {
-        method: 'DELETE',
-        path: path`/ai-suggestions/${suggestionId}`,
-        // The confirmation text sits at the top level, beside `data: { id, dismissed }`.
-        unwrap: (json: { message?: unknown }): AISuggestionDismissResult => ({
-          ...(unwrapEnvelope(json) as object),
-          id: suggestionId,
-          dismissed: true,
-          ...(typeof json.message == 'string' && { message: json.message }),
-        }),
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(suggestionId, 'suggestionId');
+        return {
+          method: 'DELETE',
+          path: path`/ai-suggestions/${suggestionId}`,
+          // The confirmation text sits at the top level, beside `data: { id, dismissed }`.
+          unwrap: (json: { message?: unknown }): AISuggestionDismissResult => ({
+            ...(unwrapEnvelope(json) as object),
+            id: suggestionId,
+            dismissed: true,
+            ...(typeof json.message == 'string' && { message: json.message }),
+          }),
+        };
       },
       options,
     );

@@ -20,7 +20,9 @@ describe('Analytics types', () => {
     expectTypeOf(analytics.agent({ ...range, userId: 'u' })).toEqualTypeOf<APIPromise<AgentAnalytics>>();
     expectTypeOf(analytics.aiFunctions(range)).toEqualTypeOf<APIPromise<AIFunctionsAnalytics>>();
     expectTypeOf(analytics.csat({ ...range, page: 2, pageSize: 20 })).toEqualTypeOf<APIPromise<CsatAnalytics>>();
-    expectTypeOf(analytics.sentiments({ ...range, timezone: 'America/New_York' })).toEqualTypeOf<APIPromise<SentimentAnalytics>>();
+    expectTypeOf(analytics.sentiments({ ...range, timezone: 'America/New_York' })).toEqualTypeOf<
+      APIPromise<SentimentAnalytics>
+    >();
     expectTypeOf(analytics.topics({ ...range, showAllTopics: true })).toEqualTypeOf<APIPromise<TopicAnalytics>>();
   });
 

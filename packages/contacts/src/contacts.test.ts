@@ -1,5 +1,6 @@
-import { InvalidParameterError, NotFoundError } from '@livechatai/core';
-import { useEmulator } from '@livechatai/test-utils';
+import { NotFoundError } from '@livechatai/core';
+import { expectInvalidParameter, methodsCovered, methodsOf, useEmulator } from '@livechatai/test-utils';
+import type { BadCall } from '@livechatai/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Contacts } from './index.js';
 
@@ -22,7 +23,12 @@ describe('Contacts', () => {
     });
     expect(contactId).toEqual(expect.any(String));
 
-    const again = await contacts.upsert({ agentId, distinctId: 'user_1', phone: '+1234', attributes: { level: 'pro' } });
+    const again = await contacts.upsert({
+      agentId,
+      distinctId: 'user_1',
+      phone: '+1234',
+      attributes: { level: 'pro' },
+    });
     expect(again.contactId).toBe(contactId);
 
     const contact = await contacts.retrieve(contactId);
@@ -37,11 +43,11 @@ describe('Contacts', () => {
     });
     expect(Array.isArray(contact.attributes)).toBe(false);
 
-    // The raw body keeps the documented `{key, value}[]` form.
+    // The raw body keeps the documented `{key, value}[]` form, in the order the attributes were first set.
     const { raw } = await contacts.retrieve(contactId).withResponse();
     expect((raw as { attributes: unknown }).attributes).toEqual([
-      { key: 'level', value: 'pro' },
       { key: 'planType', value: 'premium' },
+      { key: 'level', value: 'pro' },
     ]);
 
     await expect(contacts.retrieve('contact_missing')).rejects.toBeInstanceOf(NotFoundError);
@@ -50,7 +56,8 @@ describe('Contacts', () => {
   it('lists contacts across more than two pages', async () => {
     const own = await env.createAgent();
     const contacts = new Contacts(env.client);
-    for (let i = 0; i < 5; i++) await contacts.upsert({ agentId: own, distinctId: `d${i}`, email: `u${i}@example.com` });
+    for (let i = 0; i < 5; i++)
+      await contacts.upsert({ agentId: own, distinctId: `d${i}`, email: `u${i}@example.com` });
 
     const first = await contacts.list({ agentId: own, limit: 2 });
     expect(first.items).toHaveLength(2);
@@ -58,7 +65,13 @@ describe('Contacts', () => {
 
     const emails: (string | null)[] = [];
     for await (const c of contacts.list({ agentId: own, limit: 2 })) emails.push(c.email);
-    expect(emails.sort()).toEqual(['u0@example.com', 'u1@example.com', 'u2@example.com', 'u3@example.com', 'u4@example.com']);
+    expect(emails.sort()).toEqual([
+      'u0@example.com',
+      'u1@example.com',
+      'u2@example.com',
+      'u3@example.com',
+      'u4@example.com',
+    ]);
   });
 
   it("lists one contact's conversations with filters and paging", async () => {
@@ -84,15 +97,55 @@ describe('Contacts', () => {
     expect(await contacts.listConversations(contactId, { status: 'close' }).toArray()).toEqual([]);
   });
 
-  it('rejects missing or empty parameters before any request', () => {
+  // Every method, each with bad input: a rejected promise naming the parameter, never a throw, no request.
+  const bad: BadCall<Contacts>[] = [
+    ['upsert: empty distinctId', (c) => c.upsert({ agentId: 'a', distinctId: '' }), 'distinctId'],
+    ['upsert: no agentId', (c) => c.upsert({ distinctId: 'x' } as never), 'agentId'],
+    ['upsert: name not a string', (c) => c.upsert({ agentId: 'a', distinctId: 'x', name: 42 as never }), 'name'],
+    ['upsert: email null', (c) => c.upsert({ agentId: 'a', distinctId: 'x', email: null as never }), 'email'],
+    ['upsert: blank contactId', (c) => c.upsert({ agentId: 'a', distinctId: 'x', contactId: ' ' }), 'contactId'],
+    [
+      'upsert: attributes not an object',
+      (c) => c.upsert({ agentId: 'a', distinctId: 'x', attributes: 'x' as never }),
+      'attributes',
+    ],
+    [
+      'upsert: an attribute not a string',
+      (c) => c.upsert({ agentId: 'a', distinctId: 'x', attributes: { plan: 1 as never } }),
+      'attributes.plan',
+    ],
+    ['list: no agentId', (c) => c.list({} as never), 'agentId'],
+    ['list: no params', (c) => c.list(undefined as never), 'params'],
+    ['list: page -1', (c) => c.list({ agentId: 'a', page: -1 }), 'page'],
+    ['list: limit 0', (c) => c.list({ agentId: 'a', limit: 0 }), 'limit'],
+    ['retrieve: blank id', (c) => c.retrieve(' '), 'contactId'],
+    ['listConversations: empty id', (c) => c.listConversations(''), 'contactId'],
+    ['listConversations: perPage 500', (c) => c.listConversations('c', { perPage: 500 }), 'perPage'],
+    ['listConversations: unknown status', (c) => c.listConversations('c', { status: 'closed' as never }), 'status'],
+    [
+      'listConversations: unknown sentiment',
+      (c) => c.listConversations('c', { sentiment: 'HAPPY' as never }),
+      'sentiment',
+    ],
+    [
+      'listConversations: a startDate that is no date',
+      (c) => c.listConversations('c', { startDate: 'yesterday' }),
+      'startDate',
+    ],
+    [
+      'listConversations: an invalid Date',
+      (c) => c.listConversations('c', { endDate: new Date('x') as never }),
+      'endDate',
+    ],
+  ];
+
+  it('has a bad call for every method', () => {
+    expect(methodsCovered(bad).sort()).toEqual(methodsOf(Contacts).sort());
+  });
+
+  it.each(bad)('%s: rejects with InvalidParameterError before any request', async (_label, call, param) => {
     const { client, requests } = env.recordingClient();
-    const contacts = new Contacts(client);
-    expect(() => contacts.upsert({ agentId, distinctId: '' })).toThrow(/distinctId/);
-    expect(() => contacts.upsert({ distinctId: 'x' } as never)).toThrow(/agentId/);
-    expect(() => contacts.list({} as never)).toThrow(InvalidParameterError);
-    expect(() => contacts.list(undefined as never)).toThrow(/params: expected an object/);
-    expect(() => contacts.retrieve(' ')).toThrow(/contactId/);
-    expect(() => contacts.listConversations('')).toThrow(/contactId/);
+    await expectInvalidParameter(() => call(new Contacts(client)), param);
     expect(requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,18 @@
 import { path } from '@livechatai/core';
-import { assertNonEmptyString, assertParams, listItems, requestPage, unwrapEnvelope, withAttributeMap } from '@livechatai/core/internal';
+import {
+  assertConversationFilters,
+  assertNonEmptyString,
+  assertOptionalFields,
+  assertPaging,
+  assertParams,
+  assertString,
+  assertStringMap,
+  listItems,
+  request,
+  requestPage,
+  unwrapEnvelope,
+  withAttributeMap,
+} from '@livechatai/core/internal';
 import type {
   APIPromise,
   Contact,
@@ -14,8 +27,10 @@ import type {
   RequestOptions,
 } from '@livechatai/core';
 
-
-/** An agent's contacts (identified visitors): `/contacts`. */
+/**
+ * An agent's contacts (identified visitors): `/contacts`. Bad input rejects the returned promise with
+ * InvalidParameterError before any request; no method throws.
+ */
 export class Contacts {
   readonly #client: LiveChatAIClient;
 
@@ -25,27 +40,48 @@ export class Contacts {
 
   /** Create a contact, or update it when it exists (identify a visitor). `POST /contacts` */
   upsert(params: ContactUpsertParams, options?: RequestOptions): APIPromise<ContactUpsertResult> {
-    assertParams(params, 'agentId', 'distinctId');
-    return this.#client.request<ContactUpsertResult>({ method: 'POST', path: '/contacts', body: params }, options);
+    return request(
+      this.#client,
+      () => {
+        assertParams(params, 'agentId', 'distinctId');
+        assertOptionalFields(params, {
+          contactId: assertNonEmptyString,
+          userHash: assertNonEmptyString,
+          name: assertString,
+          email: assertString,
+          phone: assertString,
+          attributes: assertStringMap,
+        });
+        return { method: 'POST', path: '/contacts', body: params };
+      },
+      options,
+    );
   }
 
   /** List an agent's contacts; iterate the result to walk every page. `GET /contacts` */
   list(params: ContactListParams, options?: RequestOptions): PagePromise<ContactListItem> {
-    assertParams(params, 'agentId');
-    return requestPage(this.#client,
-      { path: '/contacts', query: { ...params }, items: 'contacts' },
+    return requestPage(
+      this.#client,
+      () => {
+        assertParams(params, 'agentId');
+        assertPaging(params, 'limit');
+        return { path: '/contacts', query: { ...params }, items: 'contacts' };
+      },
       options,
     );
   }
 
   /** Retrieve a contact; `attributes` is always a plain object map. `GET /contacts/{contactId}` */
   retrieve(contactId: string, options?: RequestOptions): APIPromise<Contact> {
-    assertNonEmptyString(contactId, 'contactId');
-    return this.#client.request(
-      {
-        method: 'GET',
-        path: path`/contacts/${contactId}`,
-        unwrap: (json) => withAttributeMap(unwrapEnvelope(json) as Contact),
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(contactId, 'contactId');
+        return {
+          method: 'GET',
+          path: path`/contacts/${contactId}`,
+          unwrap: (json) => withAttributeMap(unwrapEnvelope(json) as Contact),
+        };
       },
       options,
     );
@@ -57,12 +93,16 @@ export class Contacts {
     filters: ConversationFilters = {},
     options?: RequestOptions,
   ): PagePromise<ConversationSummary> {
-    assertNonEmptyString(contactId, 'contactId');
-    return requestPage(this.#client,
-      {
-        path: path`/contacts/${contactId}/conversations`,
-        query: { ...filters },
-        items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+    return requestPage(
+      this.#client,
+      () => {
+        assertNonEmptyString(contactId, 'contactId');
+        assertConversationFilters(filters);
+        return {
+          path: path`/contacts/${contactId}/conversations`,
+          query: { ...filters },
+          items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+        };
       },
       options,
     );

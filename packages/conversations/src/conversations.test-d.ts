@@ -19,17 +19,25 @@ describe('Conversations types', () => {
   it('types every method', () => {
     expectTypeOf(conversations.list({ agentId: 'a' })).toEqualTypeOf<PagePromise<ConversationSummary>>();
     expectTypeOf(conversations.retrieve('c')).toEqualTypeOf<APIPromise<Conversation>>();
-    expectTypeOf(conversations.reply('c', { message: 'hi', messageType: 'TEXT' })).toEqualTypeOf<APIPromise<ConversationReplyResult>>();
+    expectTypeOf(conversations.reply('c', { message: 'hi', messageType: 'TEXT' })).toEqualTypeOf<
+      APIPromise<ConversationReplyResult>
+    >();
     expectTypeOf(conversations.end('c')).toEqualTypeOf<APIPromise<ConversationEndResult>>();
-    expectTypeOf(conversations.listViews({ agentId: 'a', search: 'billing' })).toEqualTypeOf<PagePromise<ConversationView>>();
+    expectTypeOf(conversations.listViews({ agentId: 'a', search: 'billing' })).toEqualTypeOf<
+      PagePromise<ConversationView>
+    >();
   });
 
   it('types documented enums as string-literal unions', () => {
     expectTypeOf<ConversationListParams['type']>().toEqualTypeOf<'unassigned' | 'your-inbox' | 'all' | undefined>();
     expectTypeOf<ConversationListParams['status']>().toEqualTypeOf<'open' | 'close' | undefined>();
     expectTypeOf<ConversationListParams['sort']>().toEqualTypeOf<'asc' | 'desc' | undefined>();
-    expectTypeOf<ConversationListParams['sentiment']>().toEqualTypeOf<'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'UNSPECIFIED' | undefined>();
-    expectTypeOf<ConversationListParams['resolution']>().toEqualTypeOf<'AIHelped' | 'AIDidNotHelp' | 'TalkToAgent' | undefined>();
+    expectTypeOf<ConversationListParams['sentiment']>().toEqualTypeOf<
+      'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'UNSPECIFIED' | undefined
+    >();
+    expectTypeOf<ConversationListParams['resolution']>().toEqualTypeOf<
+      'AIHelped' | 'AIDidNotHelp' | 'TalkToAgent' | undefined
+    >();
     expectTypeOf<ConversationListParams['channel']>().toEqualTypeOf<
       'WHATSAPP' | 'SLACK' | 'MESSENGER' | 'FULLPAGE' | 'INLINECHAT' | 'PREVIEW' | 'ONBOARDING' | undefined
     >();

@@ -1,5 +1,6 @@
-import { InvalidParameterError, NotFoundError } from '@livechatai/core';
-import { useEmulator } from '@livechatai/test-utils';
+import { NotFoundError } from '@livechatai/core';
+import { expectInvalidParameter, methodsCovered, methodsOf, useEmulator } from '@livechatai/test-utils';
+import type { BadCall } from '@livechatai/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Conversations } from './index.js';
 
@@ -8,7 +9,11 @@ let agentId: string;
 let ownerId: string;
 const started: string[] = [];
 
-async function startConversation(agent: string, question: string, extra: Record<string, unknown> = {}): Promise<string> {
+async function startConversation(
+  agent: string,
+  question: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const sent = await env.client.request<{ conversationId: string }>({
     method: 'POST',
     path: '/conversations',
@@ -47,8 +52,11 @@ describe('Conversations', () => {
     const desc = await conversations.list({ agentId, sort: 'desc', type: 'all' }).toArray();
     expect(desc.map((c) => c.id)).toEqual([...started].reverse());
     expect(await conversations.list({ agentId, startDate: '2999-01-01' }).toArray()).toEqual([]);
+    expect(await conversations.list({ agentId, startDate: new Date('2999-01-01T00:00:00Z') }).toArray()).toEqual([]);
+    expect(await conversations.list({ agentId, endDate: Math.floor(Date.now() / 1000) + 60 }).toArray()).toHaveLength(5);
     const unassigned = await conversations.list({ agentId, assignee: 'ai' }).toArray();
-    expect(unassigned.length).toBeGreaterThan(0);
+    // no one has replied yet: every conversation is the AI's alone
+    expect(unassigned.map((c) => c.id).sort()).toEqual([...started].sort());
   });
 
   it('retrieves a conversation with its messages', async () => {
@@ -62,7 +70,11 @@ describe('Conversations', () => {
   it('replies as a team member, then ends the conversation', async () => {
     const conversations = new Conversations(env.client);
     const id = started[1]!;
-    const reply = await conversations.reply(id, { message: 'A human here, let me check.', userId: ownerId, messageType: 'TEXT' });
+    const reply = await conversations.reply(id, {
+      message: 'A human here, let me check.',
+      userId: ownerId,
+      messageType: 'TEXT',
+    });
     expect(reply).toMatchObject({
       conversationId: id,
       messageId: expect.any(String),
@@ -73,7 +85,11 @@ describe('Conversations', () => {
     expect(ended).toMatchObject({ conversationId: id, userId: ownerId, contactId: expect.any(String) });
     const after = await conversations.retrieve(id);
     expect(after).toMatchObject({ isResolved: true, isAgent: true });
-    expect(after.messages.at(-1)).toMatchObject({ role: 'agent', content: 'A human here, let me check.', agent: { id: ownerId } });
+    expect(after.messages.at(-1)).toMatchObject({
+      role: 'agent',
+      content: 'A human here, let me check.',
+      agent: { id: ownerId },
+    });
 
     const closed = await conversations.list({ agentId, status: 'close' }).toArray();
     expect(closed.map((c) => c.id)).toEqual([id]);
@@ -88,7 +104,11 @@ describe('Conversations', () => {
     expect(page.pageInfo.totalPages).toBeGreaterThanOrEqual(3);
     const all = await conversations.listViews({ agentId, perPage: 2 }).toArray();
     expect(all.length).toBe(page.pageInfo.totalItems);
-    expect(all[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), query: { combinator: expect.any(String) } });
+    expect(all[0]).toMatchObject({
+      id: expect.any(String),
+      name: expect.any(String),
+      query: { combinator: expect.any(String) },
+    });
 
     const billing = await conversations.listViews({ agentId, search: 'billing' }).toArray();
     expect(billing.map((v) => v.name)).toEqual(['Billing questions']);
@@ -97,15 +117,39 @@ describe('Conversations', () => {
     expect(viaView.map((c) => c.id)).toEqual([started[4]]);
   });
 
-  it('rejects missing or empty parameters before any request', () => {
+  // Every method, each with bad input: a rejected promise naming the parameter, never a throw, no request.
+  const bad: BadCall<Conversations>[] = [
+    ['list: no agentId', (c) => c.list({} as never), 'agentId'],
+    ['list: unknown type', (c) => c.list({ agentId: 'a', type: 'mine' as never }), 'type'],
+    ['list: unknown sort', (c) => c.list({ agentId: 'a', sort: 'up' as never }), 'sort'],
+    ['list: unknown channel', (c) => c.list({ agentId: 'a', channel: 'EMAIL' as never }), 'channel'],
+    ['list: unknown resolution', (c) => c.list({ agentId: 'a', resolution: 'Solved' as never }), 'resolution'],
+    ['list: February 30th', (c) => c.list({ agentId: 'a', startDate: '2024-02-30' }), 'startDate'],
+    ['list: negative Unix seconds', (c) => c.list({ agentId: 'a', endDate: -5 }), 'endDate'],
+    ['list: page as a string', (c) => c.list({ agentId: 'a', page: '2' as never }), 'page'],
+    ['list: blank viewId', (c) => c.list({ agentId: 'a', viewId: '' }), 'viewId'],
+    ['retrieve: empty id', (c) => c.retrieve(''), 'conversationId'],
+    ['reply: empty message', (c) => c.reply('chat_1', { message: '' }), 'message'],
+    ['reply: empty id', (c) => c.reply('', { message: 'hi' }), 'conversationId'],
+    [
+      'reply: unknown messageType',
+      (c) => c.reply('chat_1', { message: 'hi', messageType: 'VIDEO' as never }),
+      'messageType',
+    ],
+    ['reply: blank userId', (c) => c.reply('chat_1', { message: 'hi', userId: ' ' }), 'userId'],
+    ['end: blank id', (c) => c.end(' '), 'conversationId'],
+    ['end: userId not a string', (c) => c.end('chat_1', { userId: 7 as never }), 'userId'],
+    ['listViews: empty agentId', (c) => c.listViews({ agentId: '' }), 'agentId'],
+    ['listViews: perPage 0', (c) => c.listViews({ agentId: 'a', perPage: 0 }), 'perPage'],
+  ];
+
+  it('has a bad call for every method', () => {
+    expect(methodsCovered(bad).sort()).toEqual(methodsOf(Conversations).sort());
+  });
+
+  it.each(bad)('%s: rejects with InvalidParameterError before any request', async (_label, call, param) => {
     const { client, requests } = env.recordingClient();
-    const conversations = new Conversations(client);
-    expect(() => conversations.list({} as never)).toThrow(/agentId/);
-    expect(() => conversations.retrieve('')).toThrow(InvalidParameterError);
-    expect(() => conversations.reply('chat_1', { message: '' })).toThrow(/message/);
-    expect(() => conversations.reply('', { message: 'hi' })).toThrow(/conversationId/);
-    expect(() => conversations.end(' ')).toThrow(/conversationId/);
-    expect(() => conversations.listViews({ agentId: '' })).toThrow(/agentId/);
+    await expectInvalidParameter(() => call(new Conversations(client)), param);
     expect(requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,16 @@
 import { path } from '@livechatai/core';
-import { assertNonEmptyString, assertParams, listItems, requestPage, withAttributeMap } from '@livechatai/core/internal';
+import {
+  assertConversationFilters,
+  assertNonEmptyString,
+  assertOptionalFields,
+  assertPaging,
+  assertParams,
+  listItems,
+  oneOf,
+  request,
+  requestPage,
+  withAttributeMap,
+} from '@livechatai/core/internal';
 import type {
   APIPromise,
   Conversation,
@@ -9,15 +20,22 @@ import type {
   ConversationReplyParams,
   ConversationReplyResult,
   ConversationSummary,
+  ConversationType,
   ConversationView,
   ConversationViewListParams,
   LiveChatAIClient,
+  MessageType,
   PagePromise,
   RequestOptions,
 } from '@livechatai/core';
 
+const CONVERSATION_TYPES = ['unassigned', 'your-inbox', 'all'] as const satisfies readonly ConversationType[];
+const MESSAGE_TYPES = ['TEXT', 'IMAGE'] as const satisfies readonly MessageType[];
 
-/** An agent's conversations (chats) and saved inbox views: `/conversations`. */
+/**
+ * An agent's conversations (chats) and saved inbox views: `/conversations`. Bad input rejects the returned promise
+ * with InvalidParameterError before any request; no method throws.
+ */
 export class Conversations {
   readonly #client: LiveChatAIClient;
 
@@ -27,12 +45,17 @@ export class Conversations {
 
   /** List an agent's conversations with filters; iterate the result to walk every page. `GET /conversations` */
   list(params: ConversationListParams, options?: RequestOptions): PagePromise<ConversationSummary> {
-    assertParams(params, 'agentId');
-    return requestPage(this.#client,
-      {
-        path: '/conversations',
-        query: { ...params },
-        items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+    return requestPage(
+      this.#client,
+      () => {
+        assertParams(params, 'agentId');
+        assertConversationFilters(params);
+        assertOptionalFields(params, { type: oneOf(CONVERSATION_TYPES) });
+        return {
+          path: '/conversations',
+          query: { ...params },
+          items: (json) => (listItems(json, 'conversations') as ConversationSummary[]).map(withAttributeMap),
+        };
       },
       options,
     );
@@ -40,34 +63,62 @@ export class Conversations {
 
   /** Retrieve a conversation with its messages. `GET /conversations/{conversationId}` */
   retrieve(conversationId: string, options?: RequestOptions): APIPromise<Conversation> {
-    assertNonEmptyString(conversationId, 'conversationId');
-    return this.#client.request<Conversation>({ method: 'GET', path: path`/conversations/${conversationId}` }, options);
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(conversationId, 'conversationId');
+        return { method: 'GET', path: path`/conversations/${conversationId}` };
+      },
+      options,
+    );
   }
 
   /** Reply into a conversation as a human team member. `POST /conversations/{conversationId}/reply` */
-  reply(conversationId: string, params: ConversationReplyParams, options?: RequestOptions): APIPromise<ConversationReplyResult> {
-    assertNonEmptyString(conversationId, 'conversationId');
-    assertParams(params, 'message');
-    return this.#client.request<ConversationReplyResult>(
-      { method: 'POST', path: path`/conversations/${conversationId}/reply`, body: params },
+  reply(
+    conversationId: string,
+    params: ConversationReplyParams,
+    options?: RequestOptions,
+  ): APIPromise<ConversationReplyResult> {
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(conversationId, 'conversationId');
+        assertParams(params, 'message');
+        assertOptionalFields(params, { userId: assertNonEmptyString, messageType: oneOf(MESSAGE_TYPES) });
+        return { method: 'POST', path: path`/conversations/${conversationId}/reply`, body: params };
+      },
       options,
     );
   }
 
   /** End (resolve) a conversation. `POST /conversations/{conversationId}/end` */
-  end(conversationId: string, params: ConversationEndParams = {}, options?: RequestOptions): APIPromise<ConversationEndResult> {
-    assertNonEmptyString(conversationId, 'conversationId');
-    return this.#client.request<ConversationEndResult>(
-      { method: 'POST', path: path`/conversations/${conversationId}/end`, body: params },
+  end(
+    conversationId: string,
+    params: ConversationEndParams = {},
+    options?: RequestOptions,
+  ): APIPromise<ConversationEndResult> {
+    return request(
+      this.#client,
+      () => {
+        assertNonEmptyString(conversationId, 'conversationId');
+        assertParams(params);
+        assertOptionalFields(params, { userId: assertNonEmptyString });
+        return { method: 'POST', path: path`/conversations/${conversationId}/end`, body: params };
+      },
       options,
     );
   }
 
   /** List an agent's saved inbox views; iterate the result to walk every page. `GET /conversations/views` */
   listViews(params: ConversationViewListParams, options?: RequestOptions): PagePromise<ConversationView> {
-    assertParams(params, 'agentId');
-    return requestPage(this.#client,
-      { path: '/conversations/views', query: { ...params }, items: 'views' },
+    return requestPage(
+      this.#client,
+      () => {
+        assertParams(params, 'agentId');
+        assertPaging(params, 'perPage');
+        assertOptionalFields(params, { search: assertNonEmptyString });
+        return { path: '/conversations/views', query: { ...params }, items: 'views' };
+      },
       options,
     );
   }

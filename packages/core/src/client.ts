@@ -15,6 +15,7 @@ import type { ErrorContext, LiveChatAIError } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
 import { byteLimit, MAX_TIMER, ms } from './internal/ms.js';
 import { withEnvironmentLogger } from './logger.js';
+import { pageCount } from './pagination.js';
 import { buildQuery, mergeQuery } from './path.js';
 import type { QueryParams } from './path.js';
 import { backoffDelay, parseRetryAfter, resolveRetryPolicy, retryCount } from './retry.js';
@@ -61,12 +62,22 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Milliseconds allowed between two stream chunks. Default 30 000; 0 = none. */
   idleTimeout?: number | undefined;
+  /**
+   * Milliseconds a stream may stay open once its response has arrived, however often the server sends keep-alive
+   * comments. Default 600 000 (10 minutes); 0 = none.
+   */
+  streamTimeout?: number | undefined;
   /** Total milliseconds for a call, retries and waits included. Default none. */
   deadline?: number | undefined;
   /** Retries after the first attempt: an integer ≥ 0. Default 2. */
   maxRetries?: number | undefined;
   retry?: RetryOptions | undefined;
-  /** Largest response body read, in bytes (non-streaming calls and error bodies). Default 10 MiB; 0 = none. */
+  /** Auto-paging (`for await`, `toArray()`) stops with an error after this many pages. Default 1000; 0 = none. */
+  maxPages?: number | undefined;
+  /**
+   * Largest response body read, in bytes (non-streaming calls and error bodies; for a stream, each event and the
+   * whole answer text). Default 10 MiB; 0 = none.
+   */
   maxResponseBytes?: number | undefined;
   /** Send an `Idempotency-Key` on every POST/DELETE (default true), which also makes them retryable. */
   idempotencyKeys?: boolean | undefined;
@@ -86,8 +97,10 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   idleTimeout?: number | undefined;
+  streamTimeout?: number | undefined;
   deadline?: number | undefined;
   maxRetries?: number | undefined;
+  maxPages?: number | undefined;
   maxResponseBytes?: number | undefined;
   /** Extra headers; `null` removes a default header, `undefined` is ignored. */
   headers?: Readonly<Record<string, string | null | undefined>> | undefined;
@@ -151,6 +164,8 @@ export interface LiveChatAIClient {
   readonly baseURL: string;
   readonly timeout: number;
   readonly idleTimeout: number;
+  readonly streamTimeout: number;
+  readonly maxPages: number;
   readonly deadline: number;
   readonly maxResponseBytes: number;
   readonly retry: RetryPolicy;
@@ -387,6 +402,8 @@ function buildClient(options: ClientOptions, parentBudget: RetryBudget | undefin
     baseURL,
     timeout: ms(options.timeout, 'timeout', 60_000),
     idleTimeout: ms(options.idleTimeout, 'idleTimeout', 30_000),
+    streamTimeout: ms(options.streamTimeout, 'streamTimeout', 600_000),
+    maxPages: pageCount(options.maxPages, 'maxPages', 1000),
     deadline: ms(options.deadline, 'deadline', Infinity),
     maxResponseBytes: byteLimit(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES),
     retry: policy,

@@ -7,8 +7,11 @@ const BRAND = Symbol.for('livechatai.error');
 
 /** What a connection error was caused by. */
 export type ConnectionErrorKind = 'dns' | 'refused' | 'reset' | 'tls' | 'timeout' | 'unknown';
-/** Which timeout fired: `timeout` (response), `idleTimeout` (between stream chunks) or `deadline` (total). */
-export type TimeoutKind = 'timeout' | 'idleTimeout' | 'deadline';
+/**
+ * Which timeout fired: `timeout` (response), `idleTimeout` (between stream chunks), `streamTimeout` (a stream's
+ * total) or `deadline` (the call's total).
+ */
+export type TimeoutKind = 'timeout' | 'idleTimeout' | 'streamTimeout' | 'deadline';
 
 /** Where an error happened. Never holds headers or the API key. */
 export interface ErrorContext {
@@ -167,8 +170,11 @@ export class InternalServerError extends APIError {
 /**
  * A response the SDK does not accept, with its status and headers: a 2xx body that is not the JSON object or array
  * every call expects (an HTML page from a captive portal, an empty body, `null`; code `unexpected_response`), a body
- * over `maxResponseBytes` (`response_too_large`), or a redirect it does not follow (`redirect_refused`; `status` 0
- * for a browser's opaque redirect). Never retried.
+ * over `maxResponseBytes` (`response_too_large`; for a stream: one event, or the whole answer text), or a redirect it
+ * does not follow (`redirect_refused`; `status` 0 for a browser's opaque redirect). Also: a streamed answer this
+ * runtime's fetch cannot read piece by piece (`streaming_unsupported`: no `response.body`, as in React Native), and
+ * auto-paging that stops because the server repeats a page (`page_repeated`) or the list passes `maxPages` pages
+ * (`page_limit`). Never retried.
  */
 export class UnexpectedResponseError extends APIError {
   static override readonly kind: string = 'UnexpectedResponseError';
@@ -288,7 +294,10 @@ export function makeAPIError(
 export type UnexpectedResponseCode =
   | 'unexpected_response'
   | 'response_too_large'
-  | 'redirect_refused';
+  | 'redirect_refused'
+  | 'streaming_unsupported'
+  | 'page_repeated'
+  | 'page_limit';
 
 /**
  * @internal An UnexpectedResponseError for a response the SDK does not accept: `${status} ${message} (content-type

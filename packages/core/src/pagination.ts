@@ -2,7 +2,8 @@ import { apiPromise } from './api-promise.js';
 import type { APIPromise, RawResult } from './api-promise.js';
 import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client.js';
 import { isObj, unwrapEnvelope } from './envelope.js';
-import { LiveChatAIError } from './errors.js';
+import { InvalidParameterError, unexpectedResponse } from './errors.js';
+import type { ErrorContext } from './errors.js';
 
 /** The four documented paging schemes (spec §1.3), or `none` when the response has no paging object. */
 export type PageScheme = 'pages' | 'meta' | 'pagination' | 'metadata' | 'none';
@@ -26,7 +27,20 @@ export interface PageInfo {
   scheme: PageScheme;
 }
 
-const num = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as number) : undefined);
+const PAGING_KEYS = ['pages', 'meta', 'pagination', 'metadata'] as const;
+
+const finiteNumber = (value: unknown): number | undefined => (Number.isFinite(value) ? (value as number) : undefined);
+
+/**
+ * @internal Validates a page-count option (an integer ≥ 0); undefined → `fallback`, 0 → Infinity (no limit).
+ */
+export function pageCount(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new InvalidParameterError(name, `expected an integer ≥ 0 (0: no limit), got ${String(value)}`);
+  }
+  return value || Infinity;
+}
 
 /**
  * Finds the paging object wherever the response puts it: top-level `pages` + `totalCount` (agents, contacts),
@@ -37,22 +51,36 @@ const num = (v: unknown): number | undefined => (Number.isFinite(v) ? (v as numb
  * else a non-null `next`, else page < total pages.
  */
 export function readPageInfo(json: unknown, requestedPage = 1): PageInfo {
-  for (const c of [json, isObj(json) && json.data]) {
-    if (isObj(c)) {
-      for (const scheme of ['pages', 'meta', 'pagination', 'metadata'] as const) {
-        const o = c[scheme];
-        if (isObj(o)) {
-          const page = num(o.page ?? o.currentPage) ?? requestedPage;
-          const totalPages = num(o.totalPages ?? o.totalPageCount);
-          const flag = o.hasNext ?? o.hasNextPage;
-          const hasNext = typeof flag == 'boolean' ? flag : 'next' in o ? o.next != null : (totalPages ?? 0) > page;
-          const totalItems = num(o.totalCount ?? o.total ?? o.totalItemCount ?? c.totalCount);
-          return { page, perPage: num(o.perPage ?? o.limit ?? o.pageSize), totalItems, totalPages, hasNext, scheme };
-        }
-      }
+  for (const container of [json, isObj(json) && json.data]) {
+    if (!isObj(container)) continue;
+    for (const scheme of PAGING_KEYS) {
+      const paging = container[scheme];
+      if (!isObj(paging)) continue;
+      const page = finiteNumber(paging.page ?? paging.currentPage) ?? requestedPage;
+      const totalPages = finiteNumber(paging.totalPages ?? paging.totalPageCount);
+      const flag = paging.hasNext ?? paging.hasNextPage;
+      let hasNext: boolean;
+      if (typeof flag == 'boolean') hasNext = flag;
+      else if ('next' in paging) hasNext = paging.next != null;
+      else hasNext = (totalPages ?? 0) > page;
+      return {
+        page,
+        perPage: finiteNumber(paging.perPage ?? paging.limit ?? paging.pageSize),
+        totalItems: finiteNumber(paging.totalCount ?? paging.total ?? paging.totalItemCount ?? container.totalCount),
+        totalPages,
+        hasNext,
+        scheme,
+      };
     }
   }
-  return { page: requestedPage, hasNext: false, scheme: 'none' } as PageInfo; // the other fields: undefined
+  return {
+    page: requestedPage,
+    perPage: undefined,
+    totalItems: undefined,
+    totalPages: undefined,
+    hasNext: false,
+    scheme: 'none',
+  };
 }
 
 /**
@@ -65,37 +93,68 @@ export function listItems(json: unknown, key: string): unknown[] {
   return Array.isArray(items) ? items : [];
 }
 
-/** One page of a list. Async-iterable over every item from this page on, fetching the next page only when needed. */
+/** @internal What a page needs to fetch the ones after it. */
+interface PageSource<TItem> {
+  fetchPage: (page: number) => PagePromise<TItem>;
+  /** Auto-paging stops with an error after this many pages. */
+  maxPages: number;
+  ctx: ErrorContext;
+}
+
+/**
+ * One page of a list. Async-iterable over every item from this page on, fetching the next page only when needed.
+ * Auto-paging stops with an UnexpectedResponseError when the server repeats a page (`code: 'page_repeated'`: an
+ * earlier page number, or the same items again) or the list goes on past `maxPages` pages (`code: 'page_limit'`).
+ */
 export class Page<TItem> implements AsyncIterable<TItem> {
   declare readonly items: TItem[];
   declare readonly pageInfo: PageInfo;
   /** The parsed response body, envelope included (e.g. the contacts list's top-level `agentId`). */
   declare readonly raw: unknown;
-  #fetch: (page: number) => PagePromise<TItem>;
+  #source: PageSource<TItem>;
+  /** The response this page came in (its status and headers go into auto-paging errors). */
+  #response: Response;
 
-  constructor(items: TItem[], pageInfo: PageInfo, raw: unknown, fetchPage: (page: number) => PagePromise<TItem>) {
+  /** @internal Created by `requestPage(client, …)`. */
+  constructor(items: TItem[], pageInfo: PageInfo, raw: unknown, source: PageSource<TItem>, response: Response) {
     Object.assign(this, { items, pageInfo, raw });
-    this.#fetch = fetchPage;
+    this.#source = source;
+    this.#response = response;
   }
 
   hasNextPage(): boolean {
     return this.pageInfo.hasNext && this.items.length > 0;
   }
 
-  /** Fetches the following page; rejects with an Error when there is none (check `hasNextPage()`). */
+  /** Fetches the following page; rejects with InvalidParameterError (`param: 'page'`) when there is none. */
   getNextPage(): PagePromise<TItem> {
-    return this.hasNextPage()
-      ? this.#fetch(this.pageInfo.page + 1)
-      : pagePromise(Promise.reject(new Error('No next page')), () => this);
+    if (this.hasNextPage()) return this.#source.fetchPage(this.pageInfo.page + 1);
+    const error = new InvalidParameterError('page', 'there is no next page (check hasNextPage() first)');
+    return pagePromise(Promise.reject(error), () => this);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<TItem> {
+    const { maxPages, ctx } = this.#source;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     let page: Page<TItem> = this;
-    for (;;) {
+    let items = JSON.stringify(page.items);
+    for (let pagesRead = 1; ; pagesRead++) {
       yield* page.items;
       if (!page.hasNextPage()) return;
-      page = await page.getNextPage();
+      if (pagesRead >= maxPages) {
+        const message = `Stopped auto-paging after ${maxPages} pages (raise maxPages, or 0 for no limit)`;
+        throw unexpectedResponse('page_limit', message, page.#response, ctx);
+      }
+      const next = await page.getNextPage();
+      const nextItems = JSON.stringify(next.items);
+      const wanted = page.pageInfo.page + 1;
+      if (next.pageInfo.page < wanted || nextItems === items) {
+        const what = next.pageInfo.page < wanted ? `page ${next.pageInfo.page}` : 'the same items';
+        const message = `The server answered page ${wanted} with ${what} again`;
+        throw unexpectedResponse('page_repeated', message, next.#response, ctx);
+      }
+      page = next;
+      items = nextItems;
     }
   }
 
@@ -112,22 +171,26 @@ export interface PagePromise<TItem> extends APIPromise<Page<TItem>>, AsyncIterab
 }
 
 function pagePromise<TItem>(raw: Promise<RawResult>, transform: (json: unknown) => Page<TItem>): PagePromise<TItem> {
-  const p = apiPromise(raw, transform) as PagePromise<TItem>;
-  p[Symbol.asyncIterator] = async function* () {
-    yield* await p;
+  const promise = apiPromise(raw, transform) as PagePromise<TItem>;
+  promise[Symbol.asyncIterator] = async function* () {
+    yield* await promise;
   };
-  p.toArray = (options) => collect(p, options);
-  return p;
+  promise.toArray = (options) => collect(promise, options);
+  return promise;
 }
 
 async function collect<T>(items: AsyncIterable<T>, { limit = Infinity } = {}): Promise<T[]> {
   const out: T[] = [];
-  if (limit > 0) for await (const item of items) if (out.push(item) >= limit) break;
+  if (limit > 0) {
+    for await (const item of items) if (out.push(item) >= limit) break;
+  }
   return out;
 }
 
 /**
- * One page of a list; the result is also async-iterable over every item of every page.
+ * One page of a list; the result is also async-iterable over every item of every page. `spec` may be a function
+ * that checks the method's input and returns the spec: whatever it throws rejects the PagePromise (and its
+ * iteration), before any request.
  *
  * ```ts
  * for await (const agent of requestPage(client, { path: '/agents', items: (j) => j.data })) …
@@ -135,15 +198,35 @@ async function collect<T>(items: AsyncIterable<T>, { limit = Infinity } = {}): P
  */
 export function requestPage<TItem, TRaw = unknown>(
   client: LiveChatAIClient,
-  spec: PageRequestSpec<TItem, TRaw>,
+  spec: PageRequestSpec<TItem, TRaw> | (() => PageRequestSpec<TItem, TRaw>),
   options?: RequestOptions,
 ): PagePromise<TItem> {
-  const { method = 'GET', path, query, items: pick } = spec;
-  const load = (page?: number): PagePromise<TItem> =>
-    pagePromise(client.send({ ...spec, method, query: page ? { ...query, page } : query }, options), (json) => {
-      const items = typeof pick == 'string' ? (listItems(json, pick) as TItem[]) : pick(json as TRaw);
-      if (!Array.isArray(items)) throw new LiveChatAIError('Unexpected list response', 'invalid_response', false, { method, path });
-      return new Page(items, readPageInfo(json, page ?? Number(query?.page ?? 1)), json, load);
+  let resolved: PageRequestSpec<TItem, TRaw>;
+  let maxPages: number;
+  try {
+    resolved = typeof spec === 'function' ? spec() : spec;
+    maxPages = pageCount(options?.maxPages, 'maxPages', client.maxPages);
+  } catch (error) {
+    return pagePromise(Promise.reject(error as Error), () => {
+      throw error;
     });
+  }
+  const { method = 'GET', path, query, items: pick } = resolved;
+  const ctx = { method, path };
+  const source: PageSource<TItem> = { fetchPage: (page) => load(page), maxPages, ctx };
+  const load = (page?: number): PagePromise<TItem> => {
+    const pageQuery = page ? { ...query, page } : query;
+    let response: Response;
+    const sent = client.send({ ...resolved, method, query: pageQuery }, options).then((result) => {
+      response = result.response;
+      return result;
+    });
+    return pagePromise(sent, (json) => {
+      const items = typeof pick == 'string' ? (listItems(json, pick) as TItem[]) : pick(json as TRaw);
+      if (!Array.isArray(items))
+        throw unexpectedResponse('unexpected_response', 'List response without its items', response, ctx, json);
+      return new Page(items, readPageInfo(json, page ?? Number(query?.page ?? 1)), json, source, response);
+    });
+  };
   return load();
 }

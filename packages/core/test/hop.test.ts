@@ -31,10 +31,18 @@ afterAll(async () => {
   await hop.close();
 });
 
-const client = () => createClient({ apiKey: 'k', baseURL: upstream.url, retry: { sleep: async () => undefined }, maxRetries: 0 });
+const client = () =>
+  createClient({ apiKey: 'k', baseURL: upstream.url, retry: { sleep: async () => undefined }, maxRetries: 0 });
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
-const done = { conversationId: 'chat_1', contactId: 'c', response: 'Hello world', messageId: 'm1', responseMessageId: 'm2', links: [] };
+const done = {
+  conversationId: 'chat_1',
+  contactId: 'c',
+  response: 'Hello world',
+  messageId: 'm1',
+  responseMessageId: 'm2',
+  links: [],
+};
 const SSE = [
   'id: 1\nevent: delta\ndata: {"text":"Hello"}\n\n',
   'id: 2\nevent: delta\ndata: {"text":" world"}\n\n',
@@ -112,7 +120,13 @@ describe('EventStream.fromResponse', () => {
 
   it('an upstream error event crosses the hop once: the API message, status, code and request id', async () => {
     const apiError = { status: 'error', message: 'The answer generation failed', code: 'internal_error' };
-    upstream.handle((_q, res) => writeSlowly(res, `id: 1\nevent: delta\ndata: {"text":"Hel"}\n\nevent: error\ndata: ${JSON.stringify(apiError)}\n\n`, 4));
+    upstream.handle((_q, res) =>
+      writeSlowly(
+        res,
+        `id: 1\nevent: delta\ndata: {"text":"Hel"}\n\nevent: error\ndata: ${JSON.stringify(apiError)}\n\n`,
+        4,
+      ),
+    );
     relay();
     const response = await browserFetch();
     const wire = await response.text();
@@ -126,7 +140,13 @@ describe('EventStream.fromResponse', () => {
       requestId: 'req_up',
     });
 
-    upstream.handle((_q, res) => writeSlowly(res, `id: 1\nevent: delta\ndata: {"text":"Hel"}\n\nevent: error\ndata: ${JSON.stringify(apiError)}\n\n`, 4));
+    upstream.handle((_q, res) =>
+      writeSlowly(
+        res,
+        `id: 1\nevent: delta\ndata: {"text":"Hel"}\n\nevent: error\ndata: ${JSON.stringify(apiError)}\n\n`,
+        4,
+      ),
+    );
     const stream = EventStream.fromResponse(await browserFetch());
     const texts: string[] = [];
     const err = await (async () => {
@@ -141,17 +161,31 @@ describe('EventStream.fromResponse', () => {
 
   it('a status given in the error event wins over its code; its request id over the response header', async () => {
     hop.handle((_q, res) =>
-      writeSlowly(res, `event: error\ndata: ${JSON.stringify({ status: 'error', message: 'gone', code: 'custom', statusCode: 404, requestId: 'req_frame' })}\n\n`, 50, {
-        'x-request-id': 'req_header',
-      }),
+      writeSlowly(
+        res,
+        `event: error\ndata: ${JSON.stringify({ status: 'error', message: 'gone', code: 'custom', statusCode: 404, requestId: 'req_frame' })}\n\n`,
+        50,
+        {
+          'x-request-id': 'req_header',
+        },
+      ),
     );
-    const err = await EventStream.fromResponse(await browserFetch()).finalMessage().catch((e: unknown) => e);
+    const err = await EventStream.fromResponse(await browserFetch())
+      .finalMessage()
+      .catch((e: unknown) => e);
     expect(isNotFoundError(err)).toBe(true);
     expect(err).toMatchObject({ status: 404, code: 'custom', requestId: 'req_frame', retryable: false });
   });
 
   it('a non-2xx JSON response becomes the typed error, with Retry-After and the request id', async () => {
-    hop.handle((_q, res) => json(res, 429, { status: 'error', message: 'Slow down', code: 'rate_limited' }, { 'retry-after': '7', 'x-request-id': 'req_429' }));
+    hop.handle((_q, res) =>
+      json(
+        res,
+        429,
+        { status: 'error', message: 'Slow down', code: 'rate_limited' },
+        { 'retry-after': '7', 'x-request-id': 'req_429' },
+      ),
+    );
     const stream = EventStream.fromResponse(await browserFetch());
     const seen: string[] = [];
     const err = await (async () => {
@@ -160,7 +194,13 @@ describe('EventStream.fromResponse', () => {
     expect(seen).toEqual([]);
     expect(err).toBeInstanceOf(RateLimitError);
     expect(isRateLimitError(err) && err.retryAfterMs).toBe(7000);
-    expect(err).toMatchObject({ status: 429, code: 'rate_limited', requestId: 'req_429', retryable: true, message: '429 Slow down' });
+    expect(err).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      requestId: 'req_429',
+      retryable: true,
+      message: '429 Slow down',
+    });
 
     hop.handle((_q, res) => json(res, 404, { status: 'error', message: 'Conversation not found', code: 'not_found' }));
     await expect(EventStream.fromResponse(await browserFetch()).finalMessage()).rejects.toBeInstanceOf(NotFoundError);
@@ -169,7 +209,9 @@ describe('EventStream.fromResponse', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<h1>Bad gateway</h1>');
     });
-    const html = await EventStream.fromResponse(await browserFetch()).finalMessage().catch((e: unknown) => e);
+    const html = await EventStream.fromResponse(await browserFetch())
+      .finalMessage()
+      .catch((e: unknown) => e);
     expect(html).toMatchObject({ status: 502, code: 'http_502', message: '502 <h1>Bad gateway</h1>' });
   });
 
@@ -203,7 +245,9 @@ describe('EventStream.fromResponse', () => {
       await new Promise((r) => setTimeout(r, 1500));
       res.end();
     });
-    const err = await EventStream.fromResponse(await browserFetch(), { idleTimeout: 50 }).finalMessage().catch((e: unknown) => e);
+    const err = await EventStream.fromResponse(await browserFetch(), { idleTimeout: 50 })
+      .finalMessage()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APITimeoutError);
     expect(err).toMatchObject({ timeout: 'idleTimeout', ms: 50 });
   });
@@ -224,15 +268,38 @@ describe('EventStream.fromResponse', () => {
 
 describe('toErrorEnvelope', () => {
   it('gives the message once, the status and the request id, for API and transport errors alike', async () => {
-    upstream.handle((_q, res) => json(res, 500, { status: 'error', message: 'Boom', code: 'internal_error' }, { 'x-request-id': 'req_500' }));
-    const err = await client().request({ method: 'POST', path: '/conversations', body: {} }).catch((e: unknown) => e);
+    upstream.handle((_q, res) =>
+      json(res, 500, { status: 'error', message: 'Boom', code: 'internal_error' }, { 'x-request-id': 'req_500' }),
+    );
+    const err = await client()
+      .request({ method: 'POST', path: '/conversations', body: {} })
+      .catch((e: unknown) => e);
     expect((err as Error).message).toBe('500 Boom [POST /conversations]');
-    expect(toErrorEnvelope(err)).toEqual({ status: 'error', message: 'Boom', code: 'internal_error', statusCode: 500, requestId: 'req_500' });
+    expect(toErrorEnvelope(err)).toEqual({
+      status: 'error',
+      message: 'Boom',
+      code: 'internal_error',
+      statusCode: 500,
+      requestId: 'req_500',
+    });
 
     const refused = new APIConnectionError('refused', { method: 'POST', path: '/conversations' });
-    expect(toErrorEnvelope(refused)).toEqual({ status: 'error', message: 'Connection error (refused)', code: 'connection_error', statusCode: 502 });
-    expect(toErrorEnvelope(new APITimeoutError('timeout', 10, { method: 'GET', path: '/x' }))).toMatchObject({ code: 'timeout', statusCode: 504 });
+    expect(toErrorEnvelope(refused)).toEqual({
+      status: 'error',
+      message: 'Connection error (refused)',
+      code: 'connection_error',
+      statusCode: 502,
+    });
+    expect(toErrorEnvelope(new APITimeoutError('timeout', 10, { method: 'GET', path: '/x' }))).toMatchObject({
+      code: 'timeout',
+      statusCode: 504,
+    });
     // anything else says nothing about itself (no stack, no message of an unknown error)
-    expect(toErrorEnvelope(new Error('secret internals'))).toEqual({ status: 'error', message: 'Internal error', code: 'internal_error', statusCode: 500 });
+    expect(toErrorEnvelope(new Error('secret internals'))).toEqual({
+      status: 'error',
+      message: 'Internal error',
+      code: 'internal_error',
+      statusCode: 500,
+    });
   });
 });

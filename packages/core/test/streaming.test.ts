@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import { createClient, isAPITimeoutError, isAPIUserAbortError, isBadRequestError, isRateLimitError } from '../src/index.js';
+import {
+  createClient,
+  EventStream,
+  isAPITimeoutError,
+  isAPIUserAbortError,
+  isBadRequestError,
+  isRateLimitError,
+  isUnexpectedResponseError,
+} from '../src/index.js';
 import { requestStream } from '../src/internal/index.js';
 import type { StreamEvent } from '../src/index.js';
 import { json, startServer } from './server.js';
@@ -16,7 +24,14 @@ const client = (o: Parameters<typeof createClient>[0] = {}) =>
   createClient({ apiKey: 'k', baseURL: server.url, retry: { sleep: async () => undefined }, ...o });
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
-const done = { conversationId: 'chat_1', contactId: 'c', response: 'Hello world', messageId: 'm1', responseMessageId: 'm2', links: [] };
+const done = {
+  conversationId: 'chat_1',
+  contactId: 'c',
+  response: 'Hello world',
+  messageId: 'm1',
+  responseMessageId: 'm2',
+  links: [],
+};
 const SSE = [
   ': ping\n\n',
   'id: 1\nevent: delta\ndata: {"text":"Hello"}\n\n',
@@ -90,7 +105,11 @@ describe('requestStream', () => {
 
   it('throws the typed error of an `event: error`', async () => {
     server.handle((_q, res) =>
-      writeSlowly(res, 'event: delta\ndata: {"text":"a"}\n\nevent: error\ndata: {"status":"error","message":"Too many","code":"rate_limited"}\n\n', 5),
+      writeSlowly(
+        res,
+        'event: delta\ndata: {"text":"a"}\n\nevent: error\ndata: {"status":"error","message":"Too many","code":"rate_limited"}\n\n',
+        5,
+      ),
     );
     const stream = await requestStream(client(), { path: '/c', body: {} });
     const seen: string[] = [];
@@ -129,7 +148,9 @@ describe('requestStream', () => {
     const stream = await requestStream(client(), { path: '/c', body: {} });
     expect(await stream.finalMessage()).toEqual(done);
     expect(n).toBe(2);
-    server.handle((_q, res) => json(res, 400, { status: 'error', message: 'question is required', code: 'validation_error' }));
+    server.handle((_q, res) =>
+      json(res, 400, { status: 'error', message: 'question is required', code: 'validation_error' }),
+    );
     const err = await requestStream(client(), { path: '/c', body: {} }).catch((e: unknown) => e);
     expect(isBadRequestError(err)).toBe(true);
   });
@@ -191,5 +212,113 @@ describe('requestStream', () => {
     } finally {
       await proxy.close();
     }
+  });
+});
+
+describe('requestStream: bounds', () => {
+  /** A server that keeps the stream open with `: ping` comments alone, every 10 ms, for up to 5 s. */
+  const pingForever = () => {
+    server.handle(async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (let i = 0; i < 500 && !res.destroyed; i++) {
+        res.write(': ping\n\n');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      res.end();
+    });
+  };
+
+  it('keep-alive comments alone do not keep a stream open past streamTimeout', async () => {
+    pingForever();
+    const stream = await requestStream(client({ streamTimeout: 150, idleTimeout: 1000 }), { path: '/c', body: {} });
+    const err = await stream.finalMessage().catch((e: unknown) => e);
+    expect(isAPITimeoutError(err) && err.timeout).toBe('streamTimeout');
+    expect(err).toMatchObject({ ms: 150, retryable: false, path: '/c' });
+    // per request, overriding the client's
+    const s2 = await requestStream(client({ streamTimeout: 60_000 }), { path: '/c', body: {} }, { streamTimeout: 100 });
+    const e2 = await s2.finalMessage().catch((e: unknown) => e);
+    expect(isAPITimeoutError(e2) && e2.ms).toBe(100);
+  });
+
+  it('streamTimeout defaults to 10 minutes; 0 means none', () => {
+    expect(client().streamTimeout).toBe(600_000);
+    expect(client({ streamTimeout: 0 }).streamTimeout).toBe(Infinity);
+    expect(() => client({ streamTimeout: -1 })).toThrow(/streamTimeout/);
+  });
+
+  /** A fetch like React Native's: a 2xx answer whose Response has no streaming `body`, only `text()`. */
+  const fetchWithoutBody = (contentType: string, text: string) => async () =>
+    ({
+      ok: true,
+      status: 200,
+      headers: new Headers({ 'content-type': contentType, 'x-request-id': 'req_rn' }),
+      body: undefined,
+      text: async () => text,
+    }) as unknown as Response;
+
+  it('a fetch without a streaming body gets a clear typed error, not a crash', async () => {
+    for (const body of [undefined, null]) {
+      const fetch = async () =>
+        ({
+          ok: true,
+          status: 200,
+          headers: new Headers({ 'content-type': 'text/event-stream' }),
+          body,
+          text: async () => SSE,
+        }) as unknown as Response;
+      const err = await requestStream(client({ fetch }), { path: '/conversations', body: {} }).catch((e: unknown) => e);
+      expect(isUnexpectedResponseError(err)).toBe(true);
+      expect(err).toMatchObject({ code: 'streaming_unsupported', status: 200, method: 'POST', path: '/conversations' });
+      expect((err as Error).message).toMatch(/No streaming body/);
+      expect((err as Error).message).toMatch(/non-streaming/);
+    }
+    // the same from a Response rebuilt on the far side of a hop
+    const rebuilt = EventStream.fromResponse(await fetchWithoutBody('text/event-stream', SSE)());
+    await expect(rebuilt.finalMessage()).rejects.toMatchObject({ code: 'streaming_unsupported' });
+  });
+
+  it('a fetch without a streaming body still reads a whole JSON answer', async () => {
+    const answer = JSON.stringify({ status: 'success', data: done });
+    const stream = await requestStream(client({ fetch: fetchWithoutBody('application/json', answer) }), {
+      path: '/c',
+      body: {},
+    });
+    expect(await stream.finalMessage()).toEqual(done);
+    expect(await stream.finalText()).toBe('Hello world');
+  });
+});
+
+describe('requestStream: maxResponseBytes', () => {
+  const tooLarge = async (o: Parameters<typeof client>[0], reply: (res: ServerResponse) => unknown) => {
+    server.handle((_q, res) => reply(res));
+    const stream = await requestStream(client(o), { path: '/c', body: {} });
+    return stream.finalMessage().catch((e: unknown) => e);
+  };
+
+  it('one event over the limit: UnexpectedResponseError response_too_large, before the line ends', async () => {
+    const err = await tooLarge({ maxResponseBytes: 1000 }, (res) =>
+      // the line never ends: the limit, not the end of the body, stops the read
+      writeSlowly(res, `event: delta\ndata: ${'x'.repeat(5000)}`, 256),
+    );
+    expect(isUnexpectedResponseError(err)).toBe(true);
+    expect(err).toMatchObject({ code: 'response_too_large', status: 200, retryable: false });
+  });
+
+  it('many small deltas adding up to more than the limit', async () => {
+    const deltas = Array.from({ length: 50 }, () => `event: delta\ndata: {"text":"${'y'.repeat(40)}"}\n\n`).join('');
+    const err = await tooLarge({ maxResponseBytes: 1000 }, (res) => writeSlowly(res, deltas, 300));
+    expect(err).toMatchObject({ code: 'response_too_large' });
+  });
+
+  it('a whole JSON answer over the limit, per request too; events within it pass', async () => {
+    const big = JSON.stringify({ status: 'success', data: { ...done, response: 'z'.repeat(5000) } });
+    const err = await tooLarge({ maxResponseBytes: 1000 }, (res) => json(res, 200, JSON.parse(big)));
+    expect(err).toMatchObject({ code: 'response_too_large' });
+    server.handle((_q, res) => json(res, 200, JSON.parse(big)));
+    const perRequest = await requestStream(client(), { path: '/c', body: {} }, { maxResponseBytes: 1000 });
+    await expect(perRequest.finalMessage()).rejects.toMatchObject({ code: 'response_too_large' });
+    server.handle((_q, res) => writeSlowly(res, SSE, 50));
+    const fine = await requestStream(client({ maxResponseBytes: 1000 }), { path: '/c', body: {} });
+    expect(await fine.finalMessage()).toEqual(done);
   });
 });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APITimeoutError, APIUserAbortError, createClient, isAPITimeoutError, isAPIUserAbortError } from '../src/index.js';
+import {
+  APITimeoutError,
+  APIUserAbortError,
+  createClient,
+  isAPITimeoutError,
+  isAPIUserAbortError,
+} from '../src/index.js';
 import { requestStream } from '../src/internal/index.js';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
@@ -10,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (o: Parameters<typeof createClient>[0] = {}) =>
-  createClient({ apiKey: 'k', baseURL: server.url, ...o });
+const client = (o: Parameters<typeof createClient>[0] = {}) => createClient({ apiKey: 'k', baseURL: server.url, ...o });
 /** Requests that reached the server for this path: a request an earlier test gave up on may still arrive late. */
 const seen = (path: string) => server.requests.filter((r) => r.url.endsWith(path)).length;
 /** Never answers (until the test server closes). */
@@ -24,11 +29,22 @@ describe('timeouts', () => {
     hang();
     const before = server.requests.length;
     const retries: number[] = [];
-    const err = await client({ timeout: 30, maxRetries: 1, retry: { sleep: async () => undefined, onRetry: (e) => retries.push(e.attempt) } })
+    const err = await client({
+      timeout: 30,
+      maxRetries: 1,
+      retry: { sleep: async () => undefined, onRetry: (e) => retries.push(e.attempt) },
+    })
       .request({ method: 'GET', path: '/slow' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APITimeoutError);
-    expect(err).toMatchObject({ timeout: 'timeout', ms: 30, attempts: 2, retryable: true, method: 'GET', path: '/slow' });
+    expect(err).toMatchObject({
+      timeout: 'timeout',
+      ms: 30,
+      attempts: 2,
+      retryable: true,
+      method: 'GET',
+      path: '/slow',
+    });
     expect(retries).toEqual([1]);
     // under heavy load an attempt can time out before it even reaches the server, so at most 2 arrive
     expect(server.requests.length - before).toBeLessThanOrEqual(2);
@@ -36,7 +52,9 @@ describe('timeouts', () => {
 
   it('per-request timeout overrides the client one', async () => {
     hang();
-    const err = await client({ timeout: 60_000, maxRetries: 0 }).request({ method: 'GET', path: '/slow' }, { timeout: 20 }).catch((e: unknown) => e);
+    const err = await client({ timeout: 60_000, maxRetries: 0 })
+      .request({ method: 'GET', path: '/slow' }, { timeout: 20 })
+      .catch((e: unknown) => e);
     expect(isAPITimeoutError(err) && err.ms).toBe(20);
   });
 
@@ -45,7 +63,9 @@ describe('timeouts', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"status":"success",');
     });
-    const err = await client({ timeout: 40, maxRetries: 0 }).request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const err = await client({ timeout: 40, maxRetries: 0 })
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(isAPITimeoutError(err) && err.timeout).toBe('timeout');
   });
 
@@ -59,10 +79,10 @@ describe('timeouts', () => {
     });
     const retries: { at: number; delayMs: number }[] = [];
     const onRetry = ({ delayMs }: { delayMs: number }) => retries.push({ at: Date.now(), delayMs });
-    const call = client({ maxRetries: 10, retry: { baseDelayMs: 20, maxDelayMs: 20, random: () => 1, onRetry } }).request(
-      { method: 'GET', path: '/deadline-call' },
-      { deadline: 100 },
-    );
+    const call = client({
+      maxRetries: 10,
+      retry: { baseDelayMs: 20, maxDelayMs: 20, random: () => 1, onRetry },
+    }).request({ method: 'GET', path: '/deadline-call' }, { deadline: 100 });
     // the call computed its deadline synchronously, so it ends no later than 100 ms from here
     const endsBy = Date.now() + 100;
     const err = await call.catch((e: unknown) => e);
@@ -79,7 +99,9 @@ describe('timeouts', () => {
     // no retry was scheduled to start after the deadline
     for (const r of retries) expect(r.at + r.delayMs).toBeLessThan(endsBy);
     hang();
-    const t = await client({ deadline: 30 }).request({ method: 'GET', path: '/x' }).catch((e: unknown) => e);
+    const t = await client({ deadline: 30 })
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e);
     expect(t).toMatchObject({ name: 'APITimeoutError', timeout: 'deadline', ms: 30, retryable: false, attempts: 1 });
   });
 
@@ -93,7 +115,10 @@ describe('timeouts', () => {
     };
     await client({ timeout: 0, fetch: spy }).request({ method: 'GET', path: '/x' });
     await client({ fetch: spy }).request({ method: 'GET', path: '/x' });
-    await client({ timeout: 0, fetch: spy }).request({ method: 'GET', path: '/x' }, { signal: new AbortController().signal });
+    await client({ timeout: 0, fetch: spy }).request(
+      { method: 'GET', path: '/x' },
+      { signal: new AbortController().signal },
+    );
     expect(signals[0]).toBeNull();
     expect(signals[1]).toBeInstanceOf(AbortSignal);
     expect(signals[2]).toBeInstanceOf(AbortSignal);
@@ -102,7 +127,9 @@ describe('timeouts', () => {
 
 describe('abort', () => {
   it('an already-aborted signal throws before any request', async () => {
-    const err = await client().request({ method: 'GET', path: '/pre-aborted' }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const err = await client()
+      .request({ method: 'GET', path: '/pre-aborted' }, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIUserAbortError);
     expect(err).toMatchObject({ attempts: 0, retryable: false });
     expect(seen('/pre-aborted')).toBe(0);
@@ -124,11 +151,13 @@ describe('abort', () => {
   it('aborting during a retry wait stops the retries', async () => {
     server.handle((_q, res) => json(res, 503, {}));
     const ctrl = new AbortController();
-    const err = await client({ retry: {
+    const err = await client({
+      retry: {
         sleep: async () => {
           ctrl.abort();
         },
-      } })
+      },
+    })
       .request({ method: 'GET', path: '/x' }, { signal: ctrl.signal })
       .catch((e: unknown) => e);
     expect(isAPIUserAbortError(err)).toBe(true);

@@ -1,4 +1,11 @@
-import type { APIPromise, DataSource, DataSourceCreated, DataSourceDeleteResult, DataSourceType, PagePromise } from '@livechatai/core';
+import type {
+  APIPromise,
+  DataSource,
+  DataSourceCreated,
+  DataSourceDeleteResult,
+  DataSourceType,
+  PagePromise,
+} from '@livechatai/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { DataSources } from './index.js';
 
@@ -8,10 +15,16 @@ describe('DataSources types', () => {
   it('types every method', () => {
     expectTypeOf(ds.list({ agentId: 'a', source: 'ALL' })).toEqualTypeOf<PagePromise<DataSource>>();
     expectTypeOf(ds.addText({ agentId: 'a', title: 't', content: 'c' })).toEqualTypeOf<APIPromise<DataSourceCreated>>();
-    expectTypeOf(ds.addUrl({ agentId: 'a', url: 'https://example.com' })).toEqualTypeOf<APIPromise<DataSourceCreated>>();
+    expectTypeOf(ds.addUrl({ agentId: 'a', url: 'https://example.com' })).toEqualTypeOf<
+      APIPromise<DataSourceCreated>
+    >();
     expectTypeOf(ds.addQA({ agentId: 'a', question: 'q', answer: 'a' })).toEqualTypeOf<APIPromise<DataSourceCreated>>();
-    expectTypeOf(ds.addFile({ agentId: 'a', title: 't', content: 'c', fileType: 'pdf' })).toEqualTypeOf<APIPromise<DataSourceCreated>>();
-    expectTypeOf(ds.delete({ agentId: 'a', source: 'TEXT', ids: ['x'] })).toEqualTypeOf<APIPromise<DataSourceDeleteResult>>();
+    expectTypeOf(ds.addFile({ agentId: 'a', title: 't', content: 'c', fileType: 'pdf' })).toEqualTypeOf<
+      APIPromise<DataSourceCreated>
+    >();
+    expectTypeOf(ds.delete({ agentId: 'a', source: 'TEXT', ids: ['x'] })).toEqualTypeOf<
+      APIPromise<DataSourceDeleteResult>
+    >();
   });
 
   it('types the source enums', () => {

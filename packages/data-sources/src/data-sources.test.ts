@@ -1,5 +1,6 @@
-import { BadRequestError, InternalServerError, InvalidParameterError } from '@livechatai/core';
-import { useEmulator } from '@livechatai/test-utils';
+import { BadRequestError, InternalServerError } from '@livechatai/core';
+import { expectInvalidParameter, methodsCovered, methodsOf, useEmulator } from '@livechatai/test-utils';
+import type { BadCall } from '@livechatai/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataSources } from './index.js';
 
@@ -10,7 +11,8 @@ beforeAll(async () => {
   agentId = await env.createAgent();
 });
 
-const stored = async (agent: string): Promise<number> => (await env.emulator.store.listDataSources(env.emulator.workspaceId, agent, null, 0, 1000)).total;
+const stored = async (agent: string): Promise<number> =>
+  (await env.emulator.store.listDataSources(env.emulator.workspaceId, agent, null, 0, 1000)).total;
 
 describe('DataSources', () => {
   it('adds text, Q&A and file sources and lists them across more than two pages', async () => {
@@ -18,11 +20,21 @@ describe('DataSources', () => {
     const ds = new DataSources(env.client);
     const text = await ds.addText({ agentId: own, title: 'Hours', content: 'We are open 9 to 5 on weekdays.' });
     expect(text).toEqual({ id: expect.any(String), source: 'TEXT', isGeneratedByAI: false });
-    const qa = await ds.addQA({ agentId: own, question: 'Do you ship abroad?', answer: 'Yes, worldwide.', isGeneratedByAI: true });
+    const qa = await ds.addQA({
+      agentId: own,
+      question: 'Do you ship abroad?',
+      answer: 'Yes, worldwide.',
+      isGeneratedByAI: true,
+    });
     expect(qa).toMatchObject({ source: 'QA', isGeneratedByAI: true });
     const pdf = await ds.addFile({ agentId: own, title: 'Manual', content: 'Press the red button.', fileType: 'pdf' });
     expect(pdf.source).toBe('PDF');
-    const docx = await ds.addFile({ agentId: own, title: 'Policy', content: 'Returns within 30 days.', fileType: 'docx' });
+    const docx = await ds.addFile({
+      agentId: own,
+      title: 'Policy',
+      content: 'Returns within 30 days.',
+      fileType: 'docx',
+    });
     expect(docx.source).toBe('DOCX');
     const image = await ds.addFile({ agentId: own, title: 'Diagram', content: 'Arrows and boxes.', fileType: 'image' });
     expect(image.source).toBe('IMAGE');
@@ -83,7 +95,10 @@ describe('DataSources', () => {
     const own = await env.createAgent();
     const ds = new DataSources(env.makeClient({ maxRetries: 1 }));
     const err: unknown = await ds
-      .addQA({ agentId: own, question: 'Q?', answer: 'A.' }, { headers: { 'x-emulator-fault': 'after-write; status=503; count=5' } })
+      .addQA(
+        { agentId: own, question: 'Q?', answer: 'A.' },
+        { headers: { 'x-emulator-fault': 'after-write; status=503; count=5' } },
+      )
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err).toMatchObject({ status: 503, attempts: 2 });
@@ -97,19 +112,44 @@ describe('DataSources', () => {
     expect((err as BadRequestError).message).toMatch(/url/i);
   });
 
-  it('rejects missing or empty parameters before any request', () => {
+  // Every method, each with bad input: a rejected promise naming the parameter, never a throw, no request.
+  const bad: BadCall<DataSources>[] = [
+    ['list: no agentId', (ds) => ds.list({} as never), 'agentId'],
+    ['list: unknown source', (ds) => ds.list({ agentId: 'a', source: 'VIDEO' as never }), 'source'],
+    ['list: limit 1000', (ds) => ds.list({ agentId: 'a', limit: 1000 }), 'limit'],
+    ['addText: empty title', (ds) => ds.addText({ agentId: 'a', title: '', content: 'x' }), 'title'],
+    ['addText: no content', (ds) => ds.addText({ agentId: 'a', title: 't' } as never), 'content'],
+    ['addUrl: empty url', (ds) => ds.addUrl({ agentId: 'a', url: '' }), 'url'],
+    ['addQA: blank answer', (ds) => ds.addQA({ agentId: 'a', question: 'q', answer: ' ' }), 'answer'],
+    [
+      'addQA: isGeneratedByAI not a boolean',
+      (ds) => ds.addQA({ agentId: 'a', question: 'q', answer: 'a', isGeneratedByAI: 'no' as never }),
+      'isGeneratedByAI',
+    ],
+    ['addFile: no params', (ds) => ds.addFile(null as never), 'params'],
+    [
+      'addFile: uppercase fileType',
+      (ds) => ds.addFile({ agentId: 'a', title: 't', content: 'c', fileType: 'PDF' as never }),
+      'fileType',
+    ],
+    ['delete: neither id nor ids', (ds) => ds.delete({ agentId: 'a', source: 'TEXT' }), 'id'],
+    ['delete: empty ids', (ds) => ds.delete({ agentId: 'a', source: 'TEXT', ids: [] }), 'ids'],
+    ['delete: an empty id in ids', (ds) => ds.delete({ agentId: 'a', source: 'TEXT', ids: ['x', ''] }), 'ids[1]'],
+    [
+      'delete: 101 ids',
+      (ds) => ds.delete({ agentId: 'a', source: 'TEXT', ids: Array.from({ length: 101 }, (_, i) => `ds_${i}`) }),
+      'ids',
+    ],
+    ['delete: source ALL', (ds) => ds.delete({ agentId: 'a', source: 'ALL' as never, id: 'x' }), 'source'],
+  ];
+
+  it('has a bad call for every method', () => {
+    expect(methodsCovered(bad).sort()).toEqual(methodsOf(DataSources).sort());
+  });
+
+  it.each(bad)('%s: rejects with InvalidParameterError before any request', async (_label, call, param) => {
     const { client, requests } = env.recordingClient();
-    const ds = new DataSources(client);
-    expect(() => ds.list({} as never)).toThrow(/agentId/);
-    expect(() => ds.addFile(null as never)).toThrow(/params/);
-    expect(() => ds.addText({ agentId, title: '', content: 'x' })).toThrow(/title/);
-    expect(() => ds.addText({ agentId, title: 't' } as never)).toThrow(/content/);
-    expect(() => ds.addUrl({ agentId, url: '' })).toThrow(/url/);
-    expect(() => ds.addQA({ agentId, question: 'q', answer: ' ' })).toThrow(/answer/);
-    expect(() => ds.addFile({ agentId, title: 't', content: 'c', fileType: 'PDF' as never })).toThrow(/fileType/);
-    expect(() => ds.delete({ agentId, source: 'TEXT' })).toThrow(InvalidParameterError);
-    expect(() => ds.delete({ agentId, source: 'TEXT', ids: [] })).toThrow(/ids/);
-    expect(() => ds.delete({ agentId, source: 'ALL' as never, id: 'x' })).toThrow(/source/);
+    await expectInvalidParameter(() => call(new DataSources(client)), param);
     expect(requests).toHaveLength(0);
   });
 });

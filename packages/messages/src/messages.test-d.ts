@@ -10,7 +10,9 @@ describe('Messages types', () => {
   it('types send, stream and list', () => {
     expectTypeOf<Parameters<Messages['send']>[0]>().toEqualTypeOf<SendMessageParams>();
     expectTypeOf(messages.send({ agentId: 'a', question: 'q' })).toEqualTypeOf<APIPromise<SendMessageResult>>();
-    expectTypeOf(messages.stream({ agentId: 'a', question: 'q', responseFormat: 'PLAIN' })).toEqualTypeOf<Promise<MessageStream>>();
+    expectTypeOf(messages.stream({ agentId: 'a', question: 'q', responseFormat: 'PLAIN' })).toEqualTypeOf<
+      Promise<MessageStream>
+    >();
     expectTypeOf(messages.list('c')).toEqualTypeOf<APIPromise<Message[]>>();
   });
 

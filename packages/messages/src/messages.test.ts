@@ -1,5 +1,6 @@
-import { APITimeoutError, APIUserAbortError, InvalidParameterError, NotFoundError } from '@livechatai/core';
-import { useEmulator } from '@livechatai/test-utils';
+import { APITimeoutError, APIUserAbortError, NotFoundError } from '@livechatai/core';
+import { expectInvalidParameter, methodsCovered, methodsOf, useEmulator } from '@livechatai/test-utils';
+import type { BadCall } from '@livechatai/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Messages } from './index.js';
 
@@ -37,7 +38,12 @@ describe('Messages.send and list', () => {
     expect(second.conversationId).toBe(first.conversationId);
 
     const list = await messages.list(first.conversationId);
-    expect(list.map((m) => m.id)).toEqual([first.messageId, first.responseMessageId, second.messageId, second.responseMessageId]);
+    expect(list.map((m) => m.id)).toEqual([
+      first.messageId,
+      first.responseMessageId,
+      second.messageId,
+      second.responseMessageId,
+    ]);
     expect(list.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     expect(list[0]).toMatchObject({ content: 'What are your opening hours?', type: 'TEXT', agent: null });
     expect(list[1]!.content).toBe(first.response);
@@ -57,14 +63,44 @@ describe('Messages.send and list', () => {
     expect(await storedMessages(sent.conversationId)).toBe(2);
   });
 
-  it('rejects missing or empty parameters before any request', async () => {
+  // Every method, each with bad input: a rejected promise naming the parameter, never a throw, no request.
+  const bad: BadCall<Messages>[] = [
+    ['send: empty question', (m) => m.send({ agentId: 'a', question: '' }), 'question'],
+    ['send: no agentId', (m) => m.send({ question: 'hi' } as never), 'agentId'],
+    ['send: no params', (m) => m.send(undefined as never), 'params'],
+    [
+      'send: unknown responseFormat',
+      (m) => m.send({ agentId: 'a', question: 'hi', responseFormat: 'HTML' as never }),
+      'responseFormat',
+    ],
+    [
+      'send: unknown integrationType',
+      (m) => m.send({ agentId: 'a', question: 'hi', integrationType: 'MESSENGER' as never }),
+      'integrationType',
+    ],
+    [
+      'send: blank conversationId',
+      (m) => m.send({ agentId: 'a', question: 'hi', conversationId: '' }),
+      'conversationId',
+    ],
+    ['stream: blank agentId', (m) => m.stream({ agentId: ' ', question: 'hi' }), 'agentId'],
+    ['stream: empty agentId', (m) => m.stream({ agentId: '', question: 'hi' }), 'agentId'],
+    [
+      'stream: unknown messageType',
+      (m) => m.stream({ agentId: 'a', question: 'hi', messageType: 'AUDIO' as never }),
+      'messageType',
+    ],
+    ['stream: ip not a string', (m) => m.stream({ agentId: 'a', question: 'hi', ip: 127 as never }), 'ip'],
+    ['list: empty id', (m) => m.list(''), 'conversationId'],
+  ];
+
+  it('has a bad call for every method', () => {
+    expect(methodsCovered(bad).sort()).toEqual(methodsOf(Messages).sort());
+  });
+
+  it.each(bad)('%s: rejects with InvalidParameterError before any request', async (_label, call, param) => {
     const { client, requests } = env.recordingClient();
-    const messages = new Messages(client);
-    expect(() => messages.send({ agentId, question: '' })).toThrow(/question/);
-    expect(() => messages.send({ question: 'hi' } as never)).toThrow(/agentId/);
-    expect(() => messages.stream({ agentId: ' ', question: 'hi' })).toThrow(InvalidParameterError);
-    expect(() => messages.list('')).toThrow(/conversationId/);
-    expect(() => messages.send(undefined as never)).toThrow(InvalidParameterError);
+    await expectInvalidParameter(() => call(new Messages(client)), param);
     expect(requests).toHaveLength(0);
   });
 });
@@ -79,7 +115,11 @@ describe('Messages.stream', () => {
 
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(done.response);
-    expect(done).toMatchObject({ conversationId: expect.any(String), messageId: expect.any(String), links: expect.any(Array) });
+    expect(done).toMatchObject({
+      conversationId: expect.any(String),
+      messageId: expect.any(String),
+      links: expect.any(Array),
+    });
     const stored = await messages.list(done.conversationId);
     expect(stored.at(-1)).toMatchObject({ id: done.responseMessageId, role: 'assistant', content: done.response });
   });
@@ -90,8 +130,9 @@ describe('Messages.stream', () => {
     for await (const e of stream) events.push({ event: e.event, id: e.id });
     expect(events.at(-1)?.event).toBe('done');
     expect(events.slice(0, -1).every((e) => e.event === 'delta')).toBe(true);
-    const ids = events.map((e) => Number(e.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // D5: every event has an id, the sequence 1, 2, 3, … (fails when ids are missing: Number(undefined) is NaN)
+    expect(events.length).toBeGreaterThan(2);
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => String(i + 1)));
   });
 
   it('stops when aborted mid-stream; finalMessage rejects with APIUserAbortError', async () => {

@@ -1,10 +1,10 @@
 // Shared setup for the resource packages' tests: one emulator per test file (real HTTP on loopback, SQLite in
 // memory), clients against it, and a fetch recorder for "no request was sent" and retry assertions.
-import { createClient } from '@livechatai/core';
-import type { ClientOptions, FetchLike, LiveChatAIClient } from '@livechatai/core';
+import { createClient, isInvalidParameterError } from '@livechatai/core';
+import type { ClientOptions, FetchLike, InvalidParameterError, LiveChatAIClient } from '@livechatai/core';
 import { startEmulator } from '@livechatai/emulator';
 import type { Emulator, EmulatorOptions } from '@livechatai/emulator';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One request as sent on the wire. */
 export interface RecordedRequest {
@@ -101,4 +101,60 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
     },
   };
   return env;
+}
+
+/**
+ * One bad call of a resource method: a label starting with the method's name (`list: page 0`), the call on a
+ * resource instance, and the parameter its InvalidParameterError must name.
+ */
+export type BadCall<TResource> = readonly [label: string, call: (resource: TResource) => unknown, param: string];
+
+/** The method names of a resource class (its prototype's functions, constructor aside). */
+export function methodsOf(resource: abstract new (...args: never[]) => unknown): string[] {
+  const prototype = resource.prototype as Record<string, unknown>;
+  return Object.getOwnPropertyNames(prototype).filter(
+    (name) => name !== 'constructor' && typeof prototype[name] === 'function',
+  );
+}
+
+/** The methods a table of bad calls covers: the part of each label before its colon. */
+export const methodsCovered = (calls: readonly BadCall<never>[]): string[] => [
+  ...new Set(calls.map(([label]) => label.slice(0, label.indexOf(':')))),
+];
+
+/**
+ * Asserts that `call` returns — never throws — a thenable that rejects with InvalidParameterError naming `param`;
+ * that `withResponse()` (an APIPromise), `toArray()` and iteration (a PagePromise) reject with it too. Whether a
+ * request went out is for the caller to check (a recording client's `requests`).
+ */
+export async function expectInvalidParameter(call: () => unknown, param: string): Promise<void> {
+  let result: unknown;
+  try {
+    result = call();
+  } catch (error) {
+    throw new Error(`threw synchronously instead of returning a rejected promise: ${String(error)}`, { cause: error });
+  }
+  const promise = result as Partial<PagePromiseLike>;
+  if (typeof promise.then !== 'function') throw new Error('did not return a promise');
+  const outcomes: Promise<unknown>[] = [Promise.resolve(promise)];
+  const { withResponse, asResponse, toArray } = promise;
+  const iterate = promise[Symbol.asyncIterator];
+  if (withResponse) outcomes.push(withResponse.call(promise));
+  if (asResponse) outcomes.push(asResponse.call(promise));
+  if (toArray) outcomes.push(toArray.call(promise));
+  if (iterate) outcomes.push(iterate.call(promise).next());
+  for (const outcome of outcomes) {
+    const error = await outcome.then(
+      () => new Error('resolved instead of rejecting'),
+      (reason: unknown) => reason,
+    );
+    expect(isInvalidParameterError(error), String(error)).toBe(true);
+    expect((error as InvalidParameterError).param).toBe(param);
+  }
+}
+
+interface PagePromiseLike extends PromiseLike<unknown>, AsyncIterable<unknown> {
+  withResponse(): Promise<unknown>;
+  asResponse(): Promise<unknown>;
+  toArray(): Promise<unknown>;
 }

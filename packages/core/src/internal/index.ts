@@ -7,12 +7,26 @@
  */
 export {
   assertBoolean,
+  assertConversationFilters,
+  assertDay,
+  assertDayRange,
+  assertIdList,
+  assertInstant,
   assertInteger,
   assertNonEmptyString,
+  assertObject,
   assertOneOf,
+  assertOptionalFields,
   assertOptionalString,
+  assertPaging,
   assertParams,
+  assertString,
+  assertStringMap,
+  integer,
+  oneOf,
 } from '../validate.js';
+export type { Check } from '../validate.js';
+export { request } from '../request.js';
 export { listItems, requestPage } from '../pagination.js';
 export { requestStream } from '../streaming.js';
 export { unwrapEnvelope } from '../envelope.js';

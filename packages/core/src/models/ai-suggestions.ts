@@ -41,10 +41,10 @@ export interface AISuggestionDetail extends AISuggestion {
 export interface AISuggestionListParams extends LimitPageParams {
   /** ID of the AI agent. Required. */
   agentId: string;
-  /** Only suggestions created after this ISO 8601 date-time. */
-  startDate?: string | undefined;
-  /** Only suggestions created before this ISO 8601 date-time. */
-  endDate?: string | undefined;
+  /** Only suggestions created from this time on: an ISO 8601 date-time (`2024-01-01T00:00:00Z`), date, or a Date. */
+  startDate?: string | Date | undefined;
+  /** Only suggestions created up to this time; the same forms as `startDate`. */
+  endDate?: string | Date | undefined;
 }
 
 /** Result of dismissing a suggestion (it is marked ignored and leaves the list). */

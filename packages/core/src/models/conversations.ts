@@ -29,10 +29,13 @@ export interface ConversationFilters extends PerPageParams {
   sort?: SortOrder | undefined;
   /** `open` or `close` (resolved). */
   status?: ConversationStatus | undefined;
-  /** Only conversations from this time on: Unix seconds or an ISO 8601 date such as `2024-01-01`. */
-  startDate?: string | number | undefined;
-  /** Only conversations up to this time: Unix seconds or an ISO 8601 date such as `2024-01-31`. */
-  endDate?: string | number | undefined;
+  /**
+   * Only conversations from this time on: Unix seconds, an ISO 8601 date such as `2024-01-01`, a date-time with a
+   * time zone, or a Date.
+   */
+  startDate?: string | number | Date | undefined;
+  /** Only conversations up to this time (an ISO date includes that whole day, UTC); the same forms as `startDate`. */
+  endDate?: string | number | Date | undefined;
   /** Assigned human team member's user ID, or `ai` for conversations with no human assigned. */
   assignee?: string | undefined;
   /** Conversation sentiment. */

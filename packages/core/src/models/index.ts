@@ -9,13 +9,7 @@ export type {
   LimitPageParams,
   PerPageParams,
 } from './common.js';
-export type {
-  Agent,
-  AgentCreateParams,
-  AgentListParams,
-  AgentRetrieveParams,
-  AgentDeleteResult,
-} from './agents.js';
+export type { Agent, AgentCreateParams, AgentListParams, AgentRetrieveParams, AgentDeleteResult } from './agents.js';
 export type {
   ContactUpsertParams,
   ContactUpsertResult,
