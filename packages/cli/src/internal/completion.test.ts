@@ -65,7 +65,7 @@ describe.skipIf(!hasZsh)('zsh completion (run in zsh)', () => {
     expect(completeZsh('livechatai ')).toEqual(expect.arrayContaining(['agents:AI agents (chatbots) of the workspace', 'chat:chat with an agent; answers stream as they arrive (Ctrl-C stops an answer, again exits)']));
     expect(completeZsh('livechatai data-sources ')).toEqual(expect.arrayContaining(['add-file:extract the text of a .txt, .md, .html or .pdf file and add it']));
     expect(completeZsh('livechatai conversations export --format ')).toEqual(['csv', 'jsonl']);
-    expect(completeZsh('livechatai agents list --')).toEqual(expect.arrayContaining(['--limit:stop after this many items in total (all pages are walked otherwise)']));
+    expect(completeZsh('livechatai agents list --')).toEqual(expect.arrayContaining(['--limit:show this many items (default 30; pages are fetched as needed)']));
   });
 });
 
