@@ -1,23 +1,23 @@
 // URL sources: HTML to text in linear time, and no connection to an address the emulator must not reach.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchPage, htmlToText, isPublicAddress } from './fetch-page.js';
 
-/** How long a synchronous call held the event loop, in ms (it blocks, so the whole call shows as one delay). */
-async function blockedMs(fn: () => unknown): Promise<number> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
-  await new Promise((resolve) => setTimeout(resolve, 15));
-  fn();
-  await new Promise((resolve) => setTimeout(resolve, 25));
-  histogram.disable();
-  return histogram.max / 1e6;
+/** The fastest of five runs of `fn`, in ms (the minimum is the least disturbed by other work on the machine). */
+function fastestMs(fn: () => unknown): number {
+  let best = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
 }
 
-const MB2 = 2 * 1024 * 1024;
-const fill = (unit: string): string => unit.repeat(Math.ceil(MB2 / unit.length)).slice(0, MB2);
+const KB256 = 256 * 1024;
+const MB2 = 8 * KB256;
+const fill = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
 describe('htmlToText', () => {
   it('drops scripts, styles and comments, decodes entities and keeps paragraphs', () => {
@@ -32,26 +32,29 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>a < b &lt; c &unknown; &#128512;</p>').text).toBe('a < b < c &unknown; 😀');
   });
 
-  it('reads a 2 MB hostile page in linear time (the loop is never held for long)', async () => {
-    const pages = {
-      'deep nesting': fill('<div>'),
-      'unclosed scripts': fill('<script>'),
-      'unclosed comments': fill('<!--'),
-      'unclosed tags': fill('<a href="x" '),
-      'lone brackets': fill('<'),
-      'close tags': `${'<div>'.repeat(20_000)}${fill('</span>')}`,
-      'unclosed title': fill('<title>a '),
-      mixed: fill('<p><b>x</b>&amp;<script>y</script><!-- z --><svg><div>'),
+  // Not a wall-clock limit (a loaded machine is slow for both sizes alike): the time a page takes grows with its
+  // size, 8x the input costs about 8x the work. The quadratic extraction this replaced cost 64x (and took ~18
+  // minutes for 2 MB); the bound sits between the two (an unclosed <title> costs ~14x: the tokenizer, not the extraction), with room for a noisy machine.
+  it('reads hostile pages in linear time: 8x the input, about 8x the work', () => {
+    const pages: Record<string, (length: number) => string> = {
+      'deep nesting': (length) => fill('<div>', length),
+      'unclosed scripts': (length) => fill('<script>', length),
+      'unclosed comments': (length) => fill('<!--', length),
+      'unclosed tags': (length) => fill('<a href="x" ', length),
+      'lone brackets': (length) => fill('<', length),
+      'close tags': (length) => `${'<div>'.repeat(20_000)}${fill('</span>', length)}`,
+      'unclosed title': (length) => fill('<title>a ', length),
+      mixed: (length) => fill('<p><b>x</b>&amp;<script>y</script><!-- z --><svg><div>', length),
     };
-    for (const [name, html] of Object.entries(pages)) {
-      expect(html.length).toBeGreaterThanOrEqual(MB2);
-      let result: ReturnType<typeof htmlToText> | undefined;
-      const ms = await blockedMs(() => (result = htmlToText(html)));
-      expect(result, name).toBeDefined();
-      // The quadratic extraction took ~18 minutes for 2 MB; linear work takes some tens of milliseconds.
-      expect(ms, name).toBeLessThan(1000);
+    for (const [name, page] of Object.entries(pages)) {
+      const small = page(KB256);
+      const large = page(MB2);
+      expect(large.length).toBeGreaterThanOrEqual(MB2);
+      htmlToText(small); // warm up the JIT for this shape of input
+      const ratio = fastestMs(() => htmlToText(large)) / Math.max(fastestMs(() => htmlToText(small)), 0.25);
+      expect(ratio, `${name}: 8x the input took ${ratio.toFixed(1)}x the time`).toBeLessThan(32);
     }
-    expect(htmlToText(fill('<title>a ')).title?.length).toBeLessThanOrEqual(500);
+    expect(htmlToText(fill('<title>a ', MB2)).title?.length).toBeLessThanOrEqual(500);
   });
 });
 
