@@ -1,78 +1,14 @@
 // The release flow end to end in a temporary git copy of the workspace's manifests: add a changeset, run
 // `changeset version` (pnpm version-packages), check versions / changelogs / dependent bumps, then run the
 // release script's dry run against a local registry and check what it would publish — and that it publishes nothing.
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverPackages, REPO_ROOT, type WorkspacePackage } from '../src/workspace.js';
+import { discoverPackages, type WorkspacePackage } from '../src/workspace.js';
 import { startFakeRegistry, type FakeRegistry } from './helpers/fake-registry.js';
-
-const RELEASE = join(REPO_ROOT, 'packages', 'release-tests', 'src', 'release.js');
-const CHANGESET = join(REPO_ROOT, 'node_modules', '.bin', 'changeset');
-
-function bump(version: string, kind: 'major' | 'minor' | 'patch'): string {
-  const [major = 0, minor = 0, patch = 0] = version.split('-')[0]!.split('.').map(Number);
-  if (kind === 'major') return `${String(major + 1)}.0.0`;
-  if (kind === 'minor') return `${String(major)}.${String(minor + 1)}.0`;
-  return `${String(major)}.${String(minor)}.${String(patch + 1)}`;
-}
-
-/** Whether `version` satisfies `^base` (semver caret: same major; for 0.x same minor; for 0.0.x the same version). */
-function inCaretRange(version: string, base: string): boolean {
-  const [a = 0, b = 0, c = 0] = version.split('.').map(Number);
-  const [x = 0, y = 0, z = 0] = base.split('.').map(Number);
-  if (x > 0) return a === x && (b > y || (b === y && c >= z));
-  if (y > 0) return a === 0 && b === y && c >= z;
-  return a === 0 && b === 0 && c === z;
-}
-
-/** A git repository holding the workspace's root files and every package.json, without sources or pending changesets. */
-function copyWorkspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'livechatai-release-flow-'));
-  for (const file of ['package.json', 'pnpm-workspace.yaml', '.changeset/config.json', '.changeset/README.md']) {
-    mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(REPO_ROOT, file), join(dir, file));
-  }
-  for (const pkg of discoverPackages()) {
-    mkdirSync(join(dir, 'packages', pkg.folder), { recursive: true });
-    cpSync(join(pkg.dir, 'package.json'), join(dir, 'packages', pkg.folder, 'package.json'));
-  }
-  // The changelog generator named in .changeset/config.json resolves from the copy's node_modules. Link only
-  // @changesets/cli (never the whole node_modules: a package manager run in the copy must not touch the workspace's).
-  mkdirSync(join(dir, 'node_modules', '@changesets'), { recursive: true });
-  symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules', '@changesets', 'cli')), join(dir, 'node_modules', '@changesets', 'cli'), 'dir');
-  // Link workspace dependencies the way `pnpm install` does (pnpm pack reads their versions from there).
-  const packages = discoverPackages();
-  const folderOf = new Map(packages.map((p) => [p.name, p.folder]));
-  for (const pkg of packages) {
-    const m = pkg.manifest;
-    const all = { ...m.dependencies, ...m.devDependencies, ...m.peerDependencies, ...m.optionalDependencies };
-    for (const [dep, range] of Object.entries(all)) {
-      const folder = folderOf.get(dep);
-      if (folder === undefined || !range.startsWith('workspace:')) continue;
-      const link = join(dir, 'packages', pkg.folder, 'node_modules', dep);
-      mkdirSync(dirname(link), { recursive: true });
-      symlinkSync(join(dir, 'packages', folder), link, 'dir');
-    }
-  }
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=release-test', '-c', 'user.email=release@test.invalid', ...args], { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'workspace copy');
-  return dir;
-}
-
-/** Run the release script asynchronously (the fake registry lives in this process and must keep answering). */
-function release(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('node', [RELEASE, ...args], { encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
-    });
-  });
-}
+import { bump, inCaretRange } from './helpers/semver.js';
+import { CHANGESET, copyWorkspace, release } from './helpers/workspace-copy.js';
 
 const readManifest = (dir: string, folder: string) =>
   JSON.parse(readFileSync(join(dir, 'packages', folder, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
@@ -118,7 +54,9 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
 
     // Expected: core minor, contacts patch; then, repeatedly, every public package with a dependency whose new
     // version leaves the dependent's `workspace:^` range (caret on the old version) gets a patch bump. A dependency
-    // bumped within range (e.g. 0.1.0 -> 0.1.1) needs no new release of its dependents.
+    // bumped within range (e.g. 0.1.0 -> 0.1.1) needs no new release of its dependents; in 0.0.x no bump is within
+    // range (^0.0.0 is 0.0.0 alone), so there the patch of contacts alone reaches server, react, livechatai and,
+    // through livechatai, the CLI.
     const bumps = new Map<string, 'minor' | 'patch'>([['@livechatai/core', 'minor'], ['@livechatai/contacts', 'patch']]);
     const byName = new Map(before.map((p) => [p.name, p]));
     const leavesRange = (dep: string) => {
@@ -148,8 +86,19 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
       if (kind === undefined) continue;
       const text = readFileSync(changelog, 'utf8');
       expect(text).toContain(`## ${version}`);
-      if (pkg.name === '@livechatai/core') expect(text).toContain('Release-flow test: a new core option.');
-      else if (pkg.name !== '@livechatai/contacts') expect(text).toMatch(/Updated dependencies[\s\S]*@livechatai\/core@/);
+      if (pkg.name === '@livechatai/core' || pkg.name === '@livechatai/contacts') {
+        expect(text).toContain('Release-flow test: a new core option.');
+      }
+      // A package bumped for its dependencies lists each bumped workspace dependency at its new version under one
+      // "Updated dependencies" line (.changeset/changelog.cjs), also when it was bumped one step further down (the
+      // CLI through livechatai), where the stock generator wrote a bare list.
+      const bumpedDeps = pkg.internalDependencies.filter((dep) => bumps.has(dep));
+      if (kind === 'patch' && pkg.name !== '@livechatai/contacts') expect(bumpedDeps.length, pkg.name).toBeGreaterThan(0);
+      if (bumpedDeps.length > 0) expect(text.match(/^- Updated dependencies/gm), `${pkg.name} CHANGELOG.md`).toHaveLength(1);
+      for (const dep of bumpedDeps) {
+        const line = `- ${dep}@${bump(byName.get(dep)!.version, bumps.get(dep)!)}`;
+        expect(text.split('\n').map((l) => l.trim()), `${pkg.name} CHANGELOG.md lists ${line}`).toContain(line);
+      }
       // workspace ranges stay workspace ranges in the repository; pnpm rewrites them when packing.
       for (const [dep, range] of Object.entries(after.dependencies ?? {})) {
         if (dep.startsWith('@livechatai/') || dep === 'livechatai') expect(range).toMatch(/^workspace:/);
