@@ -33,7 +33,14 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@livechatai/*/src/*', '@livechatai/*/src'], message: 'Import the package entry, not its sources.' }] },
+        {
+          patterns: [
+            {
+              group: ['@livechatai/*/src/*', '@livechatai/*/src'],
+              message: 'Import the package entry, not its sources.',
+            },
+          ],
+        },
       ],
       'no-console': 'error',
     },

@@ -22,7 +22,8 @@ function apiProxy(target: string): Record<string, ProxyOptions> {
       configure(proxy) {
         proxy.on('proxyReq', (proxyReq, req) => {
           const origin = req.headers.origin;
-          if (origin !== undefined && origin === `http://${req.headers.host ?? ''}`) proxyReq.setHeader('origin', new URL(target).origin);
+          if (origin !== undefined && origin === `http://${req.headers.host ?? ''}`)
+            proxyReq.setHeader('origin', new URL(target).origin);
         });
       },
     },
@@ -33,7 +34,11 @@ export default defineConfig(({ mode }) => {
   if (mode === 'widget') {
     return {
       plugins: [react()],
-      server: { proxy: apiProxy(process.env.EXAMPLE_WIDGET_URL ?? 'http://127.0.0.1:5175'), port: 5176, open: '/widget.html' },
+      server: {
+        proxy: apiProxy(process.env.EXAMPLE_WIDGET_URL ?? 'http://127.0.0.1:5175'),
+        port: 5176,
+        open: '/widget.html',
+      },
       build: { outDir: 'dist/widget', emptyOutDir: true, sourcemap: true, rolldownOptions: { input: 'widget.html' } },
     };
   }

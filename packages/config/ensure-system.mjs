@@ -27,7 +27,9 @@ if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot || !onPath('apt-get')) {
-  console.error(`Missing system packages: ${missing.join(', ')}. Install them (e.g. apt-get install -y ${missing.join(' ')}) and run again.`);
+  console.error(
+    `Missing system packages: ${missing.join(', ')}. Install them (e.g. apt-get install -y ${missing.join(' ')}) and run again.`,
+  );
   process.exit(1);
 }
 console.log(`Installing system packages with apt: ${missing.join(', ')}`);

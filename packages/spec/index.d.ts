@@ -55,7 +55,10 @@ export interface ValidateQueryInput {
    * The query: a string (`a=1&b=2`), URLSearchParams, or an object (arrays repeat a name; `undefined` values are
    * left out). Values are coerced to the parameter's schema type (`'2'` → 2, `'true'` → true) before validation.
    */
-  query?: string | URLSearchParams | Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
+  query?:
+    | string
+    | URLSearchParams
+    | Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
 }
 
 export interface ValidationResult {

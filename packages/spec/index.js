@@ -135,14 +135,18 @@ function compareScores(a, b) {
 }
 
 function mediaType(contentType) {
-  return String(contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
+  return String(contentType ?? 'application/json')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 }
 
 function formatErrors(errors, prefix = '') {
   return (errors ?? []).map((e) => {
     const where = `${prefix}${e.instancePath}` || '/';
     let text = `${where} ${e.message ?? 'is invalid'}`;
-    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) text += ` (${e.params.allowedValues.join(', ')})`;
+    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues))
+      text += ` (${e.params.allowedValues.join(', ')})`;
     if (e.keyword === 'additionalProperties') text += ` (\`${e.params.additionalProperty}\`)`;
     if (e.keyword === 'const') text += ` (${JSON.stringify(e.params.allowedValue)})`;
     return text;
@@ -224,18 +228,27 @@ export function createResponseValidator() {
 
   function validateResponse({ method, path, status, body, contentType }) {
     const match = matchOperation(method, path);
-    if (!match) return { valid: false, errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`], operationId: null };
+    if (!match)
+      return {
+        valid: false,
+        errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`],
+        operationId: null,
+      };
     const { operationId, operation } = match;
     const result = (errors) => ({ valid: errors.length === 0, errors, operationId });
     seen.add(`${operationId} ${status}`);
     const response = deref(operation.responses[String(status)]);
     if (!response) {
-      return result([`status ${status} is not documented for ${operationId} (documented: ${Object.keys(operation.responses).join(', ')})`]);
+      return result([
+        `status ${status} is not documented for ${operationId} (documented: ${Object.keys(operation.responses).join(', ')})`,
+      ]);
     }
     const type = mediaType(contentType);
     const media = response.content?.[type];
     if (!media) {
-      return result([`content type ${type} is not documented for ${operationId} ${status} (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`]);
+      return result([
+        `content type ${type} is not documented for ${operationId} ${status} (documented: ${Object.keys(response.content ?? {}).join(', ') || 'none'})`,
+      ]);
     }
     const key = `${operationId} ${status} ${type}`;
     if (type === 'text/event-stream') return result(checkEventStream(key, media, body));
@@ -276,13 +289,19 @@ export function createResponseValidator() {
       if (terminal && index !== events.length - 1) errors.push(`${at}: events follow the terminal event`);
     });
     const last = events.at(-1);
-    if (last && last.event !== 'done' && last.event !== 'error') errors.push('stream does not end with a done or error event');
+    if (last && last.event !== 'done' && last.event !== 'error')
+      errors.push('stream does not end with a done or error event');
     return errors;
   }
 
   function validateRequestBody({ method, path, body, contentType }) {
     const match = matchOperation(method, path);
-    if (!match) return { valid: false, errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`], operationId: null };
+    if (!match)
+      return {
+        valid: false,
+        errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`],
+        operationId: null,
+      };
     const { operationId, operation } = match;
     const result = (errors) => ({ valid: errors.length === 0, errors, operationId });
     const requestBody = deref(operation.requestBody);
@@ -304,13 +323,19 @@ export function createResponseValidator() {
 
   function validateQuery({ method, path, query }) {
     const match = matchOperation(method, path);
-    if (!match) return { valid: false, errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`], operationId: null };
+    if (!match)
+      return {
+        valid: false,
+        errors: [`no documented operation for ${String(method).toUpperCase()} ${path}`],
+        operationId: null,
+      };
     const { operationId, operation } = match;
     const params = (operation.parameters ?? []).map(deref).filter((p) => p.in === 'query');
     const entries = queryEntries(query ?? queryOf(path));
     const errors = [];
     for (const [name] of entries) {
-      if (!params.some((p) => p.name === name)) errors.push(`query parameter \`${name}\` is not documented for ${operationId}`);
+      if (!params.some((p) => p.name === name))
+        errors.push(`query parameter \`${name}\` is not documented for ${operationId}`);
     }
     for (const param of params) {
       const values = entries.filter(([name]) => name === param.name).map(([, value]) => value);

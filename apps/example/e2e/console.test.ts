@@ -50,7 +50,9 @@ async function api<T>(path: string, init?: { method?: string; body?: unknown }):
 
 /** A one-page PDF with these lines, built byte by byte (Helvetica, no compression), with a correct xref. */
 function pdfWith(lines: string[]): Buffer {
-  const text = lines.map((l, i) => `BT /F1 14 Tf 72 ${String(720 - i * 22)} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n');
+  const text = lines
+    .map((l, i) => `BT /F1 14 Tf 72 ${String(720 - i * 22)} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+    .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -76,8 +78,18 @@ function docxWith(paragraphs: string[]): Buffer {
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
   const files = [
-    { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>') },
-    { name: 'word/document.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`) },
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
+    },
+    {
+      name: 'word/document.xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
+      ),
+    },
   ];
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -120,9 +132,12 @@ function docxWith(paragraphs: string[]): Buffer {
 
 beforeAll(async () => {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
-  if (!existsSync(join(appRoot, 'dist', 'public', 'index.html'))) throw new Error('apps/example/dist/public is missing: run `vite build` first.');
+  if (!existsSync(join(appRoot, 'dist', 'public', 'index.html')))
+    throw new Error('apps/example/dist/public is missing: run `vite build` first.');
   mkdirSync(artifacts, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'livechatai-example-console-e2e-'));
 
@@ -132,20 +147,38 @@ beforeAll(async () => {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<html><head><title>Locker rules ${unique}</title></head><body><p>The garden locker key is kept at reception desk ${unique}.</p></body></html>`);
+    res.end(
+      `<html><head><title>Locker rules ${unique}</title></head><body><p>The garden locker key is kept at reception desk ${unique}.</p></body></html>`,
+    );
   });
   await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
   siteURL = `http://127.0.0.1:${String((site.address() as AddressInfo).port)}/locker`;
 
   // Demo data, so every screen has something to lay out; the flows use agents of their own.
-  emulator = await startEmulator({ port: 0, db: join(dataDir, 'e2e.sqlite'), seed: 'demo', streamDelayMs: 5, urlFetchTimeoutMs: 3_000,
+  emulator = await startEmulator({
+    port: 0,
+    db: join(dataDir, 'e2e.sqlite'),
+    seed: 'demo',
+    streamDelayMs: 5,
+    urlFetchTimeoutMs: 3_000,
     // The test's "website" is on loopback, which the emulator refuses to fetch unless allowed.
     allowPrivateUrls: true,
   });
-  server = await listen(createProxyApp({ target: emulator.url, apiKey: emulator.apiKey, staticDir: join(appRoot, 'dist', 'public') }), '127.0.0.1', 0);
+  server = await listen(
+    createProxyApp({ target: emulator.url, apiKey: emulator.apiKey, staticDir: join(appRoot, 'dist', 'public') }),
+    '127.0.0.1',
+    0,
+  );
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // Reduced motion: charts drawn whole at once, so a screenshot shows every day of the series.
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
@@ -185,12 +218,15 @@ async function layoutProblems(): Promise<string[]> {
         .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
         .slice(0, 3)
         .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-      problems.push(`scrollWidth ${String(document.documentElement.scrollWidth)} > innerWidth ${String(window.innerWidth)} (${wide.join(', ')})`);
+      problems.push(
+        `scrollWidth ${String(document.documentElement.scrollWidth)} > innerWidth ${String(window.innerWidth)} (${wide.join(', ')})`,
+      );
     }
     for (const el of document.querySelectorAll<HTMLElement>('.list-row .row-title')) {
       if (el.offsetParent === null) continue; // not shown
       // Ellipsised (text wider than its box) into a box too narrow for more than a few characters.
-      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth < 96) problems.push(`row title "${el.textContent ?? ''}" clipped to ${String(el.clientWidth)}px`);
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth < 96)
+        problems.push(`row title "${el.textContent ?? ''}" clipped to ${String(el.clientWidth)}px`);
     }
     return problems;
   });
@@ -203,7 +239,13 @@ async function axeViolations(): Promise<string[]> {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact ?? ''}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
   });
   return found;
 }
@@ -215,15 +257,51 @@ interface ScreenCase {
 }
 
 const SCREENS: ScreenCase[] = [
-  { name: 'agents', path: () => `#/agents?agent=${demoAgent}`, ready: () => page.getByRole('list', { name: 'Agents' }).waitFor() },
-  { name: 'knowledge', path: () => `#/knowledge?agent=${demoAgent}`, ready: () => page.getByRole('list', { name: 'Data sources' }).waitFor() },
-  { name: 'playground', path: () => `#/playground?agent=${demoAgent}`, ready: () => page.getByLabel('Message').waitFor() },
-  { name: 'inbox', path: () => `#/inbox?agent=${demoAgent}`, ready: () => page.getByRole('list', { name: 'Conversations' }).locator('.list-row').first().waitFor() },
-  { name: 'inbox-conversation', path: () => `#/inbox?agent=${demoAgent}&id=${demoConversation}`, ready: () => page.locator('.conversation .bubble').first().waitFor() },
-  { name: 'contacts', path: () => `#/contacts?agent=${demoAgent}`, ready: () => page.getByRole('list', { name: 'Contacts' }).locator('.list-row').first().waitFor() },
-  { name: 'contact', path: () => `#/contacts?agent=${demoAgent}&id=${demoContact}`, ready: () => page.getByRole('list', { name: 'Conversations of this contact' }).waitFor() },
-  { name: 'analytics', path: () => `#/analytics?agent=${demoAgent}`, ready: () => page.locator('[data-chart="daily"] svg').first().waitFor() },
-  { name: 'suggestions', path: () => `#/suggestions?agent=${demoAgent}`, ready: () => page.locator('.suggestion').first().waitFor() },
+  {
+    name: 'agents',
+    path: () => `#/agents?agent=${demoAgent}`,
+    ready: () => page.getByRole('list', { name: 'Agents' }).waitFor(),
+  },
+  {
+    name: 'knowledge',
+    path: () => `#/knowledge?agent=${demoAgent}`,
+    ready: () => page.getByRole('list', { name: 'Data sources' }).waitFor(),
+  },
+  {
+    name: 'playground',
+    path: () => `#/playground?agent=${demoAgent}`,
+    ready: () => page.getByLabel('Message').waitFor(),
+  },
+  {
+    name: 'inbox',
+    path: () => `#/inbox?agent=${demoAgent}`,
+    ready: () => page.getByRole('list', { name: 'Conversations' }).locator('.list-row').first().waitFor(),
+  },
+  {
+    name: 'inbox-conversation',
+    path: () => `#/inbox?agent=${demoAgent}&id=${demoConversation}`,
+    ready: () => page.locator('.conversation .bubble').first().waitFor(),
+  },
+  {
+    name: 'contacts',
+    path: () => `#/contacts?agent=${demoAgent}`,
+    ready: () => page.getByRole('list', { name: 'Contacts' }).locator('.list-row').first().waitFor(),
+  },
+  {
+    name: 'contact',
+    path: () => `#/contacts?agent=${demoAgent}&id=${demoContact}`,
+    ready: () => page.getByRole('list', { name: 'Conversations of this contact' }).waitFor(),
+  },
+  {
+    name: 'analytics',
+    path: () => `#/analytics?agent=${demoAgent}`,
+    ready: () => page.locator('[data-chart="daily"] svg').first().waitFor(),
+  },
+  {
+    name: 'suggestions',
+    path: () => `#/suggestions?agent=${demoAgent}`,
+    ready: () => page.locator('.suggestion').first().waitFor(),
+  },
 ];
 
 describe('the console at phone, laptop and desktop widths', () => {
@@ -292,7 +370,12 @@ describe('console flows', () => {
 
   beforeAll(async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    agentId = (await api<{ id: string }>('/agents', { method: 'POST', body: { name: `Console E2E ${unique}`, isLiveChatEnabled: true } })).id;
+    agentId = (
+      await api<{ id: string }>('/agents', {
+        method: 'POST',
+        body: { name: `Console E2E ${unique}`, isLiveChatEnabled: true },
+      })
+    ).id;
   });
 
   it('shows a web page that could not be fetched as failed, with why, and retries it', async () => {
@@ -328,7 +411,10 @@ describe('console flows', () => {
   it('reads a real PDF (and a Word document) in the browser, stores each as its type, and the agent answers from the PDF', async () => {
     const code = `LOCKER-${unique}`;
     const file = join(dataDir, 'handbook.pdf');
-    writeFileSync(file, pdfWith(['Employee handbook', `The orchid locker code is ${code}. The orchid locker is next to the gym.`]));
+    writeFileSync(
+      file,
+      pdfWith(['Employee handbook', `The orchid locker code is ${code}. The orchid locker is next to the gym.`]),
+    );
     await page.goto(`${server.url}/#/knowledge?agent=${agentId}`);
     await page.getByRole('tab', { name: 'File' }).click();
     const panel = page.getByRole('tabpanel', { name: 'File' });
@@ -345,7 +431,9 @@ describe('console flows', () => {
     writeFileSync(docx, docxWith(['Welcome pack', `The bicycle shed code is SHED-${unique}.`]));
     await panel.locator('input[type="file"]').setInputFiles(docx);
     await panel.locator('[data-file-kind="docx"]').waitFor();
-    expect(await panel.locator('textarea[name="content"]').inputValue()).toBe(`Welcome pack\n\nThe bicycle shed code is SHED-${unique}.`);
+    expect(await panel.locator('textarea[name="content"]').inputValue()).toBe(
+      `Welcome pack\n\nThe bicycle shed code is SHED-${unique}.`,
+    );
     await panel.getByRole('button', { name: 'Add to knowledge' }).click();
     await page.locator('.list-row', { hasText: 'welcome' }).locator('.badge', { hasText: 'DOCX' }).waitFor();
 
@@ -400,12 +488,15 @@ describe('console flows', () => {
     await answerBox.fill('   ');
     await card.getByRole('button', { name: 'Add Q&A to knowledge' }).click();
     await card.getByRole('alert').filter({ hasText: 'Nothing to save yet' }).waitFor();
-    const qa = () => api<{ items: unknown[] }>(`/data-sources?agentId=${agentId}&source=QA`).then((d) => d.items.length);
+    const qa = () =>
+      api<{ items: unknown[] }>(`/data-sources?agentId=${agentId}&source=QA`).then((d) => d.items.length);
     expect(await qa()).toBe(0);
     await shot('flow-suggestion-refused');
 
     // The card links to the conversation it came from.
-    expect(await card.getByRole('link', { name: /Open conversation/ }).getAttribute('href')).toMatch(/#\/inbox\?agent=.*&id=chat_/);
+    expect(await card.getByRole('link', { name: /Open conversation/ }).getAttribute('href')).toMatch(
+      /#\/inbox\?agent=.*&id=chat_/,
+    );
     await answerBox.fill('Yes, kayaks are for rent every Monday from 9am.');
     await card.getByRole('button', { name: 'Add Q&A to knowledge' }).click();
     await card.waitFor({ state: 'detached' });
@@ -417,7 +508,11 @@ describe('console flows', () => {
     for (let i = 1; i <= 9; i++) {
       const sent = await api<{ conversationId: string }>('/conversations', {
         method: 'POST',
-        body: { agentId, question: `Question number ${String(i)}: what is the orchid locker code?`, ...(conversationId ? { conversationId } : {}) },
+        body: {
+          agentId,
+          question: `Question number ${String(i)}: what is the orchid locker code?`,
+          ...(conversationId ? { conversationId } : {}),
+        },
       });
       conversationId = sent.conversationId;
     }
@@ -425,7 +520,10 @@ describe('console flows', () => {
     await page.goto(`${server.url}/#/inbox?agent=${agentId}&id=${conversationId!}`);
     const transcript = page.getByRole('log', { name: /Messages with/ });
     await transcript.locator('.bubble').first().waitFor();
-    const atBottom = () => transcript.evaluate((el) => el.scrollHeight > el.clientHeight && el.scrollHeight - el.scrollTop - el.clientHeight < 4);
+    const atBottom = () =>
+      transcript.evaluate(
+        (el) => el.scrollHeight > el.clientHeight && el.scrollHeight - el.scrollTop - el.clientHeight < 4,
+      );
     await expect.poll(atBottom).toBe(true);
     // The visitor is named as a visitor, never by the raw conversation id.
     expect(await page.locator('.conversation-head').innerText()).not.toContain('chat_');
@@ -455,13 +553,19 @@ describe('console flows', () => {
     expect(await kpi.locator('.kpi-change').innerText()).toBe('new this period');
     expect(await page.locator('.kpis').first().innerText()).not.toContain('100.0%');
     // Duration is neither good nor bad: never coloured.
-    expect(await page.locator('.kpi', { hasText: 'Avg. chat duration' }).locator('.kpi-change.good, .kpi-change.bad').count()).toBe(0);
+    expect(
+      await page
+        .locator('.kpi', { hasText: 'Avg. chat duration' })
+        .locator('.kpi-change.good, .kpi-change.bad')
+        .count(),
+    ).toBe(0);
     await shot('flow-analytics-new');
   });
 
   it('moves to another agent when the selected one is deleted, and offers Undo for a knowledge delete', async () => {
     await page.goto(`${server.url}/#/knowledge?agent=${agentId}`);
-    const titles = async () => (await api<{ items: { title: string }[] }>(`/data-sources?agentId=${agentId}`)).items.map((s) => s.title);
+    const titles = async () =>
+      (await api<{ items: { title: string }[] }>(`/data-sources?agentId=${agentId}`)).items.map((s) => s.title);
     const notes = page.locator('.list-row', { hasText: 'notes' });
     await notes.getByRole('button', { name: /Delete/ }).click();
     await notes.waitFor({ state: 'detached' });

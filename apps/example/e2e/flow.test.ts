@@ -39,7 +39,14 @@ beforeAll(async () => {
   );
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   page.on('request', (request) => {
@@ -82,7 +89,9 @@ describe('example app', () => {
     await page.locator('input[name="title"]').fill('Vault');
     await page
       .locator('textarea[name="content"]')
-      .fill(`The vault access code is ${code}. The vault is in the basement of the north building and opens on weekdays.`);
+      .fill(
+        `The vault access code is ${code}. The vault is in the basement of the north building and opens on weekdays.`,
+      );
     await page.getByRole('button', { name: 'Add to knowledge' }).click();
     await page.getByRole('list', { name: 'Data sources' }).locator('.row-title', { hasText: 'Vault' }).waitFor();
     await shot('02-knowledge');

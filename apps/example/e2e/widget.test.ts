@@ -72,12 +72,21 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'livechatai-example-widget-e2e-'));
   emulator = await startEmulator({ port: 0, db: join(dataDir, 'e2e.sqlite'), streamDelayMs: 40 });
 
-  const consoleApp = createProxyApp({ target: emulator.url, apiKey: emulator.apiKey, staticDir: join(appRoot, 'dist', 'public') });
+  const consoleApp = createProxyApp({
+    target: emulator.url,
+    apiKey: emulator.apiKey,
+    staticDir: join(appRoot, 'dist', 'public'),
+  });
   consoleServer = await listen(
     {
       fetch: async (request, env) => {
         const response = await consoleApp.fetch(request, env);
-        consoleHits.push({ method: request.method, path: new URL(request.url).pathname, origin: request.headers.get('origin'), status: response.status });
+        consoleHits.push({
+          method: request.method,
+          path: new URL(request.url).pathname,
+          origin: request.headers.get('origin'),
+          status: response.status,
+        });
         return response;
       },
     },
@@ -86,10 +95,19 @@ beforeAll(async () => {
   );
 
   // The agent and its knowledge, set up through the console (what its Agents and Knowledge screens do).
-  agentId = (await consoleAPI<{ id: string }>('/agents', { method: 'POST', body: { name: `Widget E2E ${unique}`, isLiveChatEnabled: true } })).id;
+  agentId = (
+    await consoleAPI<{ id: string }>('/agents', {
+      method: 'POST',
+      body: { name: `Widget E2E ${unique}`, isLiveChatEnabled: true },
+    })
+  ).id;
   await consoleAPI('/data-sources/text', {
     method: 'POST',
-    body: { agentId, title: 'Vault', content: `The vault access code is ${code}. The vault is in the basement of the north building.` },
+    body: {
+      agentId,
+      title: 'Vault',
+      content: `The vault access code is ${code}. The vault is in the basement of the north building.`,
+    },
   });
 
   site = await listen(
@@ -105,7 +123,14 @@ beforeAll(async () => {
 
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   visitorContext = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   visitor = await visitorContext.newPage();
@@ -161,7 +186,9 @@ describe('visitor chat widget', () => {
 
     // The answer arrives in pieces: seen while streaming (log busy), then complete and longer.
     const streaming = rows(visitor, 'assistant').and(visitor.locator('[data-state="streaming"]'));
-    await expect.poll(async () => ((await streaming.count()) > 0 ? (await streaming.innerText()).length : 0)).toBeGreaterThan('Assistant'.length);
+    await expect
+      .poll(async () => ((await streaming.count()) > 0 ? (await streaming.innerText()).length : 0))
+      .toBeGreaterThan('Assistant'.length);
     const partial = await streaming.innerText();
     expect(await log.getAttribute('aria-busy')).toBe('true');
     await shot(visitor, '01-streaming');
@@ -210,7 +237,9 @@ describe('visitor chat widget', () => {
       await shot(visitor, '03-human-reply');
 
       // A team member's address stays with the team.
-      const stored = await consoleAPI<{ messages: { agent: { email: string | null } | null }[] }>(`/conversations/${conversationId}`);
+      const stored = await consoleAPI<{ messages: { agent: { email: string | null } | null }[] }>(
+        `/conversations/${conversationId}`,
+      );
       const email = stored.messages.find((m) => m.agent?.email)?.agent?.email;
       expect(email).toBeTruthy();
       const restored = await fetchFrom(visitor, `/api/chat?conversationId=${conversationId}`);
@@ -283,7 +312,10 @@ describe('visitor chat widget', () => {
       await alert.waitFor();
       await shot(page, '04-error');
       await alert.getByRole('button', { name: 'Try again' }).click();
-      await rows(page, 'assistant').filter({ hasText: code }).and(page.locator('[data-state="done"]')).waitFor({ timeout: 20_000 });
+      await rows(page, 'assistant')
+        .filter({ hasText: code })
+        .and(page.locator('[data-state="done"]'))
+        .waitFor({ timeout: 20_000 });
       await alert.waitFor({ state: 'detached' });
       expect(await rows(page, 'user').filter({ hasText: question }).count()).toBe(1);
       await page.unroute('**/api/chat');
@@ -309,7 +341,8 @@ describe('visitor chat widget', () => {
       expect(url.origin).toBe(siteOrigin);
       expect(['/', '/api/chat'].includes(url.pathname) || url.pathname.startsWith('/assets/')).toBe(true);
       expect(Object.keys(request.headers)).not.toContain('authorization');
-      for (const value of [request.url, ...Object.values(request.headers)]) expect(value).not.toContain(emulator.apiKey);
+      for (const value of [request.url, ...Object.values(request.headers)])
+        expect(value).not.toContain(emulator.apiKey);
     }
     const page = await (await fetch(site.url)).text();
     expect(page).not.toContain(emulator.apiKey);

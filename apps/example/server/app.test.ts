@@ -51,7 +51,8 @@ function raw(method: string, path: string, headers: Record<string, string>, body
   });
 }
 
-const corsHeaders = (headers: IncomingHttpHeaders) => Object.keys(headers).filter((name) => name.startsWith('access-control-'));
+const corsHeaders = (headers: IncomingHttpHeaders) =>
+  Object.keys(headers).filter((name) => name.startsWith('access-control-'));
 
 async function agentNames(): Promise<string[]> {
   const list = (await (await fetch(`${proxy.url}/api/v2/agents?limit=100`)).json()) as { data: { name: string }[] };
@@ -82,11 +83,13 @@ describe('app server', () => {
   });
 
   it('streams answers through as they are written, not buffered', async () => {
-    const agent = (await (await fetch(`${proxy.url}/api/v2/agents`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ name: 'Streamer', isLiveChatEnabled: true }),
-    })).json()) as { data: { id: string } };
+    const agent = (await (
+      await fetch(`${proxy.url}/api/v2/agents`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ name: 'Streamer', isLiveChatEnabled: true }),
+      })
+    ).json()) as { data: { id: string } };
     const res = await fetch(`${proxy.url}/api/v2/conversations`, {
       method: 'POST',
       headers: json,
@@ -104,7 +107,11 @@ describe('app server', () => {
   });
 
   it('answers with an error envelope when the API cannot be reached, and 404 outside /api/v2', async () => {
-    const dead = await listen(createProxyApp({ target: 'http://127.0.0.1:9/api/v2', apiKey: 'k'.repeat(20) }), '127.0.0.1', 0);
+    const dead = await listen(
+      createProxyApp({ target: 'http://127.0.0.1:9/api/v2', apiKey: 'k'.repeat(20) }),
+      '127.0.0.1',
+      0,
+    );
     try {
       const res = await fetch(`${dead.url}/api/v2/agents`);
       expect(res.status).toBe(502);
@@ -136,13 +143,23 @@ describe('app server: only for its own pages', () => {
   const createAgent = (name: string) => JSON.stringify({ name, isLiveChatEnabled: true });
 
   it('refuses a Host that is not its own (DNS rebinding) before calling the API, and accepts localhost', async () => {
-    const rebound = await raw('POST', '/api/v2/agents', { ...json, host: `evil.example:${String(proxy.port)}` }, createAgent('Rebound'));
+    const rebound = await raw(
+      'POST',
+      '/api/v2/agents',
+      { ...json, host: `evil.example:${String(proxy.port)}` },
+      createAgent('Rebound'),
+    );
     expectForbidden(rebound);
     expect(JSON.parse(rebound.body).message).toContain('evil.example');
     expectForbidden(await raw('GET', '/', { host: `evil.example:${String(proxy.port)}` }));
     expect(await agentNames()).not.toContain('Rebound');
 
-    const local = await raw('POST', '/api/v2/agents', { ...json, host: `localhost:${String(proxy.port)}` }, createAgent('Via localhost'));
+    const local = await raw(
+      'POST',
+      '/api/v2/agents',
+      { ...json, host: `localhost:${String(proxy.port)}` },
+      createAgent('Via localhost'),
+    );
     expect(local.status).toBe(200);
     expect(await agentNames()).toContain('Via localhost');
   });
@@ -154,7 +171,12 @@ describe('app server: only for its own pages', () => {
     }
     expect((await agentNames()).filter((name) => name.startsWith('From '))).toEqual([]);
 
-    const same = await raw('POST', '/api/v2/agents', { ...json, host: own(), origin: proxy.url }, createAgent('Same origin'));
+    const same = await raw(
+      'POST',
+      '/api/v2/agents',
+      { ...json, host: own(), origin: proxy.url },
+      createAgent('Same origin'),
+    );
     expect(same.status).toBe(200);
     expect(await agentNames()).toContain('Same origin');
   });
@@ -166,14 +188,21 @@ describe('app server: only for its own pages', () => {
   });
 
   it("never passes the API's CORS headers on, preflights included", async () => {
-    const direct = await fetch(`${emulator.url}/agents`, { headers: { authorization: `Bearer ${emulator.apiKey}`, origin: 'https://evil.example' } });
+    const direct = await fetch(`${emulator.url}/agents`, {
+      headers: { authorization: `Bearer ${emulator.apiKey}`, origin: 'https://evil.example' },
+    });
     expect(direct.headers.get('access-control-allow-origin')).toBe('*');
 
     const list = await raw('GET', '/api/v2/agents', { host: own() });
     expect(list.status).toBe(200);
     expect(corsHeaders(list.headers)).toEqual([]);
 
-    const preflight = { host: own(), origin: proxy.url, 'access-control-request-method': 'DELETE', 'access-control-request-headers': 'content-type' };
+    const preflight = {
+      host: own(),
+      origin: proxy.url,
+      'access-control-request-method': 'DELETE',
+      'access-control-request-headers': 'content-type',
+    };
     const ownPreflight = await raw('OPTIONS', '/api/v2/agents/agent_1', preflight);
     expect(corsHeaders(ownPreflight.headers)).toEqual([]);
     expectForbidden(await raw('OPTIONS', '/api/v2/agents/agent_1', { ...preflight, origin: 'https://evil.example' }));

@@ -33,7 +33,10 @@ export function createPublicSiteApp(options: PublicSiteOptions): Hono {
   const pageFile = join(options.staticDir, PAGE);
   const template = readFileSync(pageFile, 'utf8');
   if (!template.includes(AGENT_META)) throw new Error(`${pageFile} has no ${AGENT_META} to fill in.`);
-  const page = template.replace(AGENT_META, `<meta name="livechatai-agent-id" content="${escapeAttribute(options.agentId)}" />`);
+  const page = template.replace(
+    AGENT_META,
+    `<meta name="livechatai-agent-id" content="${escapeAttribute(options.agentId)}" />`,
+  );
 
   const app = new Hono();
   app.all('/api/chat', (c) => chat(c.req.raw));

@@ -25,7 +25,9 @@ const widgetPort = Number(process.env.WIDGET_PORT ?? 5175);
 const DEMO_WIDGET_AGENT = 'Acme Support';
 
 if (!existsSync(join(consoleDir, 'index.html')) || !existsSync(join(widgetDir, 'widget.html'))) {
-  console.error('The app is not built yet: run `pnpm --filter @livechatai/example build` (or `pnpm start` at the root).');
+  console.error(
+    'The app is not built yet: run `pnpm --filter @livechatai/example build` (or `pnpm start` at the root).',
+  );
   process.exit(1);
 }
 
@@ -36,7 +38,9 @@ const realBaseURL = process.env.LIVECHATAI_BASE_URL;
 if (realBaseURL) {
   const key = process.env.LIVECHATAI_API_KEY;
   if (!key) {
-    console.error('LIVECHATAI_BASE_URL is set but LIVECHATAI_API_KEY is not: the server needs the key to forward requests.');
+    console.error(
+      'LIVECHATAI_BASE_URL is set but LIVECHATAI_API_KEY is not: the server needs the key to forward requests.',
+    );
     process.exit(1);
   }
   target = realBaseURL;
@@ -47,7 +51,12 @@ if (realBaseURL) {
   mkdirSync(dataDir, { recursive: true });
   const db = join(dataDir, 'livechatai.sqlite');
   const firstRun = !existsSync(db);
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1', db, ...(firstRun ? { seed: 'demo' as const } : {}) });
+  const emulator = await startEmulator({
+    port: 0,
+    host: '127.0.0.1',
+    db,
+    ...(firstRun ? { seed: 'demo' as const } : {}),
+  });
   target = emulator.url;
   apiKey = emulator.apiKey;
   closeEmulator = () => emulator.close();
@@ -73,11 +82,17 @@ const client = createClient({ apiKey, baseURL: target });
 let widgetAgentId = process.env.LIVECHATAI_WIDGET_AGENT_ID;
 let widgetAgentName = widgetAgentId;
 if (!widgetAgentId) {
-  const agents = await client.request<{ id: string; name: string }[]>({ method: 'GET', path: '/agents', query: { limit: 100 } });
+  const agents = await client.request<{ id: string; name: string }[]>({
+    method: 'GET',
+    path: '/agents',
+    query: { limit: 100 },
+  });
   const agent = agents.find((a) => a.name === DEMO_WIDGET_AGENT) ?? agents[0];
   if (!agent) {
     await closeEmulator?.();
-    console.error('The workspace has no agent for the widget: create one in the console, or set LIVECHATAI_WIDGET_AGENT_ID.');
+    console.error(
+      'The workspace has no agent for the widget: create one in the console, or set LIVECHATAI_WIDGET_AGENT_ID.',
+    );
     process.exit(1);
   }
   widgetAgentId = agent.id;
@@ -86,9 +101,15 @@ if (!widgetAgentId) {
 const secret = process.env.LIVECHATAI_CHAT_SECRET ?? randomBytes(32).toString('base64url');
 
 const consoleServer = await listen(createProxyApp({ target, apiKey, staticDir: consoleDir }), consoleHost, consolePort);
-if (consoleServer.fellBack) console.log(`Port ${String(consolePort)} is busy; the console uses ${String(consoleServer.port)} instead.`);
-const site = await listen(createPublicSiteApp({ client, agentId: widgetAgentId, secret, staticDir: widgetDir }), widgetHost, widgetPort);
-if (site.fellBack) console.log(`Port ${String(widgetPort)} is busy; the public site uses ${String(site.port)} instead.`);
+if (consoleServer.fellBack)
+  console.log(`Port ${String(consolePort)} is busy; the console uses ${String(consoleServer.port)} instead.`);
+const site = await listen(
+  createPublicSiteApp({ client, agentId: widgetAgentId, secret, staticDir: widgetDir }),
+  widgetHost,
+  widgetPort,
+);
+if (site.fellBack)
+  console.log(`Port ${String(widgetPort)} is busy; the public site uses ${String(site.port)} instead.`);
 
 console.log(`
   LiveChatAI console (admin, this machine only):  ${consoleServer.url}

@@ -61,7 +61,9 @@ export function App() {
     if (!missing) return;
     if (verifying) {
       const id = route.agentId;
-      void refetch().finally(() => { setRechecked(id); });
+      void refetch().finally(() => {
+        setRechecked(id);
+      });
       return;
     }
     // Still not there: show the agent we moved to (without a history entry).
@@ -141,7 +143,14 @@ export function App() {
 
   return (
     <div className={`shell ${menuOpen ? 'menu-open' : ''}`}>
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
@@ -150,7 +159,9 @@ export function App() {
           className="menu-button"
           aria-expanded={menuOpen}
           aria-controls="sidebar"
-          onClick={() => { setMenuOpen((open) => !open); }}
+          onClick={() => {
+            setMenuOpen((open) => !open);
+          }}
         >
           <span aria-hidden="true">{menuOpen ? '✕' : '☰'}</span> Menu
         </button>
@@ -202,7 +213,9 @@ export function App() {
             </a>
           ))}
         </nav>
-        <div className="sidebar-footer">Requests go through this app&apos;s server; the API key never reaches the browser.</div>
+        <div className="sidebar-footer">
+          Requests go through this app&apos;s server; the API key never reaches the browser.
+        </div>
       </aside>
       <main className="main" id="main" ref={main} tabIndex={-1} data-screen={screen}>
         {needsAgent && agents.error ? (

@@ -28,7 +28,8 @@ function extensionOf(name: string): string {
 export function kindOf(file: File): ExtractedFile['kind'] | undefined {
   const ext = extensionOf(file.name);
   if (file.type === 'application/pdf' || ext === 'pdf') return 'pdf';
-  if (ext === 'docx' || file.type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document') return 'docx';
+  if (ext === 'docx' || file.type === 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    return 'docx';
   if (file.type.startsWith('text/') || TEXT_EXTENSIONS.includes(ext)) return 'text';
   return undefined;
 }
@@ -37,7 +38,8 @@ async function pdfText(file: File): Promise<{ text: string; pages: number }> {
   // Loaded on first use: the PDF library is large, and only this form needs it.
   const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
   pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false })
+    .promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -80,7 +82,10 @@ async function unzipEntry(bytes: Uint8Array<ArrayBuffer>, name: string): Promise
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + size);
       if (method === 0) return data;
-      if (method !== 8) throw new UnsupportedFileError(`${name} is compressed with method ${String(method)}, which the console cannot read.`);
+      if (method !== 8)
+        throw new UnsupportedFileError(
+          `${name} is compressed with method ${String(method)}, which the console cannot read.`,
+        );
       const inflated = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
       return new Uint8Array(await new Response(inflated).arrayBuffer());
     }
@@ -113,7 +118,8 @@ export async function extractFileText(file: File): Promise<ExtractedFile> {
   const title = file.name.replace(/\.[^.]+$/, '') || file.name;
   if (kind === 'pdf') {
     const { text, pages } = await pdfText(file);
-    if (!text) throw new UnsupportedFileError(`${file.name} has no text layer (a scanned PDF?): there is nothing to add.`);
+    if (!text)
+      throw new UnsupportedFileError(`${file.name} has no text layer (a scanned PDF?): there is nothing to add.`);
     return { kind, title, text, pages };
   }
   if (kind === 'docx') {
@@ -122,5 +128,7 @@ export async function extractFileText(file: File): Promise<ExtractedFile> {
     return { kind, title, text };
   }
   if (kind === 'text') return { kind, title, text: (await file.text()).trim() };
-  throw new UnsupportedFileError(`${file.name}: the console reads PDF, Word (.docx) and plain-text files (.txt, .md, .csv, .json, .html).`);
+  throw new UnsupportedFileError(
+    `${file.name}: the console reads PDF, Word (.docx) and plain-text files (.txt, .md, .csv, .json, .html).`,
+  );
 }

@@ -1,7 +1,15 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 export type Screen = 'agents' | 'knowledge' | 'playground' | 'inbox' | 'contacts' | 'analytics' | 'suggestions';
-export const SCREENS: readonly Screen[] = ['agents', 'knowledge', 'playground', 'inbox', 'contacts', 'analytics', 'suggestions'];
+export const SCREENS: readonly Screen[] = [
+  'agents',
+  'knowledge',
+  'playground',
+  'inbox',
+  'contacts',
+  'analytics',
+  'suggestions',
+];
 
 /**
  * The app's location: `#/<screen>?agent=<id>&id=<item>&<screen's own params>`, so a reload, the back button or
@@ -45,7 +53,11 @@ function subscribe(onChange: () => void) {
 
 /** The current route, and `navigate` (a new history entry, or `replace` for filter changes). */
 export function useRoute(): [Route, (next: RouteChange, options?: { replace?: boolean }) => void] {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
   const navigate = useCallback((next: RouteChange, options: { replace?: boolean } = {}) => {
     const target = href(next);
     if (options.replace) {

@@ -56,7 +56,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           actions.current.delete(key);
           sync();
           const reason = error instanceof Error ? error.message : String(error);
-          setToasts((list) => [...list, { key: `${key}:error`, message: `${action.message} failed: ${reason}`, tone: 'error' }]);
+          setToasts((list) => [
+            ...list,
+            { key: `${key}:error`, message: `${action.message} failed: ${reason}`, tone: 'error' },
+          ]);
         },
       );
     },
@@ -66,7 +69,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const schedule = useCallback<UndoContext['schedule']>(
     ({ key, message, commit }) => {
       if (actions.current.has(key)) return;
-      actions.current.set(key, { key, message, commit, timer: setTimeout(() => { run(key); }, UNDO_MS) });
+      actions.current.set(key, {
+        key,
+        message,
+        commit,
+        timer: setTimeout(() => {
+          run(key);
+        }, UNDO_MS),
+      });
       sync();
       setToasts((list) => [...list.filter((t) => t.key !== key), { key, message, tone: 'undo' }]);
     },
@@ -105,11 +115,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div key={t.key} className={`toast toast-${t.tone}`}>
             <span>{t.message}</span>
             {t.tone === 'undo' ? (
-              <button type="button" className="btn btn-small toast-undo" onClick={() => { undo(t.key); }}>
+              <button
+                type="button"
+                className="btn btn-small toast-undo"
+                onClick={() => {
+                  undo(t.key);
+                }}
+              >
                 Undo
               </button>
             ) : (
-              <button type="button" className="btn btn-small toast-undo" aria-label="Close" onClick={() => { drop(t.key); }}>
+              <button
+                type="button"
+                className="btn btn-small toast-undo"
+                aria-label="Close"
+                onClick={() => {
+                  drop(t.key);
+                }}
+              >
                 ×
               </button>
             )}

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>
@@ -12,7 +20,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`card ${className ?? ''}`}>
       {title || actions ? (
@@ -35,7 +53,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-export function ErrorNotice({ error, title = 'Something went wrong', onRetry }: { error: { message: string } | null | undefined; title?: string; onRetry?: () => void }) {
+export function ErrorNotice({
+  error,
+  title = 'Something went wrong',
+  onRetry,
+}: {
+  error: { message: string } | null | undefined;
+  title?: string;
+  onRetry?: () => void;
+}) {
   if (!error) return null;
   return (
     <div className="error-notice" role="alert">
@@ -62,7 +88,13 @@ export function EmptyState({ icon = '✦', title, children }: { icon?: string; t
   );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'green' | 'amber' | 'red' | 'blue' | 'violet'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'green' | 'amber' | 'red' | 'blue' | 'violet';
+  children: ReactNode;
+}) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
@@ -92,18 +124,38 @@ export function NoAgent() {
 }
 
 /** Previous / next buttons under a paged list; hidden when everything fits on one page. */
-export function Pager({ info, onPage }: { info: { page: number; hasNext: boolean; totalPages?: number | undefined } | undefined; onPage: (page: number) => void }) {
+export function Pager({
+  info,
+  onPage,
+}: {
+  info: { page: number; hasNext: boolean; totalPages?: number | undefined } | undefined;
+  onPage: (page: number) => void;
+}) {
   if (!info || (info.page <= 1 && !info.hasNext)) return null;
   return (
     <div className="pager">
-      <button type="button" className="btn btn-ghost btn-small" disabled={info.page <= 1} onClick={() => { onPage(info.page - 1); }}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        disabled={info.page <= 1}
+        onClick={() => {
+          onPage(info.page - 1);
+        }}
+      >
         ← Previous
       </button>
       <span className="muted small">
         Page {info.page}
         {info.totalPages ? ` of ${String(info.totalPages)}` : ''}
       </span>
-      <button type="button" className="btn btn-ghost btn-small" disabled={!info.hasNext} onClick={() => { onPage(info.page + 1); }}>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        disabled={!info.hasNext}
+        onClick={() => {
+          onPage(info.page + 1);
+        }}
+      >
         Next →
       </button>
     </div>

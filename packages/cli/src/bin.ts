@@ -3,7 +3,8 @@
 // commander or the SDK; everything else loads the CLI module.
 import { readFileSync } from 'node:fs';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 const argv = process.argv;
 
 if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {

@@ -37,7 +37,8 @@ export function errorLine(error: unknown): string {
   const extras: string[] = [];
   const message = error.message.replace(/\s*\n\s*/g, ' ').trim();
   if (typeof e.status === 'number' && !message.startsWith(String(e.status))) extras.push(`status ${String(e.status)}`);
-  if (typeof e.code === 'string' && e.code !== '' && e.name !== 'CliError' && !/^http_\d+$/.test(e.code)) extras.push(`code ${e.code}`);
+  if (typeof e.code === 'string' && e.code !== '' && e.name !== 'CliError' && !/^http_\d+$/.test(e.code))
+    extras.push(`code ${e.code}`);
   if (typeof e.requestId === 'string') extras.push(`request ${e.requestId}`);
   return extras.length > 0 ? `${message} (${extras.join(', ')})` : message;
 }
@@ -67,8 +68,13 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   const output = {
     writeErr: (text: string) => process.stderr.write(scrubSecrets(text)),
     outputError: (text: string, write: (s: string) => void) => {
-      const oneLine = text.replace(/^error: /, '').replace(/\s*\n\s*(?=\S)/g, ' ').trimEnd();
-      write(json ? errorJson({ message: oneLine, code: 'usage', exitCode: ExitCode.usage }) : `livechatai: ${oneLine}\n`);
+      const oneLine = text
+        .replace(/^error: /, '')
+        .replace(/\s*\n\s*(?=\S)/g, ' ')
+        .trimEnd();
+      write(
+        json ? errorJson({ message: oneLine, code: 'usage', exitCode: ExitCode.usage }) : `livechatai: ${oneLine}\n`,
+      );
     },
   };
   const configure = (command: Command): void => {
@@ -98,7 +104,12 @@ export async function main(argv: readonly string[], version: string): Promise<nu
       process.stderr.write(
         errorJson({
           message: line,
-          code: code === ExitCode.interrupted ? 'interrupted' : typeof e.code === 'string' && e.code !== '' ? e.code : (CODE_NAMES[code] ?? 'error'),
+          code:
+            code === ExitCode.interrupted
+              ? 'interrupted'
+              : typeof e.code === 'string' && e.code !== ''
+                ? e.code
+                : (CODE_NAMES[code] ?? 'error'),
           ...(typeof e.status === 'number' ? { status: e.status } : {}),
           ...(typeof e.requestId === 'string' ? { requestId: e.requestId } : {}),
           ...(hint !== undefined ? { hint: scrubSecrets(hint) } : {}),
@@ -109,7 +120,10 @@ export async function main(argv: readonly string[], version: string): Promise<nu
     }
     process.stderr.write(`livechatai: ${line}\n`);
     if (hint !== undefined) process.stderr.write(`livechatai: hint: ${scrubSecrets(hint)}\n`);
-    if (bug) process.stderr.write('livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n');
+    if (bug)
+      process.stderr.write(
+        'livechatai: this looks like a bug; please report it at https://github.com/livechatai/livechatai-typescript/issues\n',
+      );
     return code;
   } finally {
     process.off('SIGINT', onSigint);
@@ -126,7 +140,14 @@ const CODE_NAMES: Partial<Record<number, string>> = {
 };
 
 /** With --json, an error is one JSON object on stderr: `{"error":{"message","code","status"?,"requestId"?,"hint"?,"exitCode"}}`. */
-function errorJson(error: { message: string; code: string; status?: number; requestId?: string; hint?: string; exitCode: number }): string {
+function errorJson(error: {
+  message: string;
+  code: string;
+  status?: number;
+  requestId?: string;
+  hint?: string;
+  exitCode: number;
+}): string {
   return `${JSON.stringify({ error })}\n`;
 }
 

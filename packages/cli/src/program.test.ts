@@ -7,7 +7,12 @@ const program = buildProgram('0.0.0', () => {
 });
 
 function all(command: Command, path = ''): [string, Command][] {
-  return [[path, command], ...command.commands.filter((c) => !c.name().startsWith('__')).flatMap((c) => all(c, path ? `${path} ${c.name()}` : c.name()))];
+  return [
+    [path, command],
+    ...command.commands
+      .filter((c) => !c.name().startsWith('__'))
+      .flatMap((c) => all(c, path ? `${path} ${c.name()}` : c.name())),
+  ];
 }
 
 function help(command: Command): string {
@@ -33,13 +38,16 @@ describe('--help', () => {
       if (command === undefined) throw new Error(`no command ${path}`);
       return command;
     };
-    expect(help(get('contacts import'))).toContain('Usage: livechatai contacts import --agent <agentId> [options] <file>');
+    expect(help(get('contacts import'))).toContain(
+      'Usage: livechatai contacts import --agent <agentId> [options] <file>',
+    );
     expect(help(get('data-sources delete'))).toContain(
       'Usage: livechatai data-sources delete --agent <agentId> --source <type> [options]',
     );
     expect(help(get('analytics csat'))).toMatch(/--start-date <YYYY-MM-DD> +first day \(required\)/);
     for (const [path, command] of all(program)) {
-      for (const option of command.options.filter((o) => o.mandatory)) expect(help(command), path).toContain(option.flags.replace(/^-\w, /, ''));
+      for (const option of command.options.filter((o) => o.mandatory))
+        expect(help(command), path).toContain(option.flags.replace(/^-\w, /, ''));
     }
   });
 });

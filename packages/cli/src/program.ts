@@ -28,7 +28,8 @@ export function intArg(name: string, min: number, max = Number.MAX_SAFE_INTEGER)
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a whole number.`);
     const n = Number(value);
-    if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${String(min)} and ${String(max)}.`);
+    if (n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be between ${String(min)} and ${String(max)}.`);
     return n;
   };
 }
@@ -42,7 +43,9 @@ export function buildProgram(version: string, makeContext: ContextFactory): Comm
     (group: string, name: string) =>
     async (...received: unknown[]): Promise<void> => {
       const command = received[received.length - 1] as Command;
-      const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
+      const args = received
+        .slice(0, -2)
+        .flatMap((a) => (Array.isArray(a) ? (a as string[]) : typeof a === 'string' ? [a] : []));
       const load = loaders[group];
       if (load === undefined) throw new Error(`unknown command group ${group}`);
       const mod = (await load()) as Module;
@@ -57,7 +60,10 @@ export function buildProgram(version: string, makeContext: ContextFactory): Comm
     .description('LiveChatAI from the terminal: every REST API v2 endpoint, streaming chat, bulk import and export.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--json [fields]', 'machine-readable JSON output (NDJSON for streams and exports); optionally only these comma-separated fields')
+    .option(
+      '--json [fields]',
+      'machine-readable JSON output (NDJSON for streams and exports); optionally only these comma-separated fields',
+    )
     .option('--jq <expr>', 'filter the JSON output with a jq expression (implies --json)')
     .option('--api-key <key>', 'API key (prefer `livechatai login` or LIVECHATAI_API_KEY: flags are visible in ps)')
     .option('--base-url <url>', 'API base URL (default https://app.livechatai.com/api/v2)')
@@ -90,7 +96,12 @@ ${EXIT_CODES_HELP}`,
       .option('--end-date <date>', 'until this date (ISO date or Unix seconds)')
       .option('--assignee <userId>', 'assigned human user id, or "ai" for unassigned')
       .addOption(
-        new Option('--sentiment <sentiment>', 'conversation sentiment').choices(['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED']),
+        new Option('--sentiment <sentiment>', 'conversation sentiment').choices([
+          'POSITIVE',
+          'NEGATIVE',
+          'NEUTRAL',
+          'UNSPECIFIED',
+        ]),
       )
       .option('--topic <topic>', 'topic name, e.g. billing')
       .addOption(
@@ -104,7 +115,9 @@ ${EXIT_CODES_HELP}`,
           'ONBOARDING',
         ]),
       )
-      .addOption(new Option('--resolution <resolution>', 'resolution').choices(['AIHelped', 'AIDidNotHelp', 'TalkToAgent']))
+      .addOption(
+        new Option('--resolution <resolution>', 'resolution').choices(['AIHelped', 'AIDidNotHelp', 'TalkToAgent']),
+      )
       .option('--view <viewId>', 'apply a saved inbox view');
 
   // ---- agents (alias chatbots) ----
@@ -147,13 +160,20 @@ ${EXIT_CODES_HELP}`,
     .option('--attribute <key=value>', 'a custom attribute (repeatable)', collectRepeat)
     .option('--attributes <json>', 'custom attributes as a JSON object')
     .action(action('contacts', 'upsert'));
-  paging(contacts.command('list').description('list contacts of an agent').requiredOption('--agent <agentId>', 'agent id')).action(
-    action('contacts', 'list'),
-  );
-  contacts.command('get').description('retrieve a contact').argument('<contactId>', 'contact id').action(action('contacts', 'get'));
+  paging(
+    contacts.command('list').description('list contacts of an agent').requiredOption('--agent <agentId>', 'agent id'),
+  ).action(action('contacts', 'list'));
+  contacts
+    .command('get')
+    .description('retrieve a contact')
+    .argument('<contactId>', 'contact id')
+    .action(action('contacts', 'get'));
   paging(
     conversationFilters(
-      contacts.command('conversations').description("list one contact's conversations").argument('<contactId>', 'contact id'),
+      contacts
+        .command('conversations')
+        .description("list one contact's conversations")
+        .argument('<contactId>', 'contact id'),
     ),
   ).action(action('contacts', 'conversations'));
   contacts
@@ -301,11 +321,10 @@ column: importing the file matches contacts by distinctId, into the same agent o
     .requiredOption('--agent <agentId>', 'agent id')
     .option('--title <title>', 'title (default: the HTML <title> or the file name)')
     .addOption(
-      new Option('--file-type <type>', 'file type to record (default: pdf for .pdf, else the text is added as a TEXT source)').choices([
-        'pdf',
-        'docx',
-        'image',
-      ]),
+      new Option(
+        '--file-type <type>',
+        'file type to record (default: pdf for .pdf, else the text is added as a TEXT source)',
+      ).choices(['pdf', 'docx', 'image']),
     )
     .action(action('data-sources', 'addFile'));
   dataSources
@@ -328,7 +347,11 @@ column: importing the file matches contacts by distinctId, into the same agent o
       .option('--start-date <datetime>', 'created after (ISO date-time)')
       .option('--end-date <datetime>', 'created before (ISO date-time)'),
   ).action(action('ai-suggestions', 'list'));
-  suggestions.command('get').description('retrieve a suggestion').argument('<suggestionId>', 'id').action(action('ai-suggestions', 'get'));
+  suggestions
+    .command('get')
+    .description('retrieve a suggestion')
+    .argument('<suggestionId>', 'id')
+    .action(action('ai-suggestions', 'get'));
   suggestions
     .command('dismiss')
     .description('dismiss a suggestion (it stops appearing in the list)')
@@ -349,12 +372,16 @@ column: importing the file matches contacts by distinctId, into the same agent o
   period(analytics.command('agent').description('human-agent performance'))
     .option('--user <userId>', 'only this human user')
     .action(action('analytics', 'agent'));
-  period(analytics.command('ai-functions').description('AI function call success rates')).action(action('analytics', 'aiFunctions'));
+  period(analytics.command('ai-functions').description('AI function call success rates')).action(
+    action('analytics', 'aiFunctions'),
+  );
   period(analytics.command('csat').description('CSAT scores and feedback'))
     .option('--page <n>', 'feedback page', intArg('--page', 1))
     .option('--page-size <n>', 'feedback per page (1-100)', intArg('--page-size', 1, 100))
     .action(action('analytics', 'csat'));
-  period(analytics.command('sentiments').description('daily sentiment breakdown')).action(action('analytics', 'sentiments'));
+  period(analytics.command('sentiments').description('daily sentiment breakdown')).action(
+    action('analytics', 'sentiments'),
+  );
   period(analytics.command('topics').description('daily topic breakdown'))
     .option('--all-topics', 'every topic, not only the top 6')
     .action(action('analytics', 'topics'));
@@ -368,7 +395,11 @@ column: importing the file matches contacts by distinctId, into the same agent o
     .option('--conversation <conversationId>', 'continue this conversation')
     .option('--contact <contactId>', 'chat as this contact')
     .addOption(new Option('--response-format <format>', 'answer format').choices(['MARKDOWN', 'PLAIN']))
-    .option('--poll-interval <ms>', "how often to look for a team member's reply (default 2000; 0: never)", intArg('--poll-interval', 0))
+    .option(
+      '--poll-interval <ms>',
+      "how often to look for a team member's reply (default 2000; 0: never)",
+      intArg('--poll-interval', 0),
+    )
     .addHelpText(
       'after',
       `
@@ -391,10 +422,7 @@ emulator when one answers at http://127.0.0.1:4010/api/v2 (LIVECHATAI_EMULATOR_U
 The key is checked with one request before it is stored.`,
     )
     .action(action('auth', 'login'));
-  program
-    .command('logout')
-    .description('remove the stored profile')
-    .action(action('auth', 'logout'));
+  program.command('logout').description('remove the stored profile').action(action('auth', 'logout'));
   const config = program.command('config').description('configuration');
   config.command('show').description('show the configuration in effect (key masked)').action(action('auth', 'show'));
   config.command('path').description('print the config file path').action(action('auth', 'path'));
@@ -429,8 +457,16 @@ Agent ids (--agent, chat, agents get/delete) are completed from the API with you
     .description('call any API endpoint with your key and the SDK retries; prints the JSON response')
     .argument('<method>', 'GET, POST, PUT, PATCH or DELETE')
     .argument('<path>', 'endpoint path, e.g. /agents or "/contacts?agentId=clx123" (relative to the base URL)')
-    .option('-f, --raw-field <key=value>', 'a string parameter (repeatable): the query of a GET, else the JSON body', collectRepeat)
-    .option('-F, --field <key=value>', 'a typed parameter (repeatable): true/false/null/numbers as JSON, @file reads a file, @- stdin', collectRepeat)
+    .option(
+      '-f, --raw-field <key=value>',
+      'a string parameter (repeatable): the query of a GET, else the JSON body',
+      collectRepeat,
+    )
+    .option(
+      '-F, --field <key=value>',
+      'a typed parameter (repeatable): true/false/null/numbers as JSON, @file reads a file, @- stdin',
+      collectRepeat,
+    )
     .option('-H, --header <name:value>', 'an extra request header (repeatable)', collectRepeat)
     .option('--input <file>', 'the JSON request body from a file ("-": stdin); fields then go into the query')
     .option('--paginate', "GET: follow every page (any of the API's four paging schemes), printing each as it arrives")
@@ -451,59 +487,131 @@ on stdout and the error on stderr, with the usual exit codes. --jq filters each 
 
 /** Examples shown at the end of each command's --help, by command path. */
 export const EXAMPLES: Record<string, readonly string[]> = {
-  '': ['livechatai login', 'livechatai agents list', 'livechatai chat clx123', 'livechatai api GET /agents --jq \'.data[].name\''],
+  '': [
+    'livechatai login',
+    'livechatai agents list',
+    'livechatai chat clx123',
+    "livechatai api GET /agents --jq '.data[].name'",
+  ],
   agents: ['livechatai agents list --all', 'livechatai agents get support-bot'],
-  'agents list': ['livechatai agents list', 'livechatai agents list --all --json id,name', "livechatai agents list --jq '.[].id'"],
+  'agents list': [
+    'livechatai agents list',
+    'livechatai agents list --all --json id,name',
+    "livechatai agents list --jq '.[].id'",
+  ],
   'agents get': ['livechatai agents get clx123', 'livechatai agents get support-bot --embed --json id,name'],
   'agents create': ['livechatai agents create --name "Support" --live-chat --image-sharing'],
-  'agents delete': ['livechatai agents delete clx123            # asks you to type the agent\'s name', 'livechatai agents delete clx123 --yes      # in scripts'],
+  'agents delete': [
+    "livechatai agents delete clx123            # asks you to type the agent's name",
+    'livechatai agents delete clx123 --yes      # in scripts',
+  ],
   contacts: ['livechatai contacts list --agent clx123', 'livechatai contacts export --agent clx123 > contacts.csv'],
-  'contacts upsert': ['livechatai contacts upsert --agent clx123 --distinct-id user-42 --name Ada --attribute plan=pro'],
-  'contacts list': ['livechatai contacts list --agent clx123 --limit 100', 'livechatai contacts list --agent clx123 --all --json id,email'],
+  'contacts upsert': [
+    'livechatai contacts upsert --agent clx123 --distinct-id user-42 --name Ada --attribute plan=pro',
+  ],
+  'contacts list': [
+    'livechatai contacts list --agent clx123 --limit 100',
+    'livechatai contacts list --agent clx123 --all --json id,email',
+  ],
   'contacts get': ['livechatai contacts get contact_123'],
   'contacts conversations': ['livechatai contacts conversations contact_123 --status open --sort desc'],
-  'contacts import': ['livechatai contacts import people.csv --agent clx123', 'livechatai contacts import people.jsonl --agent clx123 --concurrency 4 --report failed.ndjson'],
-  'contacts export': ['livechatai contacts export --agent clx123 --out contacts.csv', 'livechatai contacts export --agent clx123 --format jsonl --out c.jsonl && livechatai contacts import c.jsonl --agent clx456'],
-  conversations: ['livechatai conversations list --agent clx123 --status open', 'livechatai conversations export --agent clx123 > all.jsonl'],
-  'conversations list': ['livechatai conversations list --agent clx123 --status open --channel WHATSAPP', 'livechatai conversations list --agent clx123 --all --json id,lastMessageDate'],
+  'contacts import': [
+    'livechatai contacts import people.csv --agent clx123',
+    'livechatai contacts import people.jsonl --agent clx123 --concurrency 4 --report failed.ndjson',
+  ],
+  'contacts export': [
+    'livechatai contacts export --agent clx123 --out contacts.csv',
+    'livechatai contacts export --agent clx123 --format jsonl --out c.jsonl && livechatai contacts import c.jsonl --agent clx456',
+  ],
+  conversations: [
+    'livechatai conversations list --agent clx123 --status open',
+    'livechatai conversations export --agent clx123 > all.jsonl',
+  ],
+  'conversations list': [
+    'livechatai conversations list --agent clx123 --status open --channel WHATSAPP',
+    'livechatai conversations list --agent clx123 --all --json id,lastMessageDate',
+  ],
   'conversations get': ['livechatai conversations get chat_123'],
   'conversations reply': ['livechatai conversations reply chat_123 --message "Happy to help" --user user_1'],
   'conversations end': ['livechatai conversations end chat_123'],
   'conversations views': ['livechatai conversations views --agent clx123 --search billing'],
-  'conversations export': ['livechatai conversations export --agent clx123 --format csv --out conversations.csv', 'livechatai conversations export --agent clx123 --with-messages --limit 100'],
+  'conversations export': [
+    'livechatai conversations export --agent clx123 --format csv --out conversations.csv',
+    'livechatai conversations export --agent clx123 --with-messages --limit 100',
+  ],
   messages: ['livechatai messages send --agent clx123 --question "What are your hours?"'],
-  'messages send': ['livechatai messages send --agent clx123 --question "What are your hours?"', 'livechatai messages send --agent clx123 --question "And on Sunday?" --conversation chat_123 --stream'],
+  'messages send': [
+    'livechatai messages send --agent clx123 --question "What are your hours?"',
+    'livechatai messages send --agent clx123 --question "And on Sunday?" --conversation chat_123 --stream',
+  ],
   'messages list': ['livechatai messages list chat_123'],
-  'data-sources': ['livechatai data-sources list --agent clx123', 'livechatai data-sources add-file manual.pdf --agent clx123'],
+  'data-sources': [
+    'livechatai data-sources list --agent clx123',
+    'livechatai data-sources add-file manual.pdf --agent clx123',
+  ],
   'data-sources list': ['livechatai data-sources list --agent clx123 --source PDF'],
-  'data-sources add-text': ['livechatai data-sources add-text --agent clx123 --title "Shipping" --content "We ship in 3 days."', 'livechatai data-sources add-text --agent clx123 --title "Policy" --content - < policy.txt'],
+  'data-sources add-text': [
+    'livechatai data-sources add-text --agent clx123 --title "Shipping" --content "We ship in 3 days."',
+    'livechatai data-sources add-text --agent clx123 --title "Policy" --content - < policy.txt',
+  ],
   'data-sources add-url': ['livechatai data-sources add-url --agent clx123 --url https://example.com/about'],
-  'data-sources add-qa': ['livechatai data-sources add-qa --agent clx123 --question "Refunds?" --answer "Within 30 days."'],
-  'data-sources add-file': ['livechatai data-sources add-file manual.pdf --agent clx123', 'livechatai data-sources add-file notes.md --agent clx123 --title "Notes"'],
-  'data-sources delete': ['livechatai data-sources delete --agent clx123 --source TEXT --ids ds_1 ds_2', 'livechatai data-sources delete --agent clx123 --source QA --id ds_3 --yes'],
+  'data-sources add-qa': [
+    'livechatai data-sources add-qa --agent clx123 --question "Refunds?" --answer "Within 30 days."',
+  ],
+  'data-sources add-file': [
+    'livechatai data-sources add-file manual.pdf --agent clx123',
+    'livechatai data-sources add-file notes.md --agent clx123 --title "Notes"',
+  ],
+  'data-sources delete': [
+    'livechatai data-sources delete --agent clx123 --source TEXT --ids ds_1 ds_2',
+    'livechatai data-sources delete --agent clx123 --source QA --id ds_3 --yes',
+  ],
   'ai-suggestions': ['livechatai ai-suggestions list --agent clx123'],
   'ai-suggestions list': ['livechatai ai-suggestions list --agent clx123 --start-date 2025-01-01T00:00:00Z'],
   'ai-suggestions get': ['livechatai ai-suggestions get msg_123'],
   'ai-suggestions dismiss': ['livechatai ai-suggestions dismiss msg_123'],
   analytics: ['livechatai analytics overview --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31'],
-  'analytics overview': ['livechatai analytics overview --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --timezone Europe/Berlin'],
-  'analytics agent': ['livechatai analytics agent --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --user user_1'],
-  'analytics ai-functions': ['livechatai analytics ai-functions --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31'],
-  'analytics csat': ['livechatai analytics csat --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --page 2 --page-size 20'],
-  'analytics sentiments': ['livechatai analytics sentiments --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31'],
-  'analytics topics': ['livechatai analytics topics --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --all-topics'],
-  chat: ['livechatai chat clx123', 'livechatai chat clx123 --once "Do you ship to Canada?"', 'livechatai chat clx123 --conversation chat_123'],
-  login: ['livechatai login', 'echo "$KEY" | livechatai login --base-url https://app.livechatai.com/api/v2', 'livechatai --profile local login --base-url http://127.0.0.1:4010/api/v2'],
+  'analytics overview': [
+    'livechatai analytics overview --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --timezone Europe/Berlin',
+  ],
+  'analytics agent': [
+    'livechatai analytics agent --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --user user_1',
+  ],
+  'analytics ai-functions': [
+    'livechatai analytics ai-functions --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31',
+  ],
+  'analytics csat': [
+    'livechatai analytics csat --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --page 2 --page-size 20',
+  ],
+  'analytics sentiments': [
+    'livechatai analytics sentiments --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31',
+  ],
+  'analytics topics': [
+    'livechatai analytics topics --agent clx123 --start-date 2025-01-01 --end-date 2025-01-31 --all-topics',
+  ],
+  chat: [
+    'livechatai chat clx123',
+    'livechatai chat clx123 --once "Do you ship to Canada?"',
+    'livechatai chat clx123 --conversation chat_123',
+  ],
+  login: [
+    'livechatai login',
+    'echo "$KEY" | livechatai login --base-url https://app.livechatai.com/api/v2',
+    'livechatai --profile local login --base-url http://127.0.0.1:4010/api/v2',
+  ],
   logout: ['livechatai logout', 'livechatai --profile staging logout'],
   config: ['livechatai config show', 'livechatai config path'],
   'config show': ['livechatai config show', 'livechatai --profile staging config show --json'],
   'config path': ['livechatai config path'],
-  completion: ['livechatai completion bash > ~/.local/share/bash-completion/completions/livechatai', 'livechatai completion fish > ~/.config/fish/completions/livechatai.fish'],
+  completion: [
+    'livechatai completion bash > ~/.local/share/bash-completion/completions/livechatai',
+    'livechatai completion fish > ~/.config/fish/completions/livechatai.fish',
+  ],
   api: [
     'livechatai api GET /agents',
-    'livechatai api GET /contacts -f agentId=clx123 --paginate --jq \'.data[].id\'',
+    "livechatai api GET /contacts -f agentId=clx123 --paginate --jq '.data[].id'",
     'livechatai api POST /data-sources/qa -f agentId=clx123 -f question="Refunds?" -f answer="Within 30 days."',
-    'livechatai api DELETE /data-sources -f agentId=clx123 -f source=TEXT -f \'ids[]=ds_1\'',
+    "livechatai api DELETE /data-sources -f agentId=clx123 -f source=TEXT -f 'ids[]=ds_1'",
     'livechatai api POST /contacts --input contact.json',
   ],
 };
@@ -521,7 +629,8 @@ function commandPath(command: Command): string {
 function finishHelp(program: Command): void {
   const visit = (command: Command): void => {
     const examples = EXAMPLES[commandPath(command)];
-    if (examples !== undefined) command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`);
+    if (examples !== undefined)
+      command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}`);
     const required = command.options.filter((o) => o.mandatory);
     if (required.length > 0) {
       for (const o of required) o.description = `${o.description} (required)`;

@@ -8,7 +8,16 @@ import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bashCompletion } from '../src/internal/completion.js';
 import { buildProgram } from '../src/program.js';
-import { apiClient, assertNeverPrinted, baseEnv, binPath, isolatedHome, json, runCli, type RunResult } from './helpers/cli.js';
+import {
+  apiClient,
+  assertNeverPrinted,
+  baseEnv,
+  binPath,
+  isolatedHome,
+  json,
+  runCli,
+  type RunResult,
+} from './helpers/cli.js';
 
 const KEY = 'lcai-test-api-key-8e1f3b5d7c9a20';
 let emu: Emulator;
@@ -45,13 +54,22 @@ function documents(text: string): unknown[] {
 let post: <T>(path: string, body: unknown) => Promise<T>;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 0, logger: (line) => accessLog.push(line) });
+  emu = await startEmulator({
+    port: 0,
+    db: ':memory:',
+    apiKey: KEY,
+    streamDelayMs: 0,
+    logger: (line) => accessLog.push(line),
+  });
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   const { send } = apiClient(emu.url, KEY);
   post = (path, body) => send('POST', path, body);
   // 35 agents: more than a list shows by default
   for (let i = 0; i < 35; i++) {
-    const { data } = await post<{ data: { id: string } }>('/agents', { name: `Agent ${String(i).padStart(2, '0')}`, isLiveChatEnabled: false });
+    const { data } = await post<{ data: { id: string } }>('/agents', {
+      name: `Agent ${String(i).padStart(2, '0')}`,
+      isLiveChatEnabled: false,
+    });
     if (i === 0) agentId = data.id;
   }
 });
@@ -63,9 +81,12 @@ afterAll(async () => {
 
 describe('livechatai api', () => {
   it('GETs any path and prints the envelope as it came', async () => {
-    const body = await ok<{ status: string; data: { id: string }[]; pages: { page: number; hasNext: boolean }; totalCount: number }>(
-      'api', 'GET', '/agents?limit=5',
-    );
+    const body = await ok<{
+      status: string;
+      data: { id: string }[];
+      pages: { page: number; hasNext: boolean };
+      totalCount: number;
+    }>('api', 'GET', '/agents?limit=5');
     expect(body.status).toBe('success');
     expect(body.data).toHaveLength(5);
     expect(body.pages).toMatchObject({ page: 1, hasNext: true });
@@ -77,33 +98,67 @@ describe('livechatai api', () => {
 
   it('POSTs a JSON body built from -f/-F, or read from --input, with the SDK retries', async () => {
     const created = await ok<{ status: string; data: { id: string; question: string; isGeneratedByAI: boolean } }>(
-      'api', 'POST', '/data-sources/qa', '-f', `agentId=${agentId}`, '-f', 'question=Refunds?', '-f', 'answer=Within 30 days.',
-      '-F', 'isGeneratedByAI=true',
+      'api',
+      'POST',
+      '/data-sources/qa',
+      '-f',
+      `agentId=${agentId}`,
+      '-f',
+      'question=Refunds?',
+      '-f',
+      'answer=Within 30 days.',
+      '-F',
+      'isGeneratedByAI=true',
     );
     expect(created.status).toBe('success');
     const file = join(home, 'contact.json');
-    writeFileSync(file, JSON.stringify({ agentId, distinctId: 'api-user', name: 'Api User', attributes: { plan: 'pro' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ agentId, distinctId: 'api-user', name: 'Api User', attributes: { plan: 'pro' } }),
+    );
     const contact = await ok<{ status: string; contactId: string }>('api', 'POST', '/contacts', '--input', file);
     expect(contact.contactId).toMatch(/^contact_/);
-    expect(await ok('contacts', 'get', contact.contactId, '--json', 'name,attributes')).toEqual({ name: 'Api User', attributes: { plan: 'pro' } });
+    expect(await ok('contacts', 'get', contact.contactId, '--json', 'name,attributes')).toEqual({
+      name: 'Api User',
+      attributes: { plan: 'pro' },
+    });
 
     // a 503 is retried by the SDK client (the same Idempotency-Key each time), then the call succeeds
     const faulty = isolatedHome();
-    const faults = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, faults: true, logger: (l) => accessLog.push(`faults ${l}`) });
+    const faults = await startEmulator({
+      port: 0,
+      db: ':memory:',
+      apiKey: KEY,
+      faults: true,
+      logger: (l) => accessLog.push(`faults ${l}`),
+    });
     try {
-      const { id } = await apiClient(faults.url, KEY).data<{ id: string }>('POST', '/agents', { name: 'F', isLiveChatEnabled: false });
+      const { id } = await apiClient(faults.url, KEY).data<{ id: string }>('POST', '/agents', {
+        name: 'F',
+        isLiveChatEnabled: false,
+      });
       // arm a 503 for this request and the next one (the arming request gets the first)
       await fetch(`${faults.url}/data-sources/text`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'x-emulator-fault': 'status=503;count=2' },
+        headers: {
+          authorization: `Bearer ${KEY}`,
+          'content-type': 'application/json',
+          'x-emulator-fault': 'status=503;count=2',
+        },
         body: '{}',
       });
-      const r = await runCli(['api', 'POST', '/data-sources/text', '-f', `agentId=${id}`, '-f', 'title=T', '-f', 'content=Some text.'], faulty, {
-        env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: faults.url },
-      });
+      const r = await runCli(
+        ['api', 'POST', '/data-sources/text', '-f', `agentId=${id}`, '-f', 'title=T', '-f', 'content=Some text.'],
+        faulty,
+        {
+          env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: faults.url },
+        },
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ status: 'success' });
-      const statuses = accessLog.filter((l) => l.startsWith('faults POST /api/v2/data-sources/text')).map((l) => / (\d{3}) /.exec(l)?.[1]);
+      const statuses = accessLog
+        .filter((l) => l.startsWith('faults POST /api/v2/data-sources/text'))
+        .map((l) => / (\d{3}) /.exec(l)?.[1]);
       expect(statuses).toEqual(['503', '503', '200']);
     } finally {
       await faults.close();
@@ -112,7 +167,9 @@ describe('livechatai api', () => {
 
   it('walks every page with --paginate, whichever paging scheme the endpoint uses', async () => {
     // scheme A: top-level `pages` (agents)
-    const pages = documents((await cli('api', 'GET', '/agents', '-f', 'limit=10', '--paginate')).stdout) as { data: { id: string }[] }[];
+    const pages = documents((await cli('api', 'GET', '/agents', '-f', 'limit=10', '--paginate')).stdout) as {
+      data: { id: string }[];
+    }[];
     expect(pages).toHaveLength(4);
     expect(pages.flatMap((p) => p.data)).toHaveLength(35);
     expect(new Set(pages.flatMap((p) => p.data.map((a) => a.id))).size).toBe(35);
@@ -121,13 +178,27 @@ describe('livechatai api', () => {
 
     // scheme B: `data.meta` (conversations, perPage)
     for (let i = 0; i < 5; i++) await post('/conversations', { agentId, question: `Question ${String(i)}` });
-    const ids = await cli('api', 'GET', '/conversations', '-f', `agentId=${agentId}`, '-f', 'perPage=2', '--paginate', '--jq', '.data.conversations[].id');
+    const ids = await cli(
+      'api',
+      'GET',
+      '/conversations',
+      '-f',
+      `agentId=${agentId}`,
+      '-f',
+      'perPage=2',
+      '--paginate',
+      '--jq',
+      '.data.conversations[].id',
+    );
     expect(ids.code, ids.stderr).toBe(0);
     expect(ids.stdout.trim().split('\n')).toHaveLength(5);
 
     // scheme A inside `data` (data sources)
-    for (let i = 0; i < 2; i++) await post('/data-sources/text', { agentId, title: `T${String(i)}`, content: `Text number ${String(i)}.` });
-    const sources = documents((await cli('api', 'GET', '/data-sources', '-f', `agentId=${agentId}`, '-f', 'limit=1', '--paginate')).stdout);
+    for (let i = 0; i < 2; i++)
+      await post('/data-sources/text', { agentId, title: `T${String(i)}`, content: `Text number ${String(i)}.` });
+    const sources = documents(
+      (await cli('api', 'GET', '/data-sources', '-f', `agentId=${agentId}`, '-f', 'limit=1', '--paginate')).stdout,
+    );
     expect(sources).toHaveLength(3); // the Q&A and two texts
 
     const misuse = await cli('api', 'POST', '/agents', '--paginate');
@@ -162,7 +233,10 @@ describe('output selection', () => {
     ]);
     // still as the last word, and as --json=fields; a bare --json before the command keeps working
     expect(await ok('agents', 'get', agentId, '--json', 'name')).toEqual({ name: 'Agent 00' });
-    expect(await ok('agents', 'get', agentId, '--json=name,isArchived')).toEqual({ name: 'Agent 00', isArchived: false });
+    expect(await ok('agents', 'get', agentId, '--json=name,isArchived')).toEqual({
+      name: 'Agent 00',
+      isArchived: false,
+    });
     expect(await ok('--json', 'agents', 'get', agentId)).toHaveProperty('language');
     expect(await ok('agents', 'get', '--json', agentId)).toHaveProperty('language');
     const unknown = await cli('agents', 'get', agentId, '--json', 'name,nope');
@@ -182,7 +256,11 @@ describe('output selection', () => {
     expect(broken.code).toBe(2);
     // --jq implies --json, so the error is a JSON object too
     expect(JSON.parse(broken.stderr)).toEqual({
-      error: { message: expect.stringMatching(/^invalid --jq expression: jq: error: syntax error.* line 1: \.\[\] \|\|\|$/), code: 'usage', exitCode: 2 },
+      error: {
+        message: expect.stringMatching(/^invalid --jq expression: jq: error: syntax error.* line 1: \.\[\] \|\|\|$/),
+        code: 'usage',
+        exitCode: 2,
+      },
     });
     expect(accessLog.length).toBe(before);
   });
@@ -192,7 +270,13 @@ describe('output selection', () => {
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(JSON.parse(r.stderr)).toEqual({
-      error: { message: expect.stringMatching(/not found/i), code: 'not_found', status: 404, requestId: expect.any(String), exitCode: 4 },
+      error: {
+        message: expect.stringMatching(/not found/i),
+        code: 'not_found',
+        status: 404,
+        requestId: expect.any(String),
+        exitCode: 4,
+      },
     });
     const usage = await cli('--json', 'agents', 'lst');
     expect(usage.code).toBe(2);
@@ -206,7 +290,9 @@ describe('deletes off a terminal', () => {
     const before = accessLog.length;
     const refused = await cli('agents', 'delete', data.id);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`livechatai: refusing to delete agent ${data.id} without --yes: stdin is not a terminal, so there is no one to ask\n`);
+    expect(refused.stderr).toBe(
+      `livechatai: refusing to delete agent ${data.id} without --yes: stdin is not a terminal, so there is no one to ask\n`,
+    );
     const sources = await cli('data-sources', 'delete', '--agent', data.id, '--source', 'TEXT', '--id', 'ds_1');
     expect(sources.code).toBe(2);
     expect(accessLog.length).toBe(before);
@@ -218,8 +304,10 @@ describe('deletes off a terminal', () => {
 
 describe('contacts export → import', () => {
   it('round-trips every contact in the same columns, with exact counts', async () => {
-    const source = (await post<{ data: { id: string } }>('/agents', { name: 'Source', isLiveChatEnabled: false })).data.id;
-    const target = (await post<{ data: { id: string } }>('/agents', { name: 'Target', isLiveChatEnabled: false })).data.id;
+    const source = (await post<{ data: { id: string } }>('/agents', { name: 'Source', isLiveChatEnabled: false })).data
+      .id;
+    const target = (await post<{ data: { id: string } }>('/agents', { name: 'Target', isLiveChatEnabled: false })).data
+      .id;
     for (let i = 0; i < 12; i++) {
       await post('/contacts', {
         agentId: source,
@@ -230,7 +318,11 @@ describe('contacts export → import', () => {
       });
     }
     // a visitor message with a country sets the contact's country
-    const { contactId } = await post<{ contactId: string }>('/contacts', { agentId: source, distinctId: 'u-de', name: 'Berlin' });
+    const { contactId } = await post<{ contactId: string }>('/contacts', {
+      agentId: source,
+      distinctId: 'u-de',
+      name: 'Berlin',
+    });
     await post('/conversations', { agentId: source, contactId, question: 'Hallo', country: 'DE' });
 
     const csv = join(home, 'contacts.csv');
@@ -244,8 +336,12 @@ describe('contacts export → import', () => {
     expect(lines).toContain('u-0,"Person, ""0""",p0@example.com,,,"{""plan"":""pro"",""seats"":""0""}"');
 
     // import into another agent: all created; again into the source agent: all updated
-    expect((await cli('contacts', 'import', csv, '--agent', target)).stdout).toBe('13 rows: 13 created, 0 updated, 0 failed\n');
-    expect((await cli('contacts', 'import', csv, '--agent', source)).stdout).toBe('13 rows: 0 created, 13 updated, 0 failed\n');
+    expect((await cli('contacts', 'import', csv, '--agent', target)).stdout).toBe(
+      '13 rows: 13 created, 0 updated, 0 failed\n',
+    );
+    expect((await cli('contacts', 'import', csv, '--agent', source)).stdout).toBe(
+      '13 rows: 0 created, 13 updated, 0 failed\n',
+    );
 
     // the country column goes to the contact's country field, never into attributes
     const dry = await cli('--dry-run', 'contacts', 'import', csv, '--agent', target);
@@ -265,7 +361,18 @@ describe('contacts export → import', () => {
         })
         .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(rows(await jsonl(target))).toEqual(rows(await jsonl(source)));
-    const one = await cli('contacts', 'export', '--agent', source, '--format', 'jsonl', '--limit', '1', '--json', 'distinctId');
+    const one = await cli(
+      'contacts',
+      'export',
+      '--agent',
+      source,
+      '--format',
+      'jsonl',
+      '--limit',
+      '1',
+      '--json',
+      'distinctId',
+    );
     expect(Object.keys(JSON.parse(one.stdout) as object)).toEqual(['distinctId']);
   });
 });
@@ -282,21 +389,32 @@ describe('first contact', () => {
       });
     });
     const url = `http://127.0.0.1:${String(closed)}/api/v2`;
-    const r = await runCli(['--max-retries', '0', 'agents', 'list'], home, { env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: url } });
+    const r = await runCli(['--max-retries', '0', 'agents', 'list'], home, {
+      env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: url },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       `livechatai: cannot connect to 127.0.0.1:${String(closed)} (connection refused) [GET /agents]\n` +
         `livechatai: hint: is ${url} (from LIVECHATAI_BASE_URL) the right API URL? Pass --base-url <url>, set LIVECHATAI_BASE_URL, or run \`livechatai login\`\n`,
     );
-    const j = await runCli(['--json', '--max-retries', '0', 'agents', 'list'], home, { env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: url } });
-    expect(JSON.parse(j.stderr)).toMatchObject({ error: { code: 'connection_error', hint: expect.stringContaining('--base-url') } });
+    const j = await runCli(['--json', '--max-retries', '0', 'agents', 'list'], home, {
+      env: { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: url },
+    });
+    expect(JSON.parse(j.stderr)).toMatchObject({
+      error: { code: 'connection_error', hint: expect.stringContaining('--base-url') },
+    });
   });
 
   it('suggests livechatai login on a 401', async () => {
     const other = isolatedHome();
-    const r = await runCli(['--profile', 'work', '--api-key', 'lcai-not-a-key-0000000000', '--base-url', emu.url, 'agents', 'list'], other);
+    const r = await runCli(
+      ['--profile', 'work', '--api-key', 'lcai-not-a-key-0000000000', '--base-url', emu.url, 'agents', 'list'],
+      other,
+    );
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n')[1]).toBe('livechatai: hint: run `livechatai --profile work login` to store a valid key (the key in use is --api-key)');
+    expect(r.stderr.split('\n')[1]).toBe(
+      'livechatai: hint: run `livechatai --profile work login` to store a valid key (the key in use is --api-key)',
+    );
   });
 });
 
@@ -322,11 +440,20 @@ describe('completion of agent ids', () => {
     mkdirSync(bin);
     writeFileSync(join(bin, 'livechatai'), `#!/bin/sh\nexec '${process.execPath}' '${binPath}' "$@"\n`);
     chmodSync(join(bin, 'livechatai'), 0o755);
-    const script = bashCompletion(buildProgram('0.0.0', () => { throw new Error('not used'); }));
+    const script = bashCompletion(
+      buildProgram('0.0.0', () => {
+        throw new Error('not used');
+      }),
+    );
     const complete = (line: string): string[] => {
       const words = line.split(' ');
       const cmd = `${script}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})\nCOMP_CWORD=${String(words.length - 1)}\n_livechatai\nprintf '%s\\n' "\${COMPREPLY[@]}"`;
-      const vars = { ...baseEnv(cacheHome), ...env, XDG_CACHE_HOME: join(cacheHome, 'cache'), PATH: `${bin}:${process.env.PATH ?? ''}` };
+      const vars = {
+        ...baseEnv(cacheHome),
+        ...env,
+        XDG_CACHE_HOME: join(cacheHome, 'cache'),
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+      };
       return execFileSync('bash', ['-c', cmd], { encoding: 'utf8', env: vars }).split('\n').filter(Boolean);
     };
     expect(complete(`livechatai contacts list --agent ${agentId.slice(0, 6)}`)).toContain(agentId);

@@ -22,10 +22,25 @@ describe('livechatai (no server needed)', () => {
   it('lists every command group and the exit codes in --help', async () => {
     const r = await runCli(['--help'], home);
     expect(r.code).toBe(0);
-    for (const group of ['agents|chatbots', 'contacts', 'conversations', 'messages', 'data-sources', 'ai-suggestions', 'analytics', 'chat', 'login', 'logout', 'config', 'completion']) {
+    for (const group of [
+      'agents|chatbots',
+      'contacts',
+      'conversations',
+      'messages',
+      'data-sources',
+      'ai-suggestions',
+      'analytics',
+      'chat',
+      'login',
+      'logout',
+      'config',
+      'completion',
+    ]) {
       expect(r.stdout).toContain(group);
     }
-    expect(r.stdout).toMatch(/Exit codes:[\s\S]*2 +usage[\s\S]*3 +authentication[\s\S]*4 +not found[\s\S]*5 +rate limited[\s\S]*130 +interrupted/);
+    expect(r.stdout).toMatch(
+      /Exit codes:[\s\S]*2 +usage[\s\S]*3 +authentication[\s\S]*4 +not found[\s\S]*5 +rate limited[\s\S]*130 +interrupted/,
+    );
   });
 
   it('exits 2 with one clear stderr line on bad usage', async () => {
@@ -60,7 +75,9 @@ describe('livechatai (no server needed)', () => {
   it('exits 3 when no API key is configured', async () => {
     const r = await runCli(['agents', 'list'], home);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('livechatai: no API key (profile "default"): run `livechatai login`, set LIVECHATAI_API_KEY or pass --api-key\n');
+    expect(r.stderr).toBe(
+      'livechatai: no API key (profile "default"): run `livechatai login`, set LIVECHATAI_API_KEY or pass --api-key\n',
+    );
   });
 
   it('prints completion scripts for bash, zsh, fish and PowerShell', async () => {
@@ -102,7 +119,9 @@ describe('livechatai (no server needed)', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain(`--data-raw '{"agentId":"ag_1","distinctId":"u1","name":"Ann","attributes":{"plan":"pro"}}'`);
+    expect(lines[0]).toContain(
+      `--data-raw '{"agentId":"ag_1","distinctId":"u1","name":"Ann","attributes":{"plan":"pro"}}'`,
+    );
     expect(lines[1]).toContain(`--data-raw '{"agentId":"ag_1","distinctId":"u3","name":"Cy"}'`);
     expect(r.stderr).toContain('row 2 (line 3): distinctId is missing');
     expect(r.stderr).toContain('dry run: 2 requests shown, 1 invalid rows');

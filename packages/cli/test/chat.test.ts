@@ -2,7 +2,15 @@
 // a team member's reply showing up while the chat is open; plus `--once` and piped questions.
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, type ApiClient, assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import {
+  apiClient,
+  type ApiClient,
+  assertNeverPrinted,
+  isolatedHome,
+  json,
+  runCli,
+  transcript,
+} from './helpers/cli.js';
 import { terminal, type Terminal } from './helpers/tmux.js';
 
 const KEY = 'lcai-test-chat-key-7c3e9a1b5d2f40';
@@ -19,7 +27,11 @@ beforeAll(async () => {
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   term = terminal('chat', home, env);
   agentId = (await api<{ id: string }>('POST', '/agents', { name: 'Chat Bot', isLiveChatEnabled: true })).id;
-  await api('POST', '/data-sources/qa', { agentId, question: 'Can I get a refund?', answer: 'Refunds are possible within 30 days.' });
+  await api('POST', '/data-sources/qa', {
+    agentId,
+    question: 'Can I get a refund?',
+    answer: 'Refunds are possible within 30 days.',
+  });
 });
 
 afterAll(async () => {
@@ -72,7 +84,9 @@ describe('chat', () => {
     expect(end).toMatch(/conversation chat_\w+/);
 
     // One conversation holds all three questions.
-    const conversations = json<{ id: string }[]>(await runCli(['--json', 'conversations', 'list', '--agent', agentId], home, { env }));
+    const conversations = json<{ id: string }[]>(
+      await runCli(['--json', 'conversations', 'list', '--agent', agentId], home, { env }),
+    );
     expect(conversations).toHaveLength(1);
     expect(end).toContain(`conversation ${conversations[0]?.id ?? ''}`);
     const messages = json<{ role: string; content: string }[]>(
@@ -83,11 +97,16 @@ describe('chat', () => {
   });
 
   it('answers one question with --once, as text or as NDJSON events', async () => {
-    const text = await runCli(['chat', agentId, '--once', 'Can I get a refund?', '--response-format', 'PLAIN'], home, { env });
+    const text = await runCli(['chat', agentId, '--once', 'Can I get a refund?', '--response-format', 'PLAIN'], home, {
+      env,
+    });
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Refunds are possible within 30 days.');
     const events = await runCli(['--json', 'chat', agentId, '--once', 'Can I get a refund?'], home, { env });
-    const parsed = events.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string });
+    const parsed = events.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string });
     expect(parsed.at(-1)?.event).toBe('done');
     expect(parsed.slice(0, -1).every((e) => e.event === 'delta')).toBe(true);
   });
@@ -101,15 +120,19 @@ describe('chat', () => {
 
   it('exits 130 when Ctrl-C (SIGINT) interrupts a streamed message', async () => {
     let sent = false;
-    const r = await runCli(['messages', 'send', '--agent', agentId, '--question', 'Do you sell flux capacitors?', '--stream'], home, {
-      env,
-      onStdout: (_chunk, signal) => {
-        if (!sent) {
-          sent = true;
-          signal('SIGINT');
-        }
+    const r = await runCli(
+      ['messages', 'send', '--agent', agentId, '--question', 'Do you sell flux capacitors?', '--stream'],
+      home,
+      {
+        env,
+        onStdout: (_chunk, signal) => {
+          if (!sent) {
+            sent = true;
+            signal('SIGINT');
+          }
+        },
       },
-    });
+    );
     expect(r.code).toBe(130);
     expect(r.stdout).not.toContain('help you with this question.');
     expect(r.stderr).toBe('livechatai: interrupted\n');
@@ -117,19 +140,32 @@ describe('chat', () => {
 });
 
 describe('a team member in the conversation', () => {
-  it("shows a human reply while the chat is open, keeping what the visitor is typing", async () => {
-    const humanAgent = (await api<{ id: string }>('POST', '/agents', { name: 'Handoff Bot', isLiveChatEnabled: true })).id;
-    await api('POST', '/data-sources/qa', { agentId: humanAgent, question: 'Can I talk to a person?', answer: 'A team member will join shortly.' });
+  it('shows a human reply while the chat is open, keeping what the visitor is typing', async () => {
+    const humanAgent = (await api<{ id: string }>('POST', '/agents', { name: 'Handoff Bot', isLiveChatEnabled: true }))
+      .id;
+    await api('POST', '/data-sources/qa', {
+      agentId: humanAgent,
+      question: 'Can I talk to a person?',
+      answer: 'A team member will join shortly.',
+    });
     term.start('human', ['chat', humanAgent, '--poll-interval', '300', '--response-format', 'PLAIN']);
     await term.waitFor('human', (s) => /you> $/m.test(s), 'the prompt');
     term.sendLine('human', 'Can I talk to a person?');
-    await term.waitFor('human', (s) => s.includes('A team member will join shortly.') && s.trimEnd().endsWith('you>'), 'the answer');
+    await term.waitFor(
+      'human',
+      (s) => s.includes('A team member will join shortly.') && s.trimEnd().endsWith('you>'),
+      'the answer',
+    );
     term.type('human', 'half a sentence');
 
     // a team member replies through the API (POST /conversations/{id}/reply), as the dashboard would
-    const [conversation] = json<{ id: string }[]>(await runCli(['--json', 'conversations', 'list', '--agent', humanAgent], home, { env }));
+    const [conversation] = json<{ id: string }[]>(
+      await runCli(['--json', 'conversations', 'list', '--agent', humanAgent], home, { env }),
+    );
     const id = conversation?.id ?? '';
-    const reply = await runCli(['conversations', 'reply', id, '--message', 'Hi, Sam from support here.'], home, { env });
+    const reply = await runCli(['conversations', 'reply', id, '--message', 'Hi, Sam from support here.'], home, {
+      env,
+    });
     expect(reply.code, reply.stderr).toBe(0);
     const screen = await term.waitFor('human', (s) => s.includes('Hi, Sam from support here.'), 'the human reply');
     expect(screen).toMatch(/^(.+ \(team\)|team)> Hi, Sam from support here\.$/m);

@@ -29,7 +29,9 @@ describe('login / logout / config show', () => {
     const file = join(home, '.config', 'livechatai', 'config.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(home, '.config', 'livechatai')).mode & 0o777).toBe(0o700);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ profiles: { default: { apiKey: KEY, baseURL: emu.url } } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      profiles: { default: { apiKey: KEY, baseURL: emu.url } },
+    });
 
     const show = await runCli(['config', 'show'], home);
     expect(show.code).toBe(0);
@@ -60,7 +62,9 @@ describe('login / logout / config show', () => {
   it('keeps named profiles apart and applies flags > environment > profile', async () => {
     const home = isolatedHome();
     expect((await runCli(['login', '--base-url', emu.url], home, { input: KEY })).code).toBe(0);
-    expect((await runCli(['--profile', 'other', 'login', '--base-url', emu.url], home, { input: otherKey })).code).toBe(0);
+    expect((await runCli(['--profile', 'other', 'login', '--base-url', emu.url], home, { input: otherKey })).code).toBe(
+      0,
+    );
 
     const mine = await runCli(['--json', 'agents', 'create', '--name', 'Mine'], home);
     expect(mine.code, mine.stderr).toBe(0);
@@ -79,10 +83,14 @@ describe('login / logout / config show', () => {
     expect(await listFor(['--api-key', KEY], { LIVECHATAI_PROFILE: 'other' })).toEqual(['Mine']);
 
     // a wrong base URL in the environment is overridden by the flag
-    const r = await runCli(['--json', '--base-url', emu.url, 'agents', 'list'], home, { env: { LIVECHATAI_BASE_URL: 'http://127.0.0.1:9/api/v2' } });
+    const r = await runCli(['--json', '--base-url', emu.url, 'agents', 'list'], home, {
+      env: { LIVECHATAI_BASE_URL: 'http://127.0.0.1:9/api/v2' },
+    });
     expect(r.code, r.stderr).toBe(0);
 
-    const show = json<{ profiles: Record<string, { apiKey: string }> }>(await runCli(['--json', 'config', 'show'], home));
+    const show = json<{ profiles: Record<string, { apiKey: string }> }>(
+      await runCli(['--json', 'config', 'show'], home),
+    );
     expect(Object.keys(show.profiles).sort()).toEqual(['default', 'other']);
     expect(JSON.stringify(show)).not.toContain(KEY);
   });
@@ -98,7 +106,9 @@ describe('login / logout / config show', () => {
     const home = isolatedHome();
     const quiet = await runCli(['--json', '--api-key', KEY, '--base-url', emu.url, 'agents', 'list'], home);
     expect(quiet.stderr).toBe('');
-    const r = await runCli(['--json', '--api-key', KEY, '--base-url', emu.url, 'agents', 'list'], home, { env: { LIVECHATAI_LOG: 'debug' } });
+    const r = await runCli(['--json', '--api-key', KEY, '--base-url', emu.url, 'agents', 'list'], home, {
+      env: { LIVECHATAI_LOG: 'debug' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(expect.any(Array));
     expect(r.stderr).toMatch(/livechatai: debug: \[livechatai\] → GET \/api\/v2\/agents #1/);

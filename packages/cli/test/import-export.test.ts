@@ -12,7 +12,12 @@ let env: Record<string, string>;
 const accessLog: string[] = [];
 
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the parsed shape
-async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> {
+async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: T }> {
   const res = await fetch(`${emu.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...headers },
@@ -24,17 +29,24 @@ async function api<T>(method: string, path: string, body?: unknown, headers: Rec
 async function allContacts(agentId: string): Promise<{ id: string; distinctId: string; name: string | null }[]> {
   const out: { id: string; distinctId: string; name: string | null }[] = [];
   for (let page = 1; ; page++) {
-    const { json: body } = await api<{ data: { id: string; distinctId: string; name: string | null }[]; pages: { hasNext: boolean } }>(
-      'GET',
-      `/contacts?agentId=${agentId}&limit=100&page=${String(page)}`,
-    );
+    const { json: body } = await api<{
+      data: { id: string; distinctId: string; name: string | null }[];
+      pages: { hasNext: boolean };
+    }>('GET', `/contacts?agentId=${agentId}&limit=100&page=${String(page)}`);
     out.push(...body.data);
     if (!body.pages.hasNext) return out;
   }
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, faults: true, streamDelayMs: 0, logger: (line) => accessLog.push(line) });
+  emu = await startEmulator({
+    port: 0,
+    db: ':memory:',
+    apiKey: KEY,
+    faults: true,
+    streamDelayMs: 0,
+    logger: (line) => accessLog.push(line),
+  });
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
 });
 
@@ -45,11 +57,15 @@ afterAll(async () => {
 
 describe('contacts import', () => {
   it('imports 5,000 CSV rows through 429s and 503s with exact created/updated/failed counts', async () => {
-    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', { name: 'Import Bot', isLiveChatEnabled: false });
+    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', {
+      name: 'Import Bot',
+      isLiveChatEnabled: false,
+    });
     const agentId = agent.data.id;
 
     // 20 contacts exist before the import: their rows count as updated.
-    for (let i = 0; i < 20; i++) await api('POST', '/contacts', { agentId, distinctId: `user-${String(i)}`, name: 'Before' });
+    for (let i = 0; i < 20; i++)
+      await api('POST', '/contacts', { agentId, distinctId: `user-${String(i)}`, name: 'Before' });
 
     // 5,000 rows: user-0 … user-4983 (user-0…19 already exist), 5 repeats of earlier rows, 5 invalid rows
     // (3 without a distinctId, 1 with an extra column, 1 whose name the server rejects), 6 more new rows.
@@ -76,16 +92,31 @@ describe('contacts import', () => {
     writeFileSync(jsonlFile, `${JSON.stringify({ distinctId: 'user-ghost', contactId: 'contact_does_not_exist' })}\n`);
 
     // Arm the faults: the next POST /contacts answers (after this primer) get 10 × 429 and 10 × 503.
-    await api('POST', '/contacts', { agentId, distinctId: 'primer' }, { 'x-emulator-fault': 'status=429;retry-after=0;count=11' });
+    await api(
+      'POST',
+      '/contacts',
+      { agentId, distinctId: 'primer' },
+      { 'x-emulator-fault': 'status=429;retry-after=0;count=11' },
+    );
     await api('POST', '/contacts', { agentId, distinctId: 'primer' }, { 'x-emulator-fault': 'status=503;count=11' });
 
     const reportFile = join(home, 'failed.ndjson');
-    const r = await runCli(['--json', 'contacts', 'import', file, '--agent', agentId, '--concurrency', '8', '--report', reportFile], home, {
-      env,
-      timeoutMs: 170_000,
-    });
+    const r = await runCli(
+      ['--json', 'contacts', 'import', file, '--agent', agentId, '--concurrency', '8', '--report', reportFile],
+      home,
+      {
+        env,
+        timeoutMs: 170_000,
+      },
+    );
     expect(r.code, r.stderr).toBe(1); // some rows failed
-    const summary = json<{ total: number; created: number; updated: number; failed: number; failures: { row: number; error: string }[] }>(r);
+    const summary = json<{
+      total: number;
+      created: number;
+      updated: number;
+      failed: number;
+      failures: { row: number; error: string }[];
+    }>(r);
     expect(summary).toMatchObject({ total: 5000, created: 4964 + 6, updated: 20 + 5, failed: 5 });
     expect(summary.failures.map((f) => f.row)).toEqual(invalidRows);
     expect(summary.failures.map((f) => f.error)).toEqual([
@@ -117,12 +148,20 @@ describe('contacts import', () => {
 
 describe('contacts import, interrupted', () => {
   it('stops on Ctrl-C, reports what was done and exits 130', async () => {
-    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', { name: 'Interrupted Bot', isLiveChatEnabled: false });
+    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', {
+      name: 'Interrupted Bot',
+      isLiveChatEnabled: false,
+    });
     const agentId = agent.data.id;
     const file = join(home, 'slow.csv');
     writeFileSync(file, `distinctId\n${Array.from({ length: 200 }, (_, i) => `slow-${String(i)}`).join('\n')}\n`);
     // Every contact write of this key now takes 150 ms (the primer is the first of them).
-    await api('POST', '/contacts', { agentId, distinctId: 'slow-primer' }, { 'x-emulator-fault': 'latency=150;count=1000' });
+    await api(
+      'POST',
+      '/contacts',
+      { agentId, distinctId: 'slow-primer' },
+      { 'x-emulator-fault': 'latency=150;count=1000' },
+    );
 
     let signal: (name: NodeJS.Signals) => void = () => undefined;
     const runner = runCli(['--json', 'contacts', 'import', file, '--agent', agentId, '--concurrency', '2'], home, {
@@ -145,11 +184,15 @@ describe('contacts import, interrupted', () => {
     expect(summary.created + summary.updated + summary.failed + summary.notProcessed).toBe(200);
     expect(summary.failed).toBe(0);
     // Requests that were in flight when Ctrl-C came may still have been committed by the server.
-    const stored = (await allContacts(agentId)).filter((c) => c.distinctId.startsWith('slow-') && c.distinctId !== 'slow-primer');
+    const stored = (await allContacts(agentId)).filter(
+      (c) => c.distinctId.startsWith('slow-') && c.distinctId !== 'slow-primer',
+    );
     expect(stored.length).toBeGreaterThanOrEqual(summary.created);
     expect(stored.length).toBeLessThanOrEqual(summary.created + 2);
     // with --json the error is a JSON object on stderr
-    expect(JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '')).toEqual({ error: { message: 'interrupted', code: 'interrupted', exitCode: 130 } });
+    expect(JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '')).toEqual({
+      error: { message: 'interrupted', code: 'interrupted', exitCode: 130 },
+    });
   }, 90_000);
 });
 
@@ -158,7 +201,10 @@ describe('conversations export', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', { name: 'Export Bot', isLiveChatEnabled: false });
+    const { json: agent } = await api<{ data: { id: string } }>('POST', '/agents', {
+      name: 'Export Bot',
+      isLiveChatEnabled: false,
+    });
     agentId = agent.data.id;
     for (let i = 0; i < 7; i++) {
       const { json: sent } = await api<{ data: { conversationId: string } }>('POST', '/conversations', {
@@ -170,26 +216,49 @@ describe('conversations export', () => {
   });
 
   it('streams every page as JSONL to stdout', async () => {
-    const r = await runCli(['conversations', 'export', '--agent', agentId, '--format', 'jsonl', '--page-size', '3'], home, { env });
+    const r = await runCli(
+      ['conversations', 'export', '--agent', agentId, '--format', 'jsonl', '--page-size', '3'],
+      home,
+      { env },
+    );
     expect(r.code, r.stderr).toBe(0);
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(rows.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(r.stderr).toBe(''); // progress only on a TTY
   });
 
   it('writes CSV to --out, with messages in JSONL on request, and honours --limit', async () => {
     const out = join(home, 'export.csv');
-    const r = await runCli(['conversations', 'export', '--agent', agentId, '--format', 'csv', '--out', out, '--page-size', '2'], home, { env });
+    const r = await runCli(
+      ['conversations', 'export', '--agent', agentId, '--format', 'csv', '--out', out, '--page-size', '2'],
+      home,
+      { env },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const csv = readFileSync(out, 'utf8').trim().split('\n');
     expect(csv[0]).toBe(
       'id,isResolved,isStarred,isMuted,isAgent,integrationType,contactId,contactDistinctId,contactName,contactEmail,contactPhone,contactAttributes,assigneeId,assigneeName,lastMessageDate,createdAt,updatedAt',
     );
-    expect(csv.slice(1).map((l) => l.split(',')[0]).sort()).toEqual([...ids].sort());
+    expect(
+      csv
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual([...ids].sort());
 
-    const full = await runCli(['conversations', 'export', '--agent', agentId, '--with-messages', '--limit', '4', '--page-size', '3'], home, { env });
-    const rows = full.stdout.trim().split('\n').map((l) => JSON.parse(l) as { messages: { content: string }[] });
+    const full = await runCli(
+      ['conversations', 'export', '--agent', agentId, '--with-messages', '--limit', '4', '--page-size', '3'],
+      home,
+      { env },
+    );
+    const rows = full.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { messages: { content: string }[] });
     expect(rows).toHaveLength(4);
     for (const c of rows) expect(c.messages.length).toBe(2);
     expect(rows[0]?.messages[0]?.content).toMatch(/^Question number \d, "quoted", with commas$/);

@@ -27,7 +27,9 @@ beforeAll(async () => {
   env = { LIVECHATAI_API_KEY: KEY, LIVECHATAI_BASE_URL: emu.url };
   page = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<html><head><title>Opening hours</title></head><body><p>We are open Monday to Friday, 9 to 17.</p></body></html>');
+    res.end(
+      '<html><head><title>Opening hours</title></head><body><p>We are open Monday to Friday, 9 to 17.</p></body></html>',
+    );
   });
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${String((page.address() as AddressInfo).port)}/hours`;
@@ -59,7 +61,8 @@ describe('agents (alias chatbots)', () => {
     expect(second.map((a) => a.id)).toEqual([all[1]?.id]);
 
     expect(await ok<Agent>('agents', 'get', created.id)).toMatchObject({ id: created.id, name: 'Paging Bot' });
-    if (created.slug) expect(await ok<Agent>('agents', 'get', created.slug, '--embed')).toMatchObject({ id: created.id });
+    if (created.slug)
+      expect(await ok<Agent>('agents', 'get', created.slug, '--embed')).toMatchObject({ id: created.id });
 
     await ok('agents', 'delete', created.id, '--yes');
     const gone = await cli('agents', 'get', created.id);
@@ -72,7 +75,8 @@ describe('agents (alias chatbots)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(/^cl\w+\t[^\t]+\ten\t(true|false)\t(true|false)\t\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    for (const line of lines)
+      expect(line).toMatch(/^cl\w+\t[^\t]+\ten\t(true|false)\t(true|false)\t\d{4}-\d\d-\d\dT[\d:.]+Z$/);
   });
 
   it('colours only when asked and never with NO_COLOR', async () => {
@@ -99,28 +103,59 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
 
   it('adds and deletes data sources of every kind, extracting file text', async () => {
     const text = await ok<{ id: string; source: string }>(
-      'data-sources', 'add-text', '--agent', agentId, '--title', 'Shipping', '--content', 'Shipping takes three business days worldwide.',
+      'data-sources',
+      'add-text',
+      '--agent',
+      agentId,
+      '--title',
+      'Shipping',
+      '--content',
+      'Shipping takes three business days worldwide.',
     );
     expect(text.source).toBe('TEXT');
     const qa = await ok<{ source: string; isGeneratedByAI: boolean }>(
-      'data-sources', 'add-qa', '--agent', agentId, '--question', 'Can I get a refund?', '--answer', 'Refunds are possible within 30 days.', '--generated-by-ai',
+      'data-sources',
+      'add-qa',
+      '--agent',
+      agentId,
+      '--question',
+      'Can I get a refund?',
+      '--answer',
+      'Refunds are possible within 30 days.',
+      '--generated-by-ai',
     );
     expect(qa).toMatchObject({ source: 'QA', isGeneratedByAI: true });
 
     const pdfPath = join(home, 'warranty.pdf');
     writeFileSync(pdfPath, makePdf(['Warranty covers two years of repairs.']));
     const pdf = await ok<{ source: string; fileType: string; title: string; characters: number }>(
-      'data-sources', 'add-file', pdfPath, '--agent', agentId,
+      'data-sources',
+      'add-file',
+      pdfPath,
+      '--agent',
+      agentId,
     );
     expect(pdf).toMatchObject({ source: 'PDF', fileType: 'pdf', title: 'warranty.pdf' });
     const htmlPath = join(home, 'about.html');
-    writeFileSync(htmlPath, '<html><head><title>About</title></head><body><h1>About</h1><p>Founded in 2020.</p></body></html>');
-    expect(await ok('data-sources', 'add-file', htmlPath, '--agent', agentId)).toMatchObject({ source: 'TEXT', title: 'About', fileType: null });
+    writeFileSync(
+      htmlPath,
+      '<html><head><title>About</title></head><body><h1>About</h1><p>Founded in 2020.</p></body></html>',
+    );
+    expect(await ok('data-sources', 'add-file', htmlPath, '--agent', agentId)).toMatchObject({
+      source: 'TEXT',
+      title: 'About',
+      fileType: null,
+    });
 
     const url = await ok<{ source: string }>('data-sources', 'add-url', '--agent', agentId, '--url', pageUrl);
     expect(url.source).toBe('WEBSITE');
 
-    const list = await ok<{ id: string; source: string; title: string; text?: string }[]>('data-sources', 'list', '--agent', agentId);
+    const list = await ok<{ id: string; source: string; title: string; text?: string }[]>(
+      'data-sources',
+      'list',
+      '--agent',
+      agentId,
+    );
     expect(list.map((d) => d.source).sort()).toEqual(['PDF', 'QA', 'TEXT', 'TEXT', 'WEBSITE']);
     const pdfs = await ok<{ text?: string }[]>('data-sources', 'list', '--agent', agentId, '--source', 'PDF');
     expect(pdfs).toHaveLength(1);
@@ -128,28 +163,72 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
 
     const html = list.find((d) => d.title === 'About');
     const removed = await ok<{ deleted: string[]; notFound: string[] }>(
-      'data-sources', 'delete', '--agent', agentId, '--source', 'TEXT', '--ids', html?.id ?? '', 'ds_missing', '--yes',
+      'data-sources',
+      'delete',
+      '--agent',
+      agentId,
+      '--source',
+      'TEXT',
+      '--ids',
+      html?.id ?? '',
+      'ds_missing',
+      '--yes',
     );
     expect(removed).toMatchObject({ deleted: [html?.id], notFound: ['ds_missing'] });
   });
 
   it('sends messages (plain and streamed) and continues a conversation', async () => {
     const first = await ok<{ conversationId: string; contactId: string; response: string }>(
-      'messages', 'send', '--agent', agentId, '--question', 'How many business days does shipping take?', '--response-format', 'PLAIN',
+      'messages',
+      'send',
+      '--agent',
+      agentId,
+      '--question',
+      'How many business days does shipping take?',
+      '--response-format',
+      'PLAIN',
     );
     expect(first.response).toMatch(/three business days/i);
     conversationId = first.conversationId;
     contactId = first.contactId;
 
-    const streamed = await cli('--json', 'messages', 'send', '--agent', agentId, '--question', 'Can I get a refund?', '--conversation', conversationId, '--stream');
+    const streamed = await cli(
+      '--json',
+      'messages',
+      'send',
+      '--agent',
+      agentId,
+      '--question',
+      'Can I get a refund?',
+      '--conversation',
+      conversationId,
+      '--stream',
+    );
     expect(streamed.code).toBe(0);
-    const events = streamed.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; data: { text?: string; conversationId?: string } });
+    const events = streamed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; data: { text?: string; conversationId?: string } });
     expect(events.length).toBeGreaterThan(2);
     expect(events.slice(0, -1).every((e) => e.event === 'delta')).toBe(true);
     expect(events.at(-1)).toMatchObject({ event: 'done', data: { conversationId } });
-    expect(events.slice(0, -1).map((e) => e.data.text).join('')).toMatch(/30 days/);
+    expect(
+      events
+        .slice(0, -1)
+        .map((e) => e.data.text)
+        .join(''),
+    ).toMatch(/30 days/);
 
-    const human = await cli('messages', 'send', '--agent', agentId, '--question', 'Is there a warranty?', '--conversation', conversationId);
+    const human = await cli(
+      'messages',
+      'send',
+      '--agent',
+      agentId,
+      '--question',
+      'Is there a warranty?',
+      '--conversation',
+      conversationId,
+    );
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/two years/);
 
@@ -158,12 +237,25 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
   });
 
   it('lists, retrieves, replies to and ends conversations; lists views', async () => {
-    const list = await ok<{ id: string }[]>('conversations', 'list', '--agent', agentId, '--status', 'open', '--sort', 'desc');
+    const list = await ok<{ id: string }[]>(
+      'conversations',
+      'list',
+      '--agent',
+      agentId,
+      '--status',
+      'open',
+      '--sort',
+      'desc',
+    );
     expect(list.map((c) => c.id)).toContain(conversationId);
     const conv = await ok<{ id: string; messages: unknown[] }>('conversations', 'get', conversationId);
     expect(conv.messages).toHaveLength(6);
     const reply = await ok<{ conversationId: string; message: { text: string } }>(
-      'conversations', 'reply', conversationId, '--message', 'A human here, happy to help.',
+      'conversations',
+      'reply',
+      conversationId,
+      '--message',
+      'A human here, happy to help.',
     );
     expect(reply.message.text).toBe('A human here, happy to help.');
     const ended = await ok<{ conversationId: string }>('conversations', 'end', conversationId);
@@ -176,12 +268,37 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
 
   it('upserts, lists and retrieves contacts, and lists their conversations', async () => {
     const up = await ok<{ contactId: string }>(
-      'contacts', 'upsert', '--agent', agentId, '--distinct-id', 'user-42', '--name', 'Ada', '--email', 'ada@example.com',
-      '--attribute', 'plan=pro', '--attributes', '{"seats":"3"}',
+      'contacts',
+      'upsert',
+      '--agent',
+      agentId,
+      '--distinct-id',
+      'user-42',
+      '--name',
+      'Ada',
+      '--email',
+      'ada@example.com',
+      '--attribute',
+      'plan=pro',
+      '--attributes',
+      '{"seats":"3"}',
     );
-    const again = await ok<{ contactId: string }>('contacts', 'upsert', '--agent', agentId, '--distinct-id', 'user-42', '--phone', '+100');
+    const again = await ok<{ contactId: string }>(
+      'contacts',
+      'upsert',
+      '--agent',
+      agentId,
+      '--distinct-id',
+      'user-42',
+      '--phone',
+      '+100',
+    );
     expect(again.contactId).toBe(up.contactId);
-    const contact = await ok<{ id: string; name: string; phone: string; attributes: Record<string, string> }>('contacts', 'get', up.contactId);
+    const contact = await ok<{ id: string; name: string; phone: string; attributes: Record<string, string> }>(
+      'contacts',
+      'get',
+      up.contactId,
+    );
     expect(contact).toMatchObject({ id: up.contactId, name: 'Ada', phone: '+100' });
     const list = await ok<{ id: string }[]>('contacts', 'list', '--agent', agentId);
     expect(list.map((c) => c.id)).toEqual(expect.arrayContaining([up.contactId, contactId]));
@@ -203,7 +320,11 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
   it('reads every analytics report', async () => {
     const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const period = ['--agent', agentId, '--start-date', day(-7), '--end-date', day(1), '--timezone', 'UTC'];
-    const overview = await ok<{ currentPeriod: { totalConversationCount: number } }>('analytics', 'overview', ...period);
+    const overview = await ok<{ currentPeriod: { totalConversationCount: number } }>(
+      'analytics',
+      'overview',
+      ...period,
+    );
     expect(overview.currentPeriod.totalConversationCount).toBeGreaterThanOrEqual(2);
     expect(await ok('analytics', 'agent', ...period)).toHaveProperty('currentPeriod');
     expect(await ok('analytics', 'ai-functions', ...period)).toHaveProperty('currentPeriod');
@@ -213,13 +334,17 @@ describe('knowledge, messages, conversations, contacts, suggestions, analytics',
   });
 
   it('maps a refused key to exit 3 and validation to exit 2 before sending', async () => {
-    const refused = await runCli(['agents', 'list'], home, { env: { ...env, LIVECHATAI_API_KEY: 'lcai-wrong-key-000000000000' } });
+    const refused = await runCli(['agents', 'list'], home, {
+      env: { ...env, LIVECHATAI_API_KEY: 'lcai-wrong-key-000000000000' },
+    });
     expect(refused.code).toBe(3);
     const lines = refused.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^livechatai: 401 /);
     // a 401 says how to fix it
-    expect(lines[1]).toBe('livechatai: hint: run `livechatai login` to store a valid key (the key in use is LIVECHATAI_API_KEY)');
+    expect(lines[1]).toBe(
+      'livechatai: hint: run `livechatai login` to store a valid key (the key in use is LIVECHATAI_API_KEY)',
+    );
     const bad = await cli('contacts', 'upsert', '--agent', agentId, '--distinct-id', ' ');
     expect(bad.code).toBe(2);
   });

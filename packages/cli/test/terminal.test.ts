@@ -4,7 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, type ApiClient, assertNeverPrinted, isolatedHome, json, runCli, transcript } from './helpers/cli.js';
+import {
+  apiClient,
+  type ApiClient,
+  assertNeverPrinted,
+  isolatedHome,
+  json,
+  runCli,
+  transcript,
+} from './helpers/cli.js';
 import { terminal, type Terminal } from './helpers/tmux.js';
 
 const KEY = 'lcai-test-terminal-key-4d2a8c6e1f0b97';
@@ -14,7 +22,8 @@ let env: Record<string, string>;
 let term: Terminal;
 let api: ApiClient['data'];
 
-const createAgent = async (name: string): Promise<string> => (await api<{ id: string }>('POST', '/agents', { name, isLiveChatEnabled: false })).id;
+const createAgent = async (name: string): Promise<string> =>
+  (await api<{ id: string }>('POST', '/agents', { name, isLiveChatEnabled: false })).id;
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, db: ':memory:', apiKey: KEY, streamDelayMs: 0 });
@@ -32,7 +41,11 @@ afterAll(async () => {
 describe('login under a terminal', () => {
   it('offers the local emulator, asks for the key without echoing it, and stores both', async () => {
     // no base URL anywhere: login looks for an emulator (here on the test's port instead of 4010)
-    term.start('login', ['login'], { LIVECHATAI_API_KEY: undefined, LIVECHATAI_BASE_URL: undefined, LIVECHATAI_EMULATOR_URL: emu.url });
+    term.start('login', ['login'], {
+      LIVECHATAI_API_KEY: undefined,
+      LIVECHATAI_BASE_URL: undefined,
+      LIVECHATAI_EMULATOR_URL: emu.url,
+    });
     const offer = await term.waitFor('login', (s) => s.includes('Use the emulator? [Y/n]'), 'the emulator offer');
     expect(offer).toContain(`A local LiveChatAI emulator answers at ${emu.url}`);
     term.keys('login', 'Enter');
@@ -47,7 +60,12 @@ describe('login under a terminal', () => {
     const show = json<{ apiKey: string; apiKeySource: string; baseURL: string; baseURLSource: string }>(
       await runCli(['--json', 'config', 'show'], home),
     );
-    expect(show).toMatchObject({ apiKey: `lca…${KEY.slice(-4)}`, apiKeySource: 'profile', baseURL: emu.url, baseURLSource: 'profile' });
+    expect(show).toMatchObject({
+      apiKey: `lca…${KEY.slice(-4)}`,
+      apiKeySource: 'profile',
+      baseURL: emu.url,
+      baseURLSource: 'profile',
+    });
   });
 
   it('asks for the API URL when no emulator answers', async () => {
@@ -80,14 +98,15 @@ describe('tables on a terminal', () => {
     expect(lines[0]).toMatch(/^ID +NAME +LANGUAGE +LIVE CHAT +ARCHIVED +CREATED$/);
     const rows = lines.filter((l) => /^cl\w+ /.test(l));
     expect(rows).toHaveLength(30);
-    for (const row of rows) expect(row).toMatch(/^cl\w{10,} {2}Support agent[^…]*… +en +false +false +(just now|\d+ minutes? ago)$/);
+    for (const row of rows)
+      expect(row).toMatch(/^cl\w{10,} {2}Support agent[^…]*… +en +false +false +(just now|\d+ minutes? ago)$/);
     expect(screen).toContain('(the first 30 rows; --limit <n> or --all for more)');
     expect(screen).toContain('EXIT=0');
   });
 });
 
 describe('deletes ask first on a terminal', () => {
-  it("deletes an agent only when its name is typed", async () => {
+  it('deletes an agent only when its name is typed', async () => {
     const id = await createAgent('Doomed Bot');
     term.start('del1', ['agents', 'delete', id]);
     await term.waitFor('del1', (s) => s.includes("Type the agent's name to confirm:"), 'the question');
@@ -109,14 +128,24 @@ describe('deletes ask first on a terminal', () => {
 
   it('deletes data sources after a yes', async () => {
     const agentId = await createAgent('Knowledge Bot');
-    const added = await runCli(['--json', 'data-sources', 'add-text', '--agent', agentId, '--title', 'Old', '--content', 'Old text.'], home, { env });
+    const added = await runCli(
+      ['--json', 'data-sources', 'add-text', '--agent', agentId, '--title', 'Old', '--content', 'Old text.'],
+      home,
+      { env },
+    );
     const ds = json<{ id: string }>(added);
     term.start('del3', ['data-sources', 'delete', '--agent', agentId, '--source', 'TEXT', '--id', ds.id]);
-    await term.waitFor('del3', (s) => s.includes(`Delete 1 TEXT data source (${ds.id}) of agent ${agentId}? [y/N]`), 'the question');
+    await term.waitFor(
+      'del3',
+      (s) => s.includes(`Delete 1 TEXT data source (${ds.id}) of agent ${agentId}? [y/N]`),
+      'the question',
+    );
     term.sendLine('del3', 'y');
     const done = await term.waitFor('del3', (s) => s.includes('EXIT='), 'the delete');
     expect(done).toContain('EXIT=0');
-    expect(json<unknown[]>(await runCli(['--json', 'data-sources', 'list', '--agent', agentId], home, { env }))).toEqual([]);
+    expect(
+      json<unknown[]>(await runCli(['--json', 'data-sources', 'list', '--agent', agentId], home, { env })),
+    ).toEqual([]);
   });
 });
 
@@ -124,7 +153,10 @@ describe('progress on a terminal', () => {
   it('draws the import progress bar with the rate, and the summary', async () => {
     const agentId = await createAgent('Import Bot');
     const file = join(home, 'tty.csv');
-    writeFileSync(file, `distinctId,name\n${Array.from({ length: 30 }, (_, i) => `tty-${String(i)},T ${String(i)}`).join('\n')}\n`);
+    writeFileSync(
+      file,
+      `distinctId,name\n${Array.from({ length: 30 }, (_, i) => `tty-${String(i)},T ${String(i)}`).join('\n')}\n`,
+    );
     term.start('import', ['contacts', 'import', file, '--agent', agentId]);
     const screen = await term.waitFor('import', (s) => s.includes('EXIT='), 'the import to finish');
     transcript.push(screen);

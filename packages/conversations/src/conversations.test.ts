@@ -53,7 +53,9 @@ describe('Conversations', () => {
     expect(desc.map((c) => c.id)).toEqual([...started].reverse());
     expect(await conversations.list({ agentId, startDate: '2999-01-01' }).toArray()).toEqual([]);
     expect(await conversations.list({ agentId, startDate: new Date('2999-01-01T00:00:00Z') }).toArray()).toEqual([]);
-    expect(await conversations.list({ agentId, endDate: Math.floor(Date.now() / 1000) + 60 }).toArray()).toHaveLength(5);
+    expect(await conversations.list({ agentId, endDate: Math.floor(Date.now() / 1000) + 60 }).toArray()).toHaveLength(
+      5,
+    );
     const unassigned = await conversations.list({ agentId, assignee: 'ai' }).toArray();
     // no one has replied yet: every conversation is the AI's alone
     expect(unassigned.map((c) => c.id).sort()).toEqual([...started].sort());

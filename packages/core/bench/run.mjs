@@ -32,7 +32,10 @@ const rawTimed = async () => {
   }
 };
 // bare raw fetch: nothing can cancel it, so undici gets no AbortSignal
-const raw = () => fetch(url, { headers }).then((r) => r.json()).then((j) => j.data);
+const raw = () =>
+  fetch(url, { headers })
+    .then((r) => r.json())
+    .then((j) => j.data);
 const sdk = () => client.request({ method: 'GET', path: '/agents/clx1' });
 // timeout: 0 and no signal: nothing can cancel, so fetch gets no AbortSignal either
 const lean = createClient({ apiKey: KEY, baseURL, timeout: 0 });
@@ -82,12 +85,31 @@ const out = await build({
 });
 const min = out.outputFiles[0].contents;
 
-console.log(`GET through the transport vs raw fetch (${ROUNDS} rounds × ${MS} ms, concurrency ${CONCURRENCY}, medians)`);
-for (const [name, label] of [['raw', 'raw fetch'], ['rawTimed', 'raw fetch + 60 s timeout'], ['sdk', '@livechatai (defaults)'], ['sdkLean', '@livechatai (timeout: 0)']]) {
-  console.log(`  ${label.padEnd(26)} ${median(samples[name].map((s) => s.rps)).toFixed(0).padStart(7)} req/s`);
+console.log(
+  `GET through the transport vs raw fetch (${ROUNDS} rounds × ${MS} ms, concurrency ${CONCURRENCY}, medians)`,
+);
+for (const [name, label] of [
+  ['raw', 'raw fetch'],
+  ['rawTimed', 'raw fetch + 60 s timeout'],
+  ['sdk', '@livechatai (defaults)'],
+  ['sdkLean', '@livechatai (timeout: 0)'],
+]) {
+  console.log(
+    `  ${label.padEnd(26)} ${median(samples[name].map((s) => s.rps))
+      .toFixed(0)
+      .padStart(7)} req/s`,
+  );
 }
 console.log('ratios (wall clock / per CPU-second of the client process; goal ≥ 0.97 for the same work):');
-console.log(`  defaults vs raw fetch with the same timeout   ${ratio('sdk', 'rawTimed', 'rps')} / ${ratio('sdk', 'rawTimed', 'cpuRps')}`);
-console.log(`  timeout: 0 vs raw fetch                       ${ratio('sdkLean', 'raw', 'rps')} / ${ratio('sdkLean', 'raw', 'cpuRps')}`);
-console.log(`  defaults vs bare raw fetch (not the same work: Node's fetch is slower with any AbortSignal) ${ratio('sdk', 'raw', 'rps')} / ${ratio('sdk', 'raw', 'cpuRps')}`);
-console.log(`core ESM, createClient + one request: ${min.length} B min, ${gzipSync(min, { level: 9 }).length} B min+gzip`);
+console.log(
+  `  defaults vs raw fetch with the same timeout   ${ratio('sdk', 'rawTimed', 'rps')} / ${ratio('sdk', 'rawTimed', 'cpuRps')}`,
+);
+console.log(
+  `  timeout: 0 vs raw fetch                       ${ratio('sdkLean', 'raw', 'rps')} / ${ratio('sdkLean', 'raw', 'cpuRps')}`,
+);
+console.log(
+  `  defaults vs bare raw fetch (not the same work: Node's fetch is slower with any AbortSignal) ${ratio('sdk', 'raw', 'rps')} / ${ratio('sdk', 'raw', 'cpuRps')}`,
+);
+console.log(
+  `core ESM, createClient + one request: ${min.length} B min, ${gzipSync(min, { level: 9 }).length} B min+gzip`,
+);

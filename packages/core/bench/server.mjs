@@ -2,11 +2,18 @@
 // Loopback HTTP server for the benchmark, run in its own process so it does not share the client's event loop.
 import { createServer } from 'node:http';
 
-const body = JSON.stringify({ status: 'success', data: { id: 'clx1234567890abcdef', name: 'Customer Support Bot', isLiveChatEnabled: true, language: 'en' } });
+const body = JSON.stringify({
+  status: 'success',
+  data: { id: 'clx1234567890abcdef', name: 'Customer Support Bot', isLiveChatEnabled: true, language: 'en' },
+});
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': 'req_bench' });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-request-id': 'req_bench',
+    });
     res.end(body);
   });
 });

@@ -3,7 +3,12 @@ import { attributeMap, withAttributeMap } from './attributes.js';
 
 describe('contact attributes', () => {
   it('turns the {key, value}[] form into a map and keeps a map as it is', () => {
-    expect(attributeMap([{ key: 'plan', value: 'pro' }, { key: 'tier', value: '2' }])).toEqual({ plan: 'pro', tier: '2' });
+    expect(
+      attributeMap([
+        { key: 'plan', value: 'pro' },
+        { key: 'tier', value: '2' },
+      ]),
+    ).toEqual({ plan: 'pro', tier: '2' });
     expect(attributeMap({ plan: 'pro' })).toEqual({ plan: 'pro' });
     expect(attributeMap(undefined)).toEqual({});
     expect(attributeMap(null)).toEqual({});

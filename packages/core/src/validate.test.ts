@@ -35,51 +35,79 @@ describe('validation helpers', () => {
 
   it('assertParams checks the object and each required string field', () => {
     assertParams({ agentId: 'a', question: 'q' }, 'agentId', 'question');
-    expect(failure(() => {
-      assertParams(undefined as never, 'agentId');
-    }).param).toBe('params');
-    expect(failure(() => {
-      assertParams({ agentId: 'a', question: ' ' }, 'agentId', 'question');
-    }).param).toBe('question');
-    expect(failure(() => {
-      assertParams({}, 'agentId');
-    }).message).toMatch(/agentId: expected a non-empty string, got undefined/);
+    expect(
+      failure(() => {
+        assertParams(undefined as never, 'agentId');
+      }).param,
+    ).toBe('params');
+    expect(
+      failure(() => {
+        assertParams({ agentId: 'a', question: ' ' }, 'agentId', 'question');
+      }).param,
+    ).toBe('question');
+    expect(
+      failure(() => {
+        assertParams({}, 'agentId');
+      }).message,
+    ).toMatch(/agentId: expected a non-empty string, got undefined/);
   });
 
   it('reject bad values, naming the parameter', () => {
-    expect(failure(() => {
+    expect(
+      failure(() => {
         assertNonEmptyString('  ', 'agentId');
-      }).message).toBe('Invalid parameter agentId: expected a non-empty string, got "  "');
-    expect(failure(() => {
+      }).message,
+    ).toBe('Invalid parameter agentId: expected a non-empty string, got "  "');
+    expect(
+      failure(() => {
         assertNonEmptyString(undefined, 'agentId');
-      }).param).toBe('agentId');
-    expect(failure(() => {
+      }).param,
+    ).toBe('agentId');
+    expect(
+      failure(() => {
         assertOptionalString('', 'userId');
-      }).param).toBe('userId');
-    expect(failure(() => {
+      }).param,
+    ).toBe('userId');
+    expect(
+      failure(() => {
         assertInteger(0, 'limit', 1, 100);
-      }).message).toContain('expected an integer 1–100, got 0');
-    expect(failure(() => {
+      }).message,
+    ).toContain('expected an integer 1–100, got 0');
+    expect(
+      failure(() => {
         assertInteger(1.5, 'page', 1);
-      }).message).toContain('≥ 1');
-    expect(failure(() => {
+      }).message,
+    ).toContain('≥ 1');
+    expect(
+      failure(() => {
         assertInteger('2', 'page', 1);
-      }).message).toContain('got "2"');
-    expect(failure(() => {
+      }).message,
+    ).toContain('got "2"');
+    expect(
+      failure(() => {
         assertBoolean('true', 'isEmbed');
-      }).param).toBe('isEmbed');
-    expect(failure(() => {
+      }).param,
+    ).toBe('isEmbed');
+    expect(
+      failure(() => {
         assertOneOf('PDF', 'fileType', ['pdf', 'docx']);
-      }).message).toContain('one of pdf, docx, got "PDF"');
-    expect(failure(() => {
+      }).message,
+    ).toContain('one of pdf, docx, got "PDF"');
+    expect(
+      failure(() => {
         assertObject([], 'attributes');
-      }).message).toContain('got array');
-    expect(failure(() => {
+      }).message,
+    ).toContain('got array');
+    expect(
+      failure(() => {
         assertObject(null, 'attributes');
-      }).message).toContain('got null');
-    expect(failure(() => {
+      }).message,
+    ).toContain('got null');
+    expect(
+      failure(() => {
         requireParam(null, 'body');
-      }).message).toBe('Invalid parameter body: is required');
+      }).message,
+    ).toBe('Invalid parameter body: is required');
   });
 });
 

@@ -21,13 +21,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): ServerResponse {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): ServerResponse {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${status}`, ...headers });
   return res.end(text);
 }
 
-export async function startServer(handler: Handler = (_q, res) => json(res, 200, { status: 'success', data: {} })): Promise<TestServer> {
+export async function startServer(
+  handler: Handler = (_q, res) => json(res, 200, { status: 'success', data: {} }),
+): Promise<TestServer> {
   let current = handler;
   const requests: Received[] = [];
   const sockets = new Set<Socket>();

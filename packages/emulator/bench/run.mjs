@@ -65,7 +65,9 @@ async function run(title, opts) {
       if (err) reject(err);
       else {
         const non2xx = result.non2xx + result.errors;
-        console.log(`  ${title.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${non2xx ? `   (${non2xx} non-2xx/errors)` : ''}`);
+        console.log(
+          `  ${title.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms${non2xx ? `   (${non2xx} non-2xx/errors)` : ''}`,
+        );
         resolve(result.requests.average);
       }
     });
@@ -80,15 +82,30 @@ async function main() {
   const children = [];
   try {
     const emPort = await freePort();
-    const em = spawn(process.execPath, [BIN, '--port', String(emPort), '--db', join(dir, 'bench.db'), '--api-key', KEY, '--quiet'], { stdio: 'ignore' });
+    const em = spawn(
+      process.execPath,
+      [BIN, '--port', String(emPort), '--db', join(dir, 'bench.db'), '--api-key', KEY, '--quiet'],
+      { stdio: 'ignore' },
+    );
     children.push(em);
     const base = `http://127.0.0.1:${emPort}/api/v2`;
     const auth = { authorization: `Bearer ${KEY}` };
     await waitFor(`http://127.0.0.1:${emPort}/_emulator/health`);
     const json = { ...auth, 'content-type': 'application/json' };
-    const agent = await (await fetch(`${base}/agents`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Bench', isLiveChatEnabled: true }) })).json();
+    const agent = await (
+      await fetch(`${base}/agents`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ name: 'Bench', isLiveChatEnabled: true }),
+      })
+    ).json();
     const agentId = agent.data.id;
-    const contactBody = JSON.stringify({ agentId, distinctId: 'bench-user', name: 'Bench User', attributes: { planType: 'pro' } });
+    const contactBody = JSON.stringify({
+      agentId,
+      distinctId: 'bench-user',
+      name: 'Bench User',
+      attributes: { planType: 'pro' },
+    });
 
     let prism = null;
     let prismNote = '';
@@ -106,11 +123,25 @@ async function main() {
       prismNote = 'Prism (@stoplight/prism-cli) is not installed';
     }
 
-    console.log(`\nThroughput on loopback, ${DURATION} s each after ${WARMUP} s of warm-up, ${CONNECTIONS} connections, no pipelining (emulator: built bin, SQLite file in WAL mode; Prism 5.14.2 mock mode, same openapi.json)\n`);
+    console.log(
+      `\nThroughput on loopback, ${DURATION} s each after ${WARMUP} s of warm-up, ${CONNECTIONS} connections, no pipelining (emulator: built bin, SQLite file in WAL mode; Prism 5.14.2 mock mode, same openapi.json)\n`,
+    );
     const emGet = await run('emulator  GET  /agents', { url: `${base}/agents`, headers: auth });
     const prGet = prism ? await run('prism     GET  /agents', { url: `${prism}/agents`, headers: auth }) : null;
-    const emPost = await run('emulator  POST /contacts (upsert)', { url: `${base}/contacts`, method: 'POST', headers: json, body: contactBody });
-    const prPost = prism ? await run('prism     POST /contacts', { url: `${prism}/contacts`, method: 'POST', headers: json, body: contactBody }) : null;
+    const emPost = await run('emulator  POST /contacts (upsert)', {
+      url: `${base}/contacts`,
+      method: 'POST',
+      headers: json,
+      body: contactBody,
+    });
+    const prPost = prism
+      ? await run('prism     POST /contacts', {
+          url: `${prism}/contacts`,
+          method: 'POST',
+          headers: json,
+          body: contactBody,
+        })
+      : null;
     console.log('');
     if (prism) {
       console.log(`  ratio GET  emulator / prism: ${(emGet / prGet).toFixed(1)}x   (goal >= 5x)`);
@@ -120,11 +151,22 @@ async function main() {
     }
 
     // Answer latency with 10,000 data-source chunks (one short text source = one chunk).
-    const words = 'account billing invoice refund shipping delivery package order tracking warranty password login plan pricing discount trial export import widget language integration webhook slack whatsapp api key security privacy data storage backup support hours holiday office team manager report dashboard analytics customer contact email phone address payment card subscription upgrade downgrade cancel renewal'.split(' ');
+    const words =
+      'account billing invoice refund shipping delivery package order tracking warranty password login plan pricing discount trial export import widget language integration webhook slack whatsapp api key security privacy data storage backup support hours holiday office team manager report dashboard analytics customer contact email phone address payment card subscription upgrade downgrade cancel renewal'.split(
+        ' ',
+      );
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const sentence = () => Array.from({ length: 12 }, () => words[Math.floor(rand() * words.length)]).join(' ');
-    const answerAgent = (await (await fetch(`${base}/agents`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Big KB', isLiveChatEnabled: false }) })).json()).data.id;
+    const answerAgent = (
+      await (
+        await fetch(`${base}/agents`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ name: 'Big KB', isLiveChatEnabled: false }),
+        })
+      ).json()
+    ).data.id;
     const t0 = performance.now();
     const batch = 50;
     for (let i = 0; i < 10_000; i += batch) {
@@ -133,7 +175,11 @@ async function main() {
           fetch(`${base}/data-sources/text`, {
             method: 'POST',
             headers: json,
-            body: JSON.stringify({ agentId: answerAgent, title: `Article ${i + j}`, content: `${sentence()}. ${sentence()}. Reference code R-${i + j}.` }),
+            body: JSON.stringify({
+              agentId: answerAgent,
+              title: `Article ${i + j}`,
+              content: `${sentence()}. ${sentence()}. Reference code R-${i + j}.`,
+            }),
           }).then((r) => r.arrayBuffer()),
         ),
       );
@@ -141,14 +187,23 @@ async function main() {
     console.log(`\n  loaded 10,000 data sources (10,000 chunks) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const times = [];
     for (let i = 0; i < 200; i++) {
-      const question = i % 10 === 9 ? 'Do you sell gift cards on the moon?' : `What about ${words[i % words.length]} and ${words[(i * 7) % words.length]} for reference code R-${i * 37}?`;
+      const question =
+        i % 10 === 9
+          ? 'Do you sell gift cards on the moon?'
+          : `What about ${words[i % words.length]} and ${words[(i * 7) % words.length]} for reference code R-${i * 37}?`;
       const start = performance.now();
-      const res = await fetch(`${base}/conversations`, { method: 'POST', headers: json, body: JSON.stringify({ agentId: answerAgent, question }) });
+      const res = await fetch(`${base}/conversations`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ agentId: answerAgent, question }),
+      });
       await res.arrayBuffer();
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    console.log(`  answer latency over 200 questions (POST /conversations, non-streaming): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms\n`);
+    console.log(
+      `  answer latency over 200 questions (POST /conversations, non-streaming): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms\n`,
+    );
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));

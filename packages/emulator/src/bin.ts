@@ -34,7 +34,8 @@ function int(name: string, value: string | undefined, def: number, min: number, 
   if (value === undefined) return def;
   const m = /^(\d+)(?:\/s)?$/.exec(value.trim());
   const n = m ? Number(m[1]) : Number.NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
   return n;
 }
 
@@ -66,14 +67,21 @@ async function importCommand(values: Record<string, string | boolean | undefined
   try {
     data = JSON.parse(readFileSync(values.in, 'utf8'));
   } catch (err) {
-    throw new UsageError(`${values.in} is not a JSON workspace export (${err instanceof Error ? err.message : String(err)})`);
+    throw new UsageError(
+      `${values.in} is not a JSON workspace export (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   ensureDir(db);
   const store = new SqliteStore({ filename: db });
   try {
     const workspaceId = await store.importWorkspace(data);
     if (typeof values['api-key'] === 'string') {
-      await store.addApiKey({ keyHash: hashKey(values['api-key']), workspaceId, readOnly: false, createdAt: Date.now() });
+      await store.addApiKey({
+        keyHash: hashKey(values['api-key']),
+        workspaceId,
+        readOnly: false,
+        createdAt: Date.now(),
+      });
     }
     process.stdout.write(`Imported workspace ${workspaceId} into ${db}\n`);
   } finally {
@@ -128,7 +136,9 @@ async function main(): Promise<void> {
     ...(values.quiet ? {} : { logger: (line: string) => process.stderr.write(`${line}\n`) }),
   });
   // The one place a key is printed: the user's own local key, on start.
-  process.stdout.write(`LiveChatAI emulator listening on ${emulator.url}\nAPI key: ${emulator.apiKey}\nDatabase: ${db}\n`);
+  process.stdout.write(
+    `LiveChatAI emulator listening on ${emulator.url}\nAPI key: ${emulator.apiKey}\nDatabase: ${db}\n`,
+  );
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };
@@ -137,7 +147,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof UsageError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    err instanceof UsageError ||
+    (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     process.stderr.write(`livechatai-emulator: ${err.message}\n\n${HELP}\n`);
     process.exit(2);
   }

@@ -92,7 +92,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let apiKey: string;
   try {
     if (options.apiKey !== undefined) {
-      if (!/^[\x21-\x7e]{8,200}$/.test(options.apiKey)) throw new TypeError('apiKey must be 8-200 visible ASCII characters');
+      if (!/^[\x21-\x7e]{8,200}$/.test(options.apiKey))
+        throw new TypeError('apiKey must be 8-200 visible ASCII characters');
       const existing = await store.findApiKey(hashKey(options.apiKey));
       if (existing) workspaceId = existing.workspaceId;
       else workspaceId = (await createWorkspaceIn(store, { now: now(), apiKey: options.apiKey })).workspaceId;
@@ -118,7 +119,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     server = await new Promise<Server>((resolve, reject) => {
       const s = serve(
-        { fetch: app.fetch, port: options.port ?? 0, hostname: options.host ?? '127.0.0.1', overrideGlobalObjects: options.overrideGlobalObjects ?? false },
+        {
+          fetch: app.fetch,
+          port: options.port ?? 0,
+          hostname: options.host ?? '127.0.0.1',
+          overrideGlobalObjects: options.overrideGlobalObjects ?? false,
+        },
         () => {
           resolve(s as Server);
         },
@@ -141,7 +147,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiKey,
     workspaceId,
     store,
-    mintKey: (o = {}) => store.transaction(() => mintKeyIn(store, o.workspaceId ?? workspaceId, o.readOnly ?? false, now())),
+    mintKey: (o = {}) =>
+      store.transaction(() => mintKeyIn(store, o.workspaceId ?? workspaceId, o.readOnly ?? false, now())),
     createWorkspace: async (o = {}) => {
       const ws = await store.transaction(() => createWorkspaceIn(store, { name: o.name, now: now() }));
       if (o.seed === 'demo') await seedDemo(store, ws.workspaceId, now());
@@ -151,7 +158,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closing ??= (async () => {
         config.shutdown.abort();
         await new Promise<void>((resolve) => {
-          server.close(() => { resolve(); });
+          server.close(() => {
+            resolve();
+          });
           server.closeAllConnections();
         });
         await Promise.allSettled([...config.background]);

@@ -15,7 +15,9 @@ afterAll(async () => {
 describe('demo seed', () => {
   it('creates a realistic workspace with agents, sources, contacts, conversations, suggestions and CSAT', async () => {
     const agents = await api('GET', '/agents');
-    expect(agents.body.data.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Acme Support', 'Acme Sales Assistant']));
+    expect(agents.body.data.map((x: { name: string }) => x.name)).toEqual(
+      expect.arrayContaining(['Acme Support', 'Acme Sales Assistant']),
+    );
     const support = (await api('GET', '/agents/acme-support')).body.data.id as string;
     const convs = await api('GET', `/conversations?agentId=${support}&perPage=100`);
     expect(convs.body.data.meta.total).toBeGreaterThanOrEqual(24);
@@ -41,7 +43,10 @@ describe('demo seed', () => {
     try {
       const names = async (x: Api) => {
         const support = (await x('GET', '/agents/acme-support')).body.data.id as string;
-        const list = (await x('GET', `/conversations?agentId=${support}&perPage=100`)).body.data.conversations as { lastMessageDate: string; id: string }[];
+        const list = (await x('GET', `/conversations?agentId=${support}&perPage=100`)).body.data.conversations as {
+          lastMessageDate: string;
+          id: string;
+        }[];
         const out = [];
         for (const c of list) {
           const conv = await x('GET', `/conversations/${c.id}`);
@@ -67,22 +72,34 @@ describe('admin routes', () => {
     const target = await withEmulator();
     try {
       const admin = apiFor(target.em);
-      expect((await admin('POST', '/_emulator/workspaces/import', { body: exported.body, key: null })).status).toBe(401);
+      expect((await admin('POST', '/_emulator/workspaces/import', { body: exported.body, key: null })).status).toBe(
+        401,
+      );
       const imported = await admin('POST', '/_emulator/workspaces/import', { body: exported.body });
       expect(imported.status).toBe(200);
-      expect(imported.body.data).toMatchObject({ workspaceId: target.em.workspaceId, imported: { agents: 3, contacts: expect.any(Number) } });
+      expect(imported.body.data).toMatchObject({
+        workspaceId: target.em.workspaceId,
+        imported: { agents: 3, contacts: expect.any(Number) },
+      });
       const support = (await admin('GET', '/agents/acme-support')).body.data.id as string;
       const originalSupport = (await api('GET', '/agents/acme-support')).body.data.id as string;
       expect(support).not.toBe(originalSupport);
       // the same conversations, under new ids
       const strip = (list: { id: string; contact: { id: string }; agent: { id: string } | null }[]) =>
-        list.map((c) => ({ ...c, id: undefined, contact: { ...c.contact, id: undefined }, agent: c.agent && { ...c.agent, id: undefined } }));
+        list.map((c) => ({
+          ...c,
+          id: undefined,
+          contact: { ...c.contact, id: undefined },
+          agent: c.agent && { ...c.agent, id: undefined },
+        }));
       const original = (await api('GET', `/conversations?agentId=${originalSupport}&perPage=5`)).body.data;
       const copy = (await admin('GET', `/conversations?agentId=${support}&perPage=5`)).body.data;
       expect(copy.meta).toEqual(original.meta);
       expect(strip(copy.conversations)).toEqual(strip(original.conversations));
       // Retrieval works on the imported sources.
-      const answer = await admin('POST', '/conversations', { body: { agentId: support, question: 'What are your business hours?' } });
+      const answer = await admin('POST', '/conversations', {
+        body: { agentId: support, question: 'What are your business hours?' },
+      });
       expect(answer.body.data.response).toContain('Monday to Friday');
       expect((await admin('POST', '/_emulator/workspaces/import', { body: { format: 'nope' } })).status).toBe(400);
     } finally {
@@ -94,14 +111,23 @@ describe('admin routes', () => {
     const created = await api('POST', '/_emulator/workspaces', { body: { name: 'Fresh' }, key: null });
     const fresh = apiFor(em, created.body.data.apiKey as string);
     expect((await fresh('GET', '/agents')).body.totalCount).toBe(0);
-    const minted = await fresh('POST', `/_emulator/workspaces/${created.body.data.workspaceId}/keys`, { body: { readOnly: true } });
+    const minted = await fresh('POST', `/_emulator/workspaces/${created.body.data.workspaceId}/keys`, {
+      body: { readOnly: true },
+    });
     expect(minted.body.data.readOnly).toBe(true);
     const ro = apiFor(em, minted.body.data.apiKey as string);
     expect((await ro('POST', '/agents', { body: { name: 'x', isLiveChatEnabled: true } })).status).toBe(403);
-    expect((await ro('POST', `/_emulator/workspaces/${created.body.data.workspaceId}/keys`, { body: {} })).status).toBe(403);
+    expect((await ro('POST', `/_emulator/workspaces/${created.body.data.workspaceId}/keys`, { body: {} })).status).toBe(
+      403,
+    );
     const support = (await api('GET', '/agents/acme-support')).body.data.id as string;
-    const bad = await api('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, { body: { agentId: support, score: 9 } });
+    const bad = await api('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, {
+      body: { agentId: support, score: 9 },
+    });
     expect(bad.status).toBe(400);
-    expect((await api('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, { body: { agentId: support, score: 4 } })).status).toBe(200);
+    expect(
+      (await api('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, { body: { agentId: support, score: 4 } }))
+        .status,
+    ).toBe(200);
   });
 });

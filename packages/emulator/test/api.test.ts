@@ -26,7 +26,14 @@ describe('agents', () => {
     const list = await api('GET', '/agents?page=1&limit=1');
     expect(list.body.totalCount).toBeGreaterThanOrEqual(2);
     expect(list.body.data).toHaveLength(1);
-    expect(list.body.pages).toMatchObject({ page: 1, perPage: 1, hasPrevious: false, hasNext: true, previous: null, next: 2 });
+    expect(list.body.pages).toMatchObject({
+      page: 1,
+      perPage: 1,
+      hasPrevious: false,
+      hasNext: true,
+      previous: null,
+      next: 2,
+    });
 
     expect((await api('GET', `/agents/${agent.id}`)).body.data.name).toBe('Acme Support');
     expect((await api('GET', '/agents/acme-support')).body.data.id).toBe(agent.id);
@@ -53,7 +60,9 @@ describe('agents', () => {
   it('deleting an agent removes its data sources, contacts and conversations', async () => {
     const agent = await createAgent(api, 'Short lived');
     await api('POST', '/data-sources/text', { body: { agentId: agent.id, title: 't', content: 'Lemons are yellow.' } });
-    const sent = await api('POST', '/conversations', { body: { agentId: agent.id, question: 'What colour are lemons?' } });
+    const sent = await api('POST', '/conversations', {
+      body: { agentId: agent.id, question: 'What colour are lemons?' },
+    });
     await api('DELETE', `/agents/${agent.id}`);
     expect((await api('GET', `/conversations/${sent.body.data.conversationId}`)).status).toBe(404);
     expect((await api('GET', `/contacts/${sent.body.data.contactId}`)).status).toBe(404);
@@ -78,10 +87,15 @@ describe('request handling', () => {
     const bad = await api('POST', '/agents', { rawBody: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('bad_request');
-    const form = await api('POST', '/agents', { rawBody: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await api('POST', '/agents', {
+      rawBody: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
     expect(form.body.code).toBe('unsupported_media_type');
-    const big = await api('POST', '/data-sources/text', { body: { agentId: 'x', title: 't', content: 'a'.repeat(1_100_000) } });
+    const big = await api('POST', '/data-sources/text', {
+      body: { agentId: 'x', title: 't', content: 'a'.repeat(1_100_000) },
+    });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('payload_too_large');
     const array = await api('POST', '/agents', { body: [1, 2] });
@@ -94,7 +108,11 @@ describe('request handling', () => {
   it('answers CORS preflights without a key', async () => {
     const res = await fetch(`${em.url}/agents`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -118,7 +136,10 @@ describe('request handling', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const list = await api('GET', '/agents?limit=100');
     expect(list.body.data.filter((a: { name: string }) => a.name === 'Idempotent agent')).toHaveLength(1);
-    const conflict = await api('POST', '/agents', { body: { ...body, name: 'Other' }, headers: { 'idempotency-key': 'idem-agent-1' } });
+    const conflict = await api('POST', '/agents', {
+      body: { ...body, name: 'Other' },
+      headers: { 'idempotency-key': 'idem-agent-1' },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body.code).toBe('conflict');
   });
@@ -151,17 +172,34 @@ describe('contacts', () => {
   it('upserts by distinctId and contactId, merges attributes, retrieves the bare object', async () => {
     const agent = await createAgent(api, 'Contacts agent');
     const created = await api('POST', '/contacts', {
-      body: { agentId: agent.id, distinctId: 'user_1', name: 'Ann', email: 'ann@example.com', attributes: { planType: 'premium', seats: 3 } },
+      body: {
+        agentId: agent.id,
+        distinctId: 'user_1',
+        name: 'Ann',
+        email: 'ann@example.com',
+        attributes: { planType: 'premium', seats: 3 },
+      },
     });
     expect(created.body).toEqual({ status: 'success', contactId: expect.stringMatching(/^contact_/) });
     const id = created.body.contactId as string;
-    const same = await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'user_1', phone: '+100', attributes: { level: 'pro' } } });
+    const same = await api('POST', '/contacts', {
+      body: { agentId: agent.id, distinctId: 'user_1', phone: '+100', attributes: { level: 'pro' } },
+    });
     expect(same.body.contactId).toBe(id);
-    const byId = await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'user_1', contactId: id, name: 'Ann B' } });
+    const byId = await api('POST', '/contacts', {
+      body: { agentId: agent.id, distinctId: 'user_1', contactId: id, name: 'Ann B' },
+    });
     expect(byId.body.contactId).toBe(id);
 
     const got = await api('GET', `/contacts/${id}`);
-    expect(got.body).toMatchObject({ id, agentId: agent.id, distinctId: 'user_1', name: 'Ann B', email: 'ann@example.com', phone: '+100' });
+    expect(got.body).toMatchObject({
+      id,
+      agentId: agent.id,
+      distinctId: 'user_1',
+      name: 'Ann B',
+      email: 'ann@example.com',
+      phone: '+100',
+    });
     expect(got.body.status).toBeUndefined();
     // in the order the keys were first set
     expect(got.body.attributes).toEqual([
@@ -172,16 +210,25 @@ describe('contacts', () => {
 
     const list = await api('GET', `/contacts?agentId=${agent.id}`);
     expect(list.body).toMatchObject({ status: 'success', agentId: agent.id, totalCount: 1 });
-    expect((await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'u', contactId: 'contact_missing' } })).status).toBe(404);
+    expect(
+      (await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'u', contactId: 'contact_missing' } }))
+        .status,
+    ).toBe(404);
     expect((await api('POST', '/contacts', { body: { agentId: agent.id } })).body.message).toContain('distinctId');
-    expect((await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'u', attributes: 'x' } })).status).toBe(400);
+    expect(
+      (await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'u', attributes: 'x' } })).status,
+    ).toBe(400);
     expect((await api('GET', '/contacts')).status).toBe(400);
     expect((await api('GET', '/contacts/contact_missing')).status).toBe(404);
 
     await api('POST', '/conversations', { body: { agentId: agent.id, question: 'hello there', contactId: id } });
     const convs = await api('GET', `/contacts/${id}/conversations?perPage=5`);
     expect(convs.body.data.meta).toMatchObject({ total: 1, perPage: 5, currentPage: 1 });
-    expect(convs.body.data.conversations[0].contact).toMatchObject({ id, name: 'Ann B', attributes: { planType: 'premium' } });
+    expect(convs.body.data.conversations[0].contact).toMatchObject({
+      id,
+      name: 'Ann B',
+      attributes: { planType: 'premium' },
+    });
   });
 });
 
@@ -193,26 +240,44 @@ describe('conversations and the AI answer', () => {
       body: {
         agentId,
         title: 'Project Zephyr',
-        content: 'Our office opens at 9am. The launch code for project Zephyr is ZX-4417-QUOKKA. We ship to 40 countries.',
+        content:
+          'Our office opens at 9am. The launch code for project Zephyr is ZX-4417-QUOKKA. We ship to 40 countries.',
       },
     });
-    await api('POST', '/data-sources/qa', { body: { agentId, question: 'Do you offer refunds?', answer: 'Yes, within 30 days of purchase.' } });
+    await api('POST', '/data-sources/qa', {
+      body: { agentId, question: 'Do you offer refunds?', answer: 'Yes, within 30 days of purchase.' },
+    });
   });
 
   it('answers from the best-matching source and records sources', async () => {
-    const sent = await api('POST', '/conversations', { body: { agentId, question: 'What is the launch code for project Zephyr?', ip: '10.0.0.1', country: 'US' } });
+    const sent = await api('POST', '/conversations', {
+      body: { agentId, question: 'What is the launch code for project Zephyr?', ip: '10.0.0.1', country: 'US' },
+    });
     expect(sent.status).toBe(200);
     expect(sent.body.message).toBe('Message sent successfully');
     expect(sent.body.data.response).toContain('ZX-4417-QUOKKA');
     const conv = await api('GET', `/conversations/${sent.body.data.conversationId}`);
     const [user, ai] = conv.body.data.messages;
-    expect(user).toMatchObject({ id: sent.body.data.messageId, role: 'user', content: 'What is the launch code for project Zephyr?', source: [], agent: null });
+    expect(user).toMatchObject({
+      id: sent.body.data.messageId,
+      role: 'user',
+      content: 'What is the launch code for project Zephyr?',
+      source: [],
+      agent: null,
+    });
     expect(ai).toMatchObject({ id: sent.body.data.responseMessageId, role: 'assistant' });
     expect(ai.source[0]).toMatchObject({ type: 'TEXT', link: null });
     expect(typeof ai.source[0].distance).toBe('number');
-    expect(conv.body.data).toMatchObject({ agentId, contactId: sent.body.data.contactId, isResolved: false, integrationType: 'PREVIEW' });
+    expect(conv.body.data).toMatchObject({
+      agentId,
+      contactId: sent.body.data.contactId,
+      isResolved: false,
+      integrationType: 'PREVIEW',
+    });
 
-    const plain = await api('POST', '/conversations', { body: { agentId, question: 'refunds?', responseFormat: 'PLAIN', conversationId: sent.body.data.conversationId } });
+    const plain = await api('POST', '/conversations', {
+      body: { agentId, question: 'refunds?', responseFormat: 'PLAIN', conversationId: sent.body.data.conversationId },
+    });
     expect(plain.body.data.response).toBe('Yes, within 30 days of purchase.');
     expect(plain.body.data.conversationId).toBe(sent.body.data.conversationId);
     const md = await api('POST', '/conversations', { body: { agentId, question: 'Do you offer refunds?' } });
@@ -220,23 +285,40 @@ describe('conversations and the AI answer', () => {
   });
 
   it('says so when nothing is relevant and records an OUT_OF_CONTEXT suggestion', async () => {
-    const sent = await api('POST', '/conversations', { body: { agentId, question: 'Which dinosaurs lived in Antarctica?' } });
+    const sent = await api('POST', '/conversations', {
+      body: { agentId, question: 'Which dinosaurs lived in Antarctica?' },
+    });
     expect(sent.body.data.response).toMatch(/don't have information/);
     const list = await api('GET', `/ai-suggestions?agentId=${agentId}`);
-    const suggestion = list.body.data.suggestions.find((s: { id: string }) => s.id === sent.body.data.responseMessageId);
-    expect(suggestion).toMatchObject({ evaluationTag: 'OUT_OF_CONTEXT', chatId: sent.body.data.conversationId, userMessage: { id: sent.body.data.messageId } });
+    const suggestion = list.body.data.suggestions.find(
+      (s: { id: string }) => s.id === sent.body.data.responseMessageId,
+    );
+    expect(suggestion).toMatchObject({
+      evaluationTag: 'OUT_OF_CONTEXT',
+      chatId: sent.body.data.conversationId,
+      userMessage: { id: sent.body.data.messageId },
+    });
     const one = await api('GET', `/ai-suggestions/${suggestion.id}`);
     expect(one.body.data.agentId).toBe(agentId);
     const dismissed = await api('DELETE', `/ai-suggestions/${suggestion.id}`);
-    expect(dismissed.body).toEqual({ status: 'success', message: 'AI suggestion dismissed', data: { id: suggestion.id, dismissed: true } });
+    expect(dismissed.body).toEqual({
+      status: 'success',
+      message: 'AI suggestion dismissed',
+      data: { id: suggestion.id, dismissed: true },
+    });
     expect((await api('GET', `/ai-suggestions/${suggestion.id}`)).status).toBe(404);
-    const after = await api('GET', `/ai-suggestions?agentId=${agentId}&startDate=2020-01-01T00:00:00Z&endDate=2999-01-01`);
+    const after = await api(
+      'GET',
+      `/ai-suggestions?agentId=${agentId}&startDate=2020-01-01T00:00:00Z&endDate=2999-01-01`,
+    );
     expect(after.body.data.suggestions.some((s: { id: string }) => s.id === suggestion.id)).toBe(false);
     expect((await api('GET', `/ai-suggestions?agentId=${agentId}&startDate=yesterday`)).status).toBe(400);
   });
 
   it('streams per D5 with ids, deltas and a done event equal to the JSON answer', async () => {
-    const res = await api('POST', '/conversations', { body: { agentId, question: 'When does the office open?', streaming: true } });
+    const res = await api('POST', '/conversations', {
+      body: { agentId, question: 'When does the office open?', streaming: true },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = parseEventStream(res.text);
     expect(events.map((e) => e.id)).toEqual(events.map((_, i) => String(i + 1)));
@@ -254,26 +336,43 @@ describe('conversations and the AI answer', () => {
 
   it('validates the send body and unknown ids', async () => {
     expect((await api('POST', '/conversations', { body: { agentId } })).body.message).toContain('question');
-    expect((await api('POST', '/conversations', { body: { agentId, question: 'x', responseFormat: 'HTML' } })).body.message).toContain('responseFormat');
-    expect((await api('POST', '/conversations', { body: { agentId, question: 'x', streaming: 'yes' } })).body.message).toContain('streaming');
+    expect(
+      (await api('POST', '/conversations', { body: { agentId, question: 'x', responseFormat: 'HTML' } })).body.message,
+    ).toContain('responseFormat');
+    expect(
+      (await api('POST', '/conversations', { body: { agentId, question: 'x', streaming: 'yes' } })).body.message,
+    ).toContain('streaming');
     expect((await api('POST', '/conversations', { body: { agentId: 'nope', question: 'x' } })).status).toBe(404);
-    expect((await api('POST', '/conversations', { body: { agentId, question: 'x', conversationId: 'chat_nope' } })).status).toBe(404);
+    expect(
+      (await api('POST', '/conversations', { body: { agentId, question: 'x', conversationId: 'chat_nope' } })).status,
+    ).toBe(404);
     expect((await api('GET', '/conversations/chat_nope')).status).toBe(404);
   });
 
   it('replies as a team member, ends, and filters the list', async () => {
-    const sent = await api('POST', '/conversations', { body: { agentId, question: 'This is terrible, my refund failed!', integrationType: 'WHATSAPP' } });
+    const sent = await api('POST', '/conversations', {
+      body: { agentId, question: 'This is terrible, my refund failed!', integrationType: 'WHATSAPP' },
+    });
     const id = sent.body.data.conversationId as string;
     const reply = await api('POST', `/conversations/${id}/reply`, { body: { message: 'Sorry! Fixing it now.' } });
-    expect(reply.body).toMatchObject({ status: 'success', message: 'User reply sent successfully', data: { conversationId: id, message: { sender: 'AGENT', text: 'Sorry! Fixing it now.', type: 'TEXT' } } });
+    expect(reply.body).toMatchObject({
+      status: 'success',
+      message: 'User reply sent successfully',
+      data: { conversationId: id, message: { sender: 'AGENT', text: 'Sorry! Fixing it now.', type: 'TEXT' } },
+    });
     const ownerId = reply.body.data.message.agent.id as string;
     const conv = await api('GET', `/conversations/${id}`);
     expect(conv.body.data).toMatchObject({ isAgent: true, agent: { id: ownerId } });
     expect(conv.body.data.messages[2]).toMatchObject({ role: 'agent', agent: { id: ownerId } });
-    expect((await api('POST', `/conversations/${id}/reply`, { body: { message: 'x', userId: 'user_nope' } })).status).toBe(404);
+    expect(
+      (await api('POST', `/conversations/${id}/reply`, { body: { message: 'x', userId: 'user_nope' } })).status,
+    ).toBe(404);
     expect((await api('POST', `/conversations/${id}/reply`, { body: {} })).status).toBe(400);
 
-    const q = (query: string) => api('GET', `/conversations?agentId=${agentId}&${query}`).then((r) => (r.body.data.conversations as { id: string }[]).map((c) => c.id));
+    const q = (query: string) =>
+      api('GET', `/conversations?agentId=${agentId}&${query}`).then((r) =>
+        (r.body.data.conversations as { id: string }[]).map((c) => c.id),
+      );
     expect(await q('sentiment=NEGATIVE')).toContain(id);
     expect(await q('channel=WHATSAPP')).toEqual([id]);
     expect(await q('resolution=TalkToAgent')).toEqual([id]);
@@ -285,7 +384,11 @@ describe('conversations and the AI answer', () => {
     expect(await q('status=open')).toContain(id);
 
     const end = await api('POST', `/conversations/${id}/end`);
-    expect(end.body).toEqual({ status: 'success', message: 'Conversation resolved successfully', data: { conversationId: id, userId: ownerId, contactId: sent.body.data.contactId } });
+    expect(end.body).toEqual({
+      status: 'success',
+      message: 'Conversation resolved successfully',
+      data: { conversationId: id, userId: ownerId, contactId: sent.body.data.contactId },
+    });
     expect((await api('POST', `/conversations/${id}/end`, { body: {} })).status).toBe(200);
     expect(await q('status=close')).toEqual([id]);
     expect(await q('status=open')).not.toContain(id);
@@ -320,7 +423,9 @@ describe('data sources', () => {
     page = createServer((req, res) => {
       if (req.url === '/about') {
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end('<html><head><title>About Quokka Inc</title><script>var x = "hidden";</script></head><body><h1>About</h1><p>Quokka Inc was founded in Perth in 1999 &amp; makes kites.</p></body></html>');
+        res.end(
+          '<html><head><title>About Quokka Inc</title><script>var x = "hidden";</script></head><body><h1>About</h1><p>Quokka Inc was founded in Perth in 1999 &amp; makes kites.</p></body></html>',
+        );
       } else if (req.url === '/big') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end(`<p>${'x'.repeat(3 * 1024 * 1024)}</p>`);
@@ -348,15 +453,37 @@ describe('data sources', () => {
 
   it('adds text, qa, file and url sources, lists with filters, and bulk deletes', async () => {
     const agent = await createAgent(api, 'Sources');
-    const text = await api('POST', '/data-sources/text', { body: { agentId: agent.id, title: 'T', content: 'Some text' } });
-    expect(text.body).toEqual({ status: 'success', data: { message: 'Added successfully', item: { id: expect.stringMatching(/^ds_/), source: 'TEXT', isGeneratedByAI: false } } });
-    const qa = await api('POST', '/data-sources/qa', { body: { agentId: agent.id, question: 'Q?', answer: 'A.', isGeneratedByAI: true, relatedMessageId: 'msg_1' } });
+    const text = await api('POST', '/data-sources/text', {
+      body: { agentId: agent.id, title: 'T', content: 'Some text' },
+    });
+    expect(text.body).toEqual({
+      status: 'success',
+      data: {
+        message: 'Added successfully',
+        item: { id: expect.stringMatching(/^ds_/), source: 'TEXT', isGeneratedByAI: false },
+      },
+    });
+    const qa = await api('POST', '/data-sources/qa', {
+      body: { agentId: agent.id, question: 'Q?', answer: 'A.', isGeneratedByAI: true, relatedMessageId: 'msg_1' },
+    });
     expect(qa.body.data.item).toMatchObject({ source: 'QA', isGeneratedByAI: true });
-    for (const [fileType, source] of [['pdf', 'PDF'], ['docx', 'DOCX'], ['image', 'IMAGE']] as const) {
-      const f = await api('POST', '/data-sources/file', { body: { agentId: agent.id, title: 'F', content: 'file text', fileType } });
+    for (const [fileType, source] of [
+      ['pdf', 'PDF'],
+      ['docx', 'DOCX'],
+      ['image', 'IMAGE'],
+    ] as const) {
+      const f = await api('POST', '/data-sources/file', {
+        body: { agentId: agent.id, title: 'F', content: 'file text', fileType },
+      });
       expect(f.body.data.item.source).toBe(source);
     }
-    expect((await api('POST', '/data-sources/file', { body: { agentId: agent.id, title: 'F', content: 'x', fileType: 'PDF' } })).body.message).toContain('fileType');
+    expect(
+      (
+        await api('POST', '/data-sources/file', {
+          body: { agentId: agent.id, title: 'F', content: 'x', fileType: 'PDF' },
+        })
+      ).body.message,
+    ).toContain('fileType');
 
     const url = await api('POST', '/data-sources/url', { body: { agentId: agent.id, url: `${pageUrl}/about` } });
     expect(url.body.data.item.source).toBe('WEBSITE');
@@ -368,35 +495,64 @@ describe('data sources', () => {
     expect((await waitFor(agent.id, failed.body.data.item.id)).status).toBe('FAILED');
     const big = await api('POST', '/data-sources/url', { body: { agentId: agent.id, url: `${pageUrl}/big` } });
     expect((await waitFor(agent.id, big.body.data.item.id)).status).toBe('FAILED');
-    expect((await api('POST', '/data-sources/url', { body: { agentId: agent.id, url: 'ftp://example.com' } })).status).toBe(400);
+    expect(
+      (await api('POST', '/data-sources/url', { body: { agentId: agent.id, url: 'ftp://example.com' } })).status,
+    ).toBe(400);
 
-    const answer = await api('POST', '/conversations', { body: { agentId: agent.id, question: 'When was Quokka founded?' } });
+    const answer = await api('POST', '/conversations', {
+      body: { agentId: agent.id, question: 'When was Quokka founded?' },
+    });
     expect(answer.body.data.response).toContain('1999');
     expect(answer.body.data.links).toEqual([{ link: `${pageUrl}/about`, type: 'WEBSITE' }]);
 
     const all = await api('GET', `/data-sources?agentId=${agent.id}&source=ALL&limit=2&page=2`);
-    expect(all.body.data).toMatchObject({ agentId: agent.id, totalCount: 8, pages: { page: 2, perPage: 2, totalPages: 4, hasNext: true, hasPrevious: true } });
+    expect(all.body.data).toMatchObject({
+      agentId: agent.id,
+      totalCount: 8,
+      pages: { page: 2, perPage: 2, totalPages: 4, hasNext: true, hasPrevious: true },
+    });
     const files = await api('GET', `/data-sources?agentId=${agent.id}&source=PDF`);
     expect(files.body.data.totalCount).toBe(1);
     expect((await api('GET', `/data-sources?agentId=${agent.id}&source=VIDEO`)).status).toBe(400);
 
-    const del = await api('DELETE', '/data-sources', { body: { agentId: agent.id, source: 'TEXT', id: text.body.data.item.id, ids: [qa.body.data.item.id, 'ds_missing'] } });
-    expect(del.body.data).toEqual({ message: '1 item deleted successfully', agentId: agent.id, source: 'TEXT', deleted: [text.body.data.item.id], notFound: [qa.body.data.item.id, 'ds_missing'] });
+    const del = await api('DELETE', '/data-sources', {
+      body: {
+        agentId: agent.id,
+        source: 'TEXT',
+        id: text.body.data.item.id,
+        ids: [qa.body.data.item.id, 'ds_missing'],
+      },
+    });
+    expect(del.body.data).toEqual({
+      message: '1 item deleted successfully',
+      agentId: agent.id,
+      source: 'TEXT',
+      deleted: [text.body.data.item.id],
+      notFound: [qa.body.data.item.id, 'ds_missing'],
+    });
     expect((await api('DELETE', '/data-sources', { body: { agentId: agent.id, source: 'TEXT' } })).status).toBe(400);
-    expect((await api('DELETE', '/data-sources', { body: { agentId: agent.id, source: 'TEXT', ids: 'x' } })).status).toBe(400);
+    expect(
+      (await api('DELETE', '/data-sources', { body: { agentId: agent.id, source: 'TEXT', ids: 'x' } })).status,
+    ).toBe(400);
   });
 });
 
 describe('analytics', () => {
   it('computes all six endpoints from stored data', async () => {
     const agent = await createAgent(api, 'Analytics');
-    await api('POST', '/data-sources/text', { body: { agentId: agent.id, title: 'Pricing', content: 'The Pro plan price is $49 per month.' } });
-    const a = await api('POST', '/conversations', { body: { agentId: agent.id, question: 'What is the Pro plan price? Thanks, great!' } });
+    await api('POST', '/data-sources/text', {
+      body: { agentId: agent.id, title: 'Pricing', content: 'The Pro plan price is $49 per month.' },
+    });
+    const a = await api('POST', '/conversations', {
+      body: { agentId: agent.id, question: 'What is the Pro plan price? Thanks, great!' },
+    });
     await api('POST', '/conversations', { body: { agentId: agent.id, question: 'Is the moon made of cheese?' } });
     await api('POST', `/conversations/${a.body.data.conversationId}/reply`, { body: { message: 'Anything else?' } });
     await api('POST', `/conversations/${a.body.data.conversationId}/end`);
     const admin = apiFor(em);
-    const csat = await admin('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, { body: { agentId: agent.id, score: 5, comment: 'Great' } });
+    const csat = await admin('POST', `/_emulator/workspaces/${em.workspaceId}/csat`, {
+      body: { agentId: agent.id, score: 5, comment: 'Great' },
+    });
     expect(csat.status).toBe(200);
 
     const today = new Date().toISOString().slice(0, 10);
@@ -413,24 +569,44 @@ describe('analytics', () => {
       averageAIAgentCSATScore: 5,
       totalAIAgentCSATResponses: 1,
     });
-    expect(main.body.data.currentPeriod.dailyData).toEqual([{ date: today, total: 2, aiResolved: 0, humanInvolved: 1 }]);
+    expect(main.body.data.currentPeriod.dailyData).toEqual([
+      { date: today, total: 2, aiResolved: 0, humanInvolved: 1 },
+    ]);
     expect(main.body.data.currentPeriod.changes.totalConversationCount).toBe(100);
 
     const human = await api('GET', `/analytics/agent?${range}`);
-    expect(human.body.data.currentPeriod).toMatchObject({ totalConversationCount: 1, closedConversationCount: 1, avarageMessagesPerConversation: 3 });
+    expect(human.body.data.currentPeriod).toMatchObject({
+      totalConversationCount: 1,
+      closedConversationCount: 1,
+      avarageMessagesPerConversation: 3,
+    });
     const fns = await api('GET', `/analytics/ai-functions?${range}`);
-    expect(fns.body.data).toMatchObject({ currentPeriod: { total: 0, totalFailed: 0, functions: [] }, changes: { total: 0 } });
+    expect(fns.body.data).toMatchObject({
+      currentPeriod: { total: 0, totalFailed: 0, functions: [] },
+      changes: { total: 0 },
+    });
     const sat = await api('GET', `/analytics/csat?${range}&pageSize=5`);
     expect(sat.body.data.currentPeriod).toMatchObject({ averageScore: 5, totalResponses: 1 });
-    expect(sat.body.data.metadata).toEqual({ totalItemCount: 1, totalPageCount: 1, currentPage: 1, prev: null, next: null, pageSize: 5 });
+    expect(sat.body.data.metadata).toEqual({
+      totalItemCount: 1,
+      totalPageCount: 1,
+      currentPage: 1,
+      prev: null,
+      next: null,
+      pageSize: 5,
+    });
     const sentiments = await api('GET', `/analytics/sentiments?${range}&timezone=America/New_York`);
     expect(sentiments.body.keys).toEqual(['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED']);
     const topics = await api('GET', `/analytics/topics?${range}&showAllTopics=true`);
     expect(topics.body.allTopics).toContainEqual({ name: 'Pricing', count: 1 });
     expect(topics.body.areAllTopicsVisible).toBe(true);
 
-    expect((await api('GET', `/analytics?agentId=${agent.id}&startDate=2024-02-30&endDate=2024-03-01`)).body.message).toContain('startDate');
-    expect((await api('GET', `/analytics?agentId=${agent.id}&startDate=2024-03-02&endDate=2024-03-01`)).status).toBe(400);
+    expect(
+      (await api('GET', `/analytics?agentId=${agent.id}&startDate=2024-02-30&endDate=2024-03-01`)).body.message,
+    ).toContain('startDate');
+    expect((await api('GET', `/analytics?agentId=${agent.id}&startDate=2024-03-02&endDate=2024-03-01`)).status).toBe(
+      400,
+    );
     expect((await api('GET', `/analytics/topics?${range}&timezone=Mars/Base`)).body.message).toContain('timezone');
   });
 });

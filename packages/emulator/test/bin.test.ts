@@ -42,7 +42,9 @@ describe('livechatai-emulator bin', () => {
     const help = await run(process.execPath, [BIN, '--help']);
     expect(help.stdout).toContain('--rate-limit');
     expect(help.stdout).toContain('--allow-private-urls');
-    const bad = await run(process.execPath, [BIN, '--port', 'abc']).catch((e: unknown) => e as { code: number; stderr: string });
+    const bad = await run(process.execPath, [BIN, '--port', 'abc']).catch(
+      (e: unknown) => e as { code: number; stderr: string },
+    );
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toContain('--port');
     const unknown = await run(process.execPath, [BIN, '--nope']).catch((e: unknown) => e as { code: number });
@@ -75,14 +77,27 @@ describe('livechatai-emulator bin', () => {
     expect(JSON.parse(stdout)).toMatchObject({ format: 'livechatai-emulator-workspace' });
 
     const target = join(dir, 'c.db');
-    const imported = await run(process.execPath, [BIN, 'import', '--db', target, '--in', out, '--api-key', 'imported-key-123']);
+    const imported = await run(process.execPath, [
+      BIN,
+      'import',
+      '--db',
+      target,
+      '--in',
+      out,
+      '--api-key',
+      'imported-key-123',
+    ]);
     expect(imported.stdout).toContain('Imported workspace');
     expect(imported.stdout).not.toContain('imported-key-123');
     const again = await startAndStop(['--port', '0', '--db', target, '--api-key', 'imported-key-123', '--quiet']);
     expect(again.key).toBe('imported-key-123');
-    const missing = await run(process.execPath, [BIN, 'export', '--db', join(dir, 'missing.db')]).catch((e: unknown) => e as { code: number; stderr: string });
+    const missing = await run(process.execPath, [BIN, 'export', '--db', join(dir, 'missing.db')]).catch(
+      (e: unknown) => e as { code: number; stderr: string },
+    );
     expect(missing).toMatchObject({ code: 2 });
-    const dup = await run(process.execPath, [BIN, 'import', '--db', target, '--in', out]).catch((e: unknown) => e as { code: number; stderr: string });
+    const dup = await run(process.execPath, [BIN, 'import', '--db', target, '--in', out]).catch(
+      (e: unknown) => e as { code: number; stderr: string },
+    );
     expect(dup).toMatchObject({ code: 1 });
   });
 });

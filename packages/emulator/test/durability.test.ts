@@ -20,17 +20,25 @@ afterAll(() => {
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => { resolve(); }));
+  return new Promise((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
 }
 
 async function start(): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--db', dbFile, '--api-key', KEY, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--port', '0', '--db', dbFile, '--api-key', KEY, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`emulator did not start: ${out}`)); }, 15_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`emulator did not start: ${out}`));
+    }, 15_000);
     const check = (): void => {
       const m = /listening on (\S+)/.exec(out);
       if (m?.[1]) {
@@ -39,7 +47,9 @@ async function start(): Promise<{ child: ChildProcess; url: string; stdout: () =
       }
     };
     child.stdout?.on('data', check);
-    child.once('exit', () => { reject(new Error(`emulator exited: ${out}`)); });
+    child.once('exit', () => {
+      reject(new Error(`emulator exited: ${out}`));
+    });
   });
   return { child, url, stdout: () => out };
 }
@@ -53,7 +63,11 @@ describe('durability', () => {
     const writer = async (n: number): Promise<void> => {
       for (let i = 0; !stop; i++) {
         try {
-          const res = await fetch(`${first.url}/agents`, { method: 'POST', headers, body: JSON.stringify({ name: `w${n}-${i}`, isLiveChatEnabled: true }) });
+          const res = await fetch(`${first.url}/agents`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ name: `w${n}-${i}`, isLiveChatEnabled: true }),
+          });
           if (res.status !== 200) throw new Error(`status ${res.status}`);
           const body = (await res.json()) as { data: { id: string } };
           if (!stop) acked.push(body.data.id);

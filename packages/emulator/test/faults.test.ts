@@ -35,7 +35,10 @@ describe('fault injection', () => {
 
   it('only matches the same key, method and path', async () => {
     const other = apiFor(em, await em.mintKey());
-    await api('GET', '/agents?limit=2', { headers: { 'x-emulator-fault': 'status=500;count=2;id=scope' }, noValidate: true });
+    await api('GET', '/agents?limit=2', {
+      headers: { 'x-emulator-fault': 'status=500;count=2;id=scope' },
+      noValidate: true,
+    });
     expect((await other('GET', '/agents')).status).toBe(200);
     expect((await api('GET', '/conversations/views?agentId=x')).status).toBe(404);
     expect((await api('GET', '/agents', { noValidate: true })).status).toBe(500);
@@ -48,7 +51,9 @@ describe('fault injection', () => {
     expect(slow.status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     await expect(
-      fetch(`${em.url}/agents?reset=1`, { headers: { authorization: `Bearer ${em.apiKey}`, 'x-emulator-fault': 'reset' } }),
+      fetch(`${em.url}/agents?reset=1`, {
+        headers: { authorization: `Bearer ${em.apiKey}`, 'x-emulator-fault': 'reset' },
+      }),
     ).rejects.toThrow();
     expect((await api('GET', '/agents?reset=1')).status).toBe(200);
   });
@@ -64,9 +69,17 @@ describe('fault injection', () => {
     expect((await agentNames()).filter((n) => n === body.name)).toHaveLength(1);
 
     const resetBody = { name: 'Written then reset', isLiveChatEnabled: false };
-    const resetHeaders = { authorization: `Bearer ${em.apiKey}`, 'content-type': 'application/json', 'idempotency-key': 'aw-2' };
+    const resetHeaders = {
+      authorization: `Bearer ${em.apiKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': 'aw-2',
+    };
     await expect(
-      fetch(`${em.url}/agents`, { method: 'POST', headers: { ...resetHeaders, 'x-emulator-fault': 'after-write;reset' }, body: JSON.stringify(resetBody) }),
+      fetch(`${em.url}/agents`, {
+        method: 'POST',
+        headers: { ...resetHeaders, 'x-emulator-fault': 'after-write;reset' },
+        body: JSON.stringify(resetBody),
+      }),
     ).rejects.toThrow();
     const again = await api('POST', '/agents', { body: resetBody, headers: { 'idempotency-key': 'aw-2' } });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -77,8 +90,16 @@ describe('fault injection', () => {
     const agent = await createAgent(api, 'Streamer');
     const res = await fetch(`${em.url}/conversations`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${em.apiKey}`, 'content-type': 'application/json', 'x-emulator-fault': 'stall-after=3' },
-      body: JSON.stringify({ agentId: agent.id, question: 'Tell me anything about nothing at all, please', streaming: true }),
+      headers: {
+        authorization: `Bearer ${em.apiKey}`,
+        'content-type': 'application/json',
+        'x-emulator-fault': 'stall-after=3',
+      },
+      body: JSON.stringify({
+        agentId: agent.id,
+        question: 'Tell me anything about nothing at all, please',
+        streaming: true,
+      }),
     });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -88,7 +109,14 @@ describe('fault injection', () => {
       if (done) throw new Error('stream ended');
       text += decoder.decode(value);
     }
-    const next = await Promise.race([reader.read().then(() => 'data'), new Promise((r) => setTimeout(() => { r('stalled'); }, 300))]);
+    const next = await Promise.race([
+      reader.read().then(() => 'data'),
+      new Promise((r) =>
+        setTimeout(() => {
+          r('stalled');
+        }, 300),
+      ),
+    ]);
     expect(next).toBe('stalled');
     expect(text).not.toContain('event: done');
     await reader.cancel();
@@ -162,13 +190,18 @@ describe('streaming disconnects', () => {
         method: 'POST',
         signal: ac.signal,
         headers: { authorization: `Bearer ${slow.em.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ agentId: agent.id, question: 'Is anyone there to talk with me about many different things?', streaming: true }),
+        body: JSON.stringify({
+          agentId: agent.id,
+          question: 'Is anyone there to talk with me about many different things?',
+          streaming: true,
+        }),
       });
       const reader = res.body!.getReader();
       await reader.read();
       ac.abort();
       // The server stops producing events: with a 60 s pause between events only the disconnect can end it.
-      while ((await slow.api('GET', '/_emulator/health')).body.activeStreams !== 0) await new Promise((r) => setTimeout(r, 20));
+      while ((await slow.api('GET', '/_emulator/health')).body.activeStreams !== 0)
+        await new Promise((r) => setTimeout(r, 20));
       const convs = await slow.api('GET', `/conversations?agentId=${agent.id}`);
       const id = convs.body.data.conversations[0].id as string;
       const conv = await slow.api('GET', `/conversations/${id}`);

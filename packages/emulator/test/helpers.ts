@@ -45,7 +45,12 @@ export function apiFor(em: Emulator, defaultKey = em.apiKey): Api {
     const parsed: unknown = contentType.includes('json') && text ? JSON.parse(text) : text;
     expect(res.headers.get('x-request-id'), `x-request-id on ${method} ${path}`).toMatch(/\S/);
     if (key) expect(text.includes(key), 'a response must never echo the API key').toBe(false);
-    if (!opts.noValidate && !path.startsWith('/_emulator') && path !== '/openapi.json' && validator.matchOperation(method, path)) {
+    if (
+      !opts.noValidate &&
+      !path.startsWith('/_emulator') &&
+      path !== '/openapi.json' &&
+      validator.matchOperation(method, path)
+    ) {
       const result = validator.validateResponse({ method, path, status: res.status, body: parsed, contentType });
       expect(result.errors, `${method} ${path} ${res.status} must match the OpenAPI document`).toEqual([]);
     }

@@ -23,7 +23,14 @@ afterAll(async () => {
 const BLOCK_LIMIT_MS = 1000;
 
 describe('analytics date ranges', () => {
-  const ANALYTICS = ['/analytics', '/analytics/agent', '/analytics/ai-functions', '/analytics/csat', '/analytics/sentiments', '/analytics/topics'];
+  const ANALYTICS = [
+    '/analytics',
+    '/analytics/agent',
+    '/analytics/ai-functions',
+    '/analytics/csat',
+    '/analytics/sentiments',
+    '/analytics/topics',
+  ];
 
   it('refuses a range over 10 years before listing its days, and other requests are answered meanwhile', async () => {
     const agent = await createAgent(api, 'Range');
@@ -49,12 +56,17 @@ describe('analytics date ranges', () => {
 
   it('answers a full 10-year range over stored conversations without holding the loop', async () => {
     const agent = await createAgent(api, 'Decade');
-    await api('POST', '/data-sources/text', { body: { agentId: agent.id, title: 'Hours', content: 'We open at nine.' } });
-    for (let i = 0; i < 30; i++) await api('POST', '/conversations', { body: { agentId: agent.id, question: `When do you open? (${i})` } });
+    await api('POST', '/data-sources/text', {
+      body: { agentId: agent.id, title: 'Hours', content: 'We open at nine.' },
+    });
+    for (let i = 0; i < 30; i++)
+      await api('POST', '/conversations', { body: { agentId: agent.id, question: `When do you open? (${i})` } });
     const end = new Date().toISOString().slice(0, 10);
     const start = new Date(Date.now() - 3659 * 86_400_000).toISOString().slice(0, 10);
     for (const path of ANALYTICS) {
-      const { result, maxBlockMs } = await maxLoopBlockMs(() => api('GET', `${path}?agentId=${agent.id}&startDate=${start}&endDate=${end}`));
+      const { result, maxBlockMs } = await maxLoopBlockMs(() =>
+        api('GET', `${path}?agentId=${agent.id}&startDate=${start}&endDate=${end}`),
+      );
       expect(result.status, path).toBe(200);
       expect(maxBlockMs, `${path} blocked the event loop`).toBeLessThan(BLOCK_LIMIT_MS);
     }
@@ -84,11 +96,17 @@ describe('URL data sources and local-only addresses', () => {
     await new Promise((resolve) => page.close(resolve));
   });
 
-  const settle = async (target: Emulator, agentId: string, id: string): Promise<{ status: string; text: string; title: string }> => {
+  const settle = async (
+    target: Emulator,
+    agentId: string,
+    id: string,
+  ): Promise<{ status: string; text: string; title: string }> => {
     const call = apiFor(target);
     for (let i = 0; i < 200; i++) {
       const list = await call('GET', `/data-sources?agentId=${agentId}&source=WEBSITE&limit=100`);
-      const item = (list.body.data.items as { id: string; status: string; text: string; title: string }[]).find((x) => x.id === id);
+      const item = (list.body.data.items as { id: string; status: string; text: string; title: string }[]).find(
+        (x) => x.id === id,
+      );
       if (item && item.status !== 'PENDING') return item;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -134,7 +152,9 @@ describe('URL data sources and local-only addresses', () => {
       expect(row?.error, urls[i]).toMatch(/refused/);
     }
     expect(hits).toBe(0);
-    const answer = await api('POST', '/conversations', { body: { agentId: agent.id, question: 'What is the admin password?' } });
+    const answer = await api('POST', '/conversations', {
+      body: { agentId: agent.id, question: 'What is the admin password?' },
+    });
     expect(answer.body.data.response).not.toContain('hunter2');
   });
 
@@ -148,7 +168,9 @@ describe('URL data sources and local-only addresses', () => {
     try {
       for (const target of [local.em, fromEnv.em]) {
         const agent = await createAgent(apiFor(target), 'Local pages');
-        const added = await apiFor(target)('POST', '/data-sources/url', { body: { agentId: agent.id, url: `http://localhost:${port}/` } });
+        const added = await apiFor(target)('POST', '/data-sources/url', {
+          body: { agentId: agent.id, url: `http://localhost:${port}/` },
+        });
         const done = await settle(target, agent.id, added.body.data.item.id as string);
         expect(done).toMatchObject({ status: 'COMPLETED', title: 'Internal' });
       }
@@ -173,7 +195,12 @@ describe('the import route', () => {
   });
 
   const importAs = (key: string | null, body: unknown, headers: Record<string, string> = {}) =>
-    api('POST', '/_emulator/workspaces/import', { key, ...(typeof body === 'string' ? { rawBody: body, headers: { 'content-type': 'application/json', ...headers } } : { body, headers }) });
+    api('POST', '/_emulator/workspaces/import', {
+      key,
+      ...(typeof body === 'string'
+        ? { rawBody: body, headers: { 'content-type': 'application/json', ...headers } }
+        : { body, headers }),
+    });
 
   it('needs a key that may write', async () => {
     expect((await importAs(null, exported)).status).toBe(401);
@@ -212,8 +239,20 @@ describe('the import route', () => {
         workspaces: [{ id: ws, name: 'x', createdAt: 0 }],
         contacts: [
           {
-            id: 'contact_poison', workspaceId: ws, agentId: victimAgent, distinctId: 'visitor-1', name: null, email: null, phone: null,
-            country: null, ip: null, chatSource: 'api', threadId: null, attributes: {}, createdAt: 0, updatedAt: 0,
+            id: 'contact_poison',
+            workspaceId: ws,
+            agentId: victimAgent,
+            distinctId: 'visitor-1',
+            name: null,
+            email: null,
+            phone: null,
+            country: null,
+            ip: null,
+            chatSource: 'api',
+            threadId: null,
+            attributes: {},
+            createdAt: 0,
+            updatedAt: 0,
           },
         ],
       },
@@ -229,7 +268,9 @@ describe('the import route', () => {
     expect(other.body.message.replace('clnotanagentanywhere0', victimAgent)).toBe(refused.body.message);
     for (const res of [refused, other]) expect(res.text).not.toMatch(/sqlite|constraint|UNIQUE|FOREIGN/i);
     // the victim's own upsert of the same visitor still works
-    const upsert = await apiFor(em, victim.apiKey)('POST', '/contacts', { body: { agentId: victimAgent, distinctId: 'visitor-1' } });
+    const upsert = await apiFor(em, victim.apiKey)('POST', '/contacts', {
+      body: { agentId: victimAgent, distinctId: 'visitor-1' },
+    });
     expect(upsert.status).toBe(200);
   });
 
@@ -252,7 +293,9 @@ describe('the import route', () => {
     expect(conversations.body.data.meta.total).toBeGreaterThanOrEqual(24);
     const one = await call('GET', `/conversations/${conversations.body.data.conversations[0].id as string}`);
     expect(one.body.data.messages.length).toBeGreaterThan(0);
-    const answer = await call('POST', '/conversations', { body: { agentId: support.id, question: 'What are your business hours?' } });
+    const answer = await call('POST', '/conversations', {
+      body: { agentId: support.id, question: 'What are your business hours?' },
+    });
     expect(answer.body.data.response).toContain('Monday to Friday');
     // a row of the export's own workspace can't point at anything outside it: the original is untouched
     expect((await apiFor(em, victim.apiKey)('GET', '/agents')).body.totalCount).toBe(1);
@@ -289,7 +332,21 @@ describe('methods, empty query values, null fields, attribute order', () => {
   it('rejects empty query values like a missing agentId', async () => {
     const agent = await createAgent(api, 'Empty values');
     const base = `/conversations?agentId=${agent.id}`;
-    for (const param of ['viewId', 'sentiment', 'topic', 'assignee', 'channel', 'resolution', 'status', 'sort', 'type', 'startDate', 'endDate', 'page', 'perPage']) {
+    for (const param of [
+      'viewId',
+      'sentiment',
+      'topic',
+      'assignee',
+      'channel',
+      'resolution',
+      'status',
+      'sort',
+      'type',
+      'startDate',
+      'endDate',
+      'page',
+      'perPage',
+    ]) {
       const res = await api('GET', `${base}&${param}=`);
       expect(res.status, param).toBe(400);
       expect(res.body.message, param).toContain(`'${param}'`);
@@ -300,7 +357,9 @@ describe('methods, empty query values, null fields, attribute order', () => {
     expect((await api('GET', `/data-sources?agentId=${agent.id}&source=`)).status).toBe(400);
     expect((await api('GET', `/agents/${agent.id}?isEmbed=`)).status).toBe(400);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await api('GET', `/analytics?agentId=${agent.id}&startDate=${today}&endDate=${today}&timezone=`)).status).toBe(400);
+    expect(
+      (await api('GET', `/analytics?agentId=${agent.id}&startDate=${today}&endDate=${today}&timezone=`)).status,
+    ).toBe(400);
     expect((await api('GET', base)).status).toBe(200);
   });
 
@@ -314,25 +373,39 @@ describe('methods, empty query values, null fields, attribute order', () => {
       ['/conversations', { agentId: agent.id, question: 'Hi', streaming: null }, 'streaming'],
       ['/conversations', { agentId: agent.id, question: 'Hi', responseFormat: null }, 'responseFormat'],
       ['/agents', { name: 'x', isLiveChatEnabled: true, isImageSharingEnabled: null }, 'isImageSharingEnabled'],
-      ['/data-sources/qa', { agentId: agent.id, question: 'q', answer: 'a', relatedMessageId: null }, 'relatedMessageId'],
+      [
+        '/data-sources/qa',
+        { agentId: agent.id, question: 'q', answer: 'a', relatedMessageId: null },
+        'relatedMessageId',
+      ],
     ];
     for (const [path, body, field] of cases) {
       const res = await api('POST', path, { body });
       expect(res.status, `${path} ${field}`).toBe(400);
       expect(res.body.message).toContain(`'${field}'`);
     }
-    const del = await api('DELETE', '/data-sources', { body: { agentId: agent.id, source: 'TEXT', id: null, ids: ['x'] } });
+    const del = await api('DELETE', '/data-sources', {
+      body: { agentId: agent.id, source: 'TEXT', id: null, ids: ['x'] },
+    });
     expect(del.status).toBe(400);
     // a null attribute value still removes that attribute (documented)
-    const set = await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'v2', attributes: { plan: 'pro', gone: 'x' } } });
+    const set = await api('POST', '/contacts', {
+      body: { agentId: agent.id, distinctId: 'v2', attributes: { plan: 'pro', gone: 'x' } },
+    });
     await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'v2', attributes: { gone: null } } });
-    expect((await api('GET', `/contacts/${set.body.contactId as string}`)).body.attributes).toEqual([{ key: 'plan', value: 'pro' }]);
+    expect((await api('GET', `/contacts/${set.body.contactId as string}`)).body.attributes).toEqual([
+      { key: 'plan', value: 'pro' },
+    ]);
   });
 
   it('returns contact attributes in the order they were first set', async () => {
     const agent = await createAgent(api, 'Attribute order');
-    const first = await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'o1', attributes: { zeta: '1', alpha: '2', mid: '3' } } });
-    await api('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'o1', attributes: { beta: '4', zeta: '9' } } });
+    const first = await api('POST', '/contacts', {
+      body: { agentId: agent.id, distinctId: 'o1', attributes: { zeta: '1', alpha: '2', mid: '3' } },
+    });
+    await api('POST', '/contacts', {
+      body: { agentId: agent.id, distinctId: 'o1', attributes: { beta: '4', zeta: '9' } },
+    });
     const got = await api('GET', `/contacts/${first.body.contactId as string}`);
     expect(got.body.attributes).toEqual([
       { key: 'zeta', value: '9' },

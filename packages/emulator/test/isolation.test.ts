@@ -15,9 +15,15 @@ beforeAll(async () => {
   const agent = await createAgent(a, 'Secret agent');
   ids.agent = agent.id;
   ids.slug = agent.slug;
-  ids.source = (await a('POST', '/data-sources/text', { body: { agentId: agent.id, title: 'Secret', content: 'The vault code is 1234.' } })).body.data.item.id;
+  ids.source = (
+    await a('POST', '/data-sources/text', {
+      body: { agentId: agent.id, title: 'Secret', content: 'The vault code is 1234.' },
+    })
+  ).body.data.item.id;
   ids.contact = (await a('POST', '/contacts', { body: { agentId: agent.id, distinctId: 'd1' } })).body.contactId;
-  const sent = await a('POST', '/conversations', { body: { agentId: agent.id, question: 'Where is the unicorn stable?', contactId: ids.contact } });
+  const sent = await a('POST', '/conversations', {
+    body: { agentId: agent.id, question: 'Where is the unicorn stable?', contactId: ids.contact },
+  });
   ids.conversation = sent.body.data.conversationId;
   ids.suggestion = sent.body.data.responseMessageId;
   ids.view = (await a('GET', `/conversations/views?agentId=${agent.id}`)).body.data.views[0].id;

@@ -44,8 +44,16 @@ beforeAll(async () => {
   documented = new LiveChatAI(options);
   generic = new LiveChatAI({ ...options, middleware: [genericEnvelope] });
   agentId = (await documented.agents.list().toArray({ limit: 1 }))[0]!.id;
-  ({ contactId } = await documented.contacts.upsert({ agentId, distinctId: 'envelope-user', attributes: { plan: 'pro' } }));
-  ({ conversationId } = await documented.messages.send({ agentId, contactId, question: 'What are your business hours?' }));
+  ({ contactId } = await documented.contacts.upsert({
+    agentId,
+    distinctId: 'envelope-user',
+    attributes: { plan: 'pro' },
+  }));
+  ({ conversationId } = await documented.messages.send({
+    agentId,
+    contactId,
+    question: 'What are your business hours?',
+  }));
 });
 
 describe('the documented envelope and the generic one give the same values', () => {
@@ -84,7 +92,10 @@ describe('the documented envelope and the generic one give the same values', () 
   });
 
   it('pages walk the same way in both envelopes', async () => {
-    const [a, b] = await Promise.all([documented.contacts.list({ agentId, limit: 2 }), generic.contacts.list({ agentId, limit: 2 })]);
+    const [a, b] = await Promise.all([
+      documented.contacts.list({ agentId, limit: 2 }),
+      generic.contacts.list({ agentId, limit: 2 }),
+    ]);
     expect(b.pageInfo).toEqual(a.pageInfo);
     expect(b.items).toEqual(a.items);
   });
@@ -94,10 +105,17 @@ describe('the documented envelope and the generic one give the same values', () 
     expect(upserted).toEqual({ contactId });
 
     const sent = await generic.messages.send({ agentId, contactId, question: 'Do you ship abroad?' });
-    expect(sent).toMatchObject({ conversationId: expect.any(String), response: expect.any(String), links: expect.any(Array) });
+    expect(sent).toMatchObject({
+      conversationId: expect.any(String),
+      response: expect.any(String),
+      links: expect.any(Array),
+    });
 
     const reply = await generic.conversations.reply(sent.conversationId, { message: 'Human here.' });
-    expect(reply).toMatchObject({ conversationId: sent.conversationId, message: { text: 'Human here.', sender: 'AGENT' } });
+    expect(reply).toMatchObject({
+      conversationId: sent.conversationId,
+      message: { text: 'Human here.', sender: 'AGENT' },
+    });
     const ended = await generic.conversations.end(sent.conversationId);
     expect(ended).toMatchObject({ conversationId: sent.conversationId, contactId });
 
@@ -107,11 +125,17 @@ describe('the documented envelope and the generic one give the same values', () 
     expect(removed).toMatchObject({ deleted: [created.id], notFound: [] });
 
     const [suggestion] = await documented.aiSuggestions.list({ agentId }).toArray({ limit: 1 });
-    expect(await generic.aiSuggestions.retrieve(suggestion!.id)).toEqual(await documented.aiSuggestions.retrieve(suggestion!.id));
+    expect(await generic.aiSuggestions.retrieve(suggestion!.id)).toEqual(
+      await documented.aiSuggestions.retrieve(suggestion!.id),
+    );
     expect(await generic.aiSuggestions.dismiss(suggestion!.id)).toMatchObject({ id: suggestion!.id, dismissed: true });
 
     const agent = await generic.agents.create({ name: 'Generic agent', isLiveChatEnabled: false });
     expect(agent).toEqual(await documented.agents.retrieve(agent.id));
-    expect(await generic.agents.delete(agent.id)).toMatchObject({ id: agent.id, deleted: true, message: expect.any(String) });
+    expect(await generic.agents.delete(agent.id)).toMatchObject({
+      id: agent.id,
+      deleted: true,
+      message: expect.any(String),
+    });
   });
 });

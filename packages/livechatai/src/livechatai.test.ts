@@ -32,7 +32,12 @@ import {
 
 const env = useEmulator();
 const make = (options: ConstructorParameters<typeof LiveChatAI>[0] = {}): LiveChatAI =>
-  new LiveChatAI({ apiKey: env.emulator.apiKey, baseURL: env.emulator.url, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
+  new LiveChatAI({
+    apiKey: env.emulator.apiKey,
+    baseURL: env.emulator.url,
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    ...options,
+  });
 const fault = (spec: string): { headers: Record<string, string> } => ({ headers: { 'x-emulator-fault': spec } });
 
 /** Runs `fn`, returns what it threw or rejected with, and checks that the API key is nowhere in the error. */
@@ -110,7 +115,11 @@ describe('every error class from a real emulator response', () => {
     // a check only the server makes (the SDK rejects a `limit` over 100 itself, before any request)
     const bad = await failure(() => client.dataSources.addUrl({ agentId: 'agent_any', url: 'not a url' }));
     expect(bad).toBeInstanceOf(BadRequestError);
-    expect(bad).toMatchObject({ status: 400, code: expect.stringMatching(/bad_request|validation_error/), requestId: expect.any(String) });
+    expect(bad).toMatchObject({
+      status: 400,
+      code: expect.stringMatching(/bad_request|validation_error/),
+      requestId: expect.any(String),
+    });
     expect(bad.message).toMatch(/url/);
 
     const missing = await failure(() => client.agents.retrieve('agent_does_not_exist'));
@@ -135,10 +144,18 @@ describe('every error class from a real emulator response', () => {
 
   it('409 ConflictError: an idempotency key reused with a different body', async () => {
     const client = make();
-    const first = await client.agents.create({ name: 'Once', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' });
-    const replay = await client.agents.create({ name: 'Once', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' });
+    const first = await client.agents.create(
+      { name: 'Once', isLiveChatEnabled: true },
+      { idempotencyKey: 'fixed-key-1' },
+    );
+    const replay = await client.agents.create(
+      { name: 'Once', isLiveChatEnabled: true },
+      { idempotencyKey: 'fixed-key-1' },
+    );
     expect(replay.id).toBe(first.id);
-    const conflict = await failure(() => client.agents.create({ name: 'Twice', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' }));
+    const conflict = await failure(() =>
+      client.agents.create({ name: 'Twice', isLiveChatEnabled: true }, { idempotencyKey: 'fixed-key-1' }),
+    );
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(conflict.status).toBe(409);
   });
@@ -224,14 +241,20 @@ describe('retries through injected faults', () => {
 
   it('retries a committed write with the same idempotency key: one stored contact, one stored message pair', async () => {
     const client = make({ maxRetries: 3 });
-    const agent = await client.agents.create({ name: 'Retry writes', isLiveChatEnabled: true }, fault('after-write; reset'));
+    const agent = await client.agents.create(
+      { name: 'Retry writes', isLiveChatEnabled: true },
+      fault('after-write; reset'),
+    );
     const { items: agents } = await env.emulator.store.listAgents(env.emulator.workspaceId, 0, 1000);
     expect(agents.filter((a) => a.name === 'Retry writes')).toHaveLength(1);
 
     await client.contacts.upsert({ agentId: agent.id, distinctId: 'r1' }, fault('after-write; status=500; count=2'));
     expect((await env.emulator.store.listContacts(env.emulator.workspaceId, agent.id, 0, 100)).total).toBe(1);
 
-    const sent = await client.messages.send({ agentId: agent.id, question: 'hello?' }, fault('after-write; status=503'));
+    const sent = await client.messages.send(
+      { agentId: agent.id, question: 'hello?' },
+      fault('after-write; status=503'),
+    );
     const conversations = await client.conversations.list({ agentId: agent.id }).toArray();
     expect(conversations.map((c) => c.id)).toEqual([sent.conversationId]);
     expect(await client.messages.list(sent.conversationId)).toHaveLength(2);

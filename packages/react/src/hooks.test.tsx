@@ -40,8 +40,16 @@ beforeAll(async () => {
   agentA = (await agents.create({ name: 'Agent A', isLiveChatEnabled: true })).id;
   agentB = (await agents.create({ name: 'Agent B', isLiveChatEnabled: true })).id;
   const ds = new DataSources(bed.admin);
-  await ds.addText({ agentId: agentA, title: 'Hours', content: 'The shop opens at nine and closes at six on weekdays.' });
-  await ds.addText({ agentId: agentB, title: 'Returns', content: 'Returns are accepted within thirty days with a receipt.' });
+  await ds.addText({
+    agentId: agentA,
+    title: 'Hours',
+    content: 'The shop opens at nine and closes at six on weekdays.',
+  });
+  await ds.addText({
+    agentId: agentB,
+    title: 'Returns',
+    content: 'Returns are accepted within thirty days with a receipt.',
+  });
 });
 afterAll(async () => {
   await bed.close();
@@ -134,7 +142,9 @@ describe('mutation hooks invalidate exactly what they change', () => {
       expect(result.current.agents.isSuccess && result.current.sourcesB.isSuccess).toBe(true);
     });
     const sourcesFetchedAt = result.current.sourcesB.dataUpdatedAt;
-    const created = await act(() => result.current.create.mutateAsync({ name: 'Fresh agent', isLiveChatEnabled: false }));
+    const created = await act(() =>
+      result.current.create.mutateAsync({ name: 'Fresh agent', isLiveChatEnabled: false }),
+    );
     // mutateAsync resolves after the refetch: the cached list already has it.
     const cached = queryClient.getQueryData(agentsQueryOptions(bed.client, { limit: 100 }).queryKey);
     expect(cached?.items.map((a) => a.id)).toContain(created.id);
@@ -145,7 +155,10 @@ describe('mutation hooks invalidate exactly what they change', () => {
     expect(result.current.sourcesB.dataUpdatedAt).toBe(sourcesFetchedAt);
     expect(queryClient.getQueryState(livechataiKeys.dataSources.list({ agentId: agentB }))?.isInvalidated).toBe(false);
 
-    queryClient.setQueryData(livechataiKeys.dataSources.list({ agentId: created.id }), { items: [], pageInfo: { page: 1, perPage: 10, totalItems: 0, totalPages: 0, hasNext: false, scheme: 'pages' } });
+    queryClient.setQueryData(livechataiKeys.dataSources.list({ agentId: created.id }), {
+      items: [],
+      pageInfo: { page: 1, perPage: 10, totalItems: 0, totalPages: 0, hasNext: false, scheme: 'pages' },
+    });
     await act(() => result.current.remove.mutateAsync(created.id));
     await waitFor(() => {
       expect(result.current.agents.data!.items.map((a) => a.id)).not.toContain(created.id);
@@ -174,7 +187,12 @@ describe('mutation hooks invalidate exactly what they change', () => {
     const before = result.current.a.data!.items.length;
 
     const created = await act(() =>
-      result.current.add.mutateAsync({ type: 'qa', agentId: agentA, question: 'Parking?', answer: 'Free parking behind the shop.' }),
+      result.current.add.mutateAsync({
+        type: 'qa',
+        agentId: agentA,
+        question: 'Parking?',
+        answer: 'Free parking behind the shop.',
+      }),
     );
     expect(created.source).toBe('QA');
     await waitFor(() => {
@@ -184,10 +202,20 @@ describe('mutation hooks invalidate exactly what they change', () => {
     expect(result.current.b.dataUpdatedAt).toBe(bAt);
     expect(result.current.agents.dataUpdatedAt).toBe(agentsAt);
 
-    const url = await act(() => result.current.add.mutateAsync({ type: 'file', agentId: agentA, title: 'Manual', content: 'Press the red button twice.', fileType: 'pdf' }));
+    const url = await act(() =>
+      result.current.add.mutateAsync({
+        type: 'file',
+        agentId: agentA,
+        title: 'Manual',
+        content: 'Press the red button twice.',
+        fileType: 'pdf',
+      }),
+    );
     expect(url.source).toBe('PDF');
 
-    const deleted = await act(() => result.current.remove.mutateAsync({ agentId: agentA, source: 'QA', id: created.id }));
+    const deleted = await act(() =>
+      result.current.remove.mutateAsync({ agentId: agentA, source: 'QA', id: created.id }),
+    );
     expect(deleted.deleted).toEqual([created.id]);
     await waitFor(() => {
       expect(result.current.a.data!.items.map((d) => d.id)).not.toContain(created.id);
@@ -209,14 +237,18 @@ describe('mutation hooks invalidate exactly what they change', () => {
       { wrapper: wrapper(bed.client, queryClient) },
     );
     await waitFor(() => {
-      expect(result.current.conversation.isSuccess && result.current.open.isSuccess && result.current.otherAgent.isSuccess).toBe(true);
+      expect(
+        result.current.conversation.isSuccess && result.current.open.isSuccess && result.current.otherAgent.isSuccess,
+      ).toBe(true);
     });
     const otherAt = result.current.otherAgent.dataUpdatedAt;
     expect(result.current.conversation.data!.messages).toHaveLength(2);
     expect(result.current.open.data!.pages[0]!.items.map((c) => c.id)).toContain(sent.conversationId);
 
     // No agentId given: the hook finds it in the cached conversation.
-    await act(() => result.current.reply.mutateAsync({ conversationId: sent.conversationId, message: 'Yes, with the gift receipt.' }));
+    await act(() =>
+      result.current.reply.mutateAsync({ conversationId: sent.conversationId, message: 'Yes, with the gift receipt.' }),
+    );
     await waitFor(() => {
       expect(result.current.conversation.data!.messages).toHaveLength(3);
     });
@@ -250,7 +282,12 @@ describe('mutation hooks invalidate exactly what they change', () => {
       expect(result.current.contacts.isSuccess && result.current.suggestions.isSuccess).toBe(true);
     });
     const { contactId } = await act(() =>
-      result.current.upsert.mutateAsync({ agentId: agentA, distinctId: 'user_42', name: 'Ada', email: 'ada@example.com' }),
+      result.current.upsert.mutateAsync({
+        agentId: agentA,
+        distinctId: 'user_42',
+        name: 'Ada',
+        email: 'ada@example.com',
+      }),
     );
     await waitFor(() => {
       expect(result.current.contacts.data!.items.find((c) => c.id === contactId)?.name).toBe('Ada');
@@ -267,7 +304,9 @@ describe('mutation hooks invalidate exactly what they change', () => {
     await waitFor(() => {
       expect(contact.current.data?.email).toBe('ada@example.com');
     });
-    await act(() => result.current.upsert.mutateAsync({ agentId: agentA, distinctId: 'user_42', contactId, name: 'Ada Lovelace' }));
+    await act(() =>
+      result.current.upsert.mutateAsync({ agentId: agentA, distinctId: 'user_42', contactId, name: 'Ada Lovelace' }),
+    );
     await waitFor(() => {
       expect(contact.current.data?.name).toBe('Ada Lovelace');
     });

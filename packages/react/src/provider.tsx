@@ -38,7 +38,9 @@ export function useOptionalLiveChatAIClient(): LiveChatAIClient | null {
 export function useLiveChatAIClient(): LiveChatAIClient {
   const client = useContext(ClientContext);
   if (!client) {
-    throw new Error('useLiveChatAIClient: no LiveChatAI client here. Wrap your components in <LiveChatAIProvider client={…}>.');
+    throw new Error(
+      'useLiveChatAIClient: no LiveChatAI client here. Wrap your components in <LiveChatAIProvider client={…}>.',
+    );
   }
   return client;
 }

@@ -58,8 +58,7 @@ export const livechataiKeys = {
   },
   aiSuggestions: {
     lists: (agentId: string) => [...agentScope(agentId), 'aiSuggestions', 'list'] as const,
-    list: (params: AISuggestionListParams) =>
-      [...agentScope(params.agentId), 'aiSuggestions', 'list', params] as const,
+    list: (params: AISuggestionListParams) => [...agentScope(params.agentId), 'aiSuggestions', 'list', params] as const,
     detail: (suggestionId: string) => [ROOT, 'aiSuggestions', 'detail', suggestionId] as const,
   },
   analytics: {

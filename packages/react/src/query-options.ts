@@ -29,7 +29,14 @@ import type {
   TopicAnalytics,
   TopicAnalyticsParams,
 } from '@livechatai/core';
-import { agentsOf, aiSuggestionsOf, analyticsOf, contactsOf, conversationsOf, dataSourcesOf } from './internal/resources.js';
+import {
+  agentsOf,
+  aiSuggestionsOf,
+  analyticsOf,
+  contactsOf,
+  conversationsOf,
+  dataSourcesOf,
+} from './internal/resources.js';
 import { livechataiKeys, type ConversationListFilters } from './query-keys.js';
 
 /**

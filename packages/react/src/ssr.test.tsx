@@ -26,7 +26,10 @@ describe('server-side rendering', () => {
     expect(queries.agentsQueryOptions).toBe(react.agentsQueryOptions);
 
     const client = createClient({ apiKey: emulator.apiKey, baseURL: emulator.url });
-    await new (await import('@livechatai/agents')).Agents(client).create({ name: 'Rendered on the server', isLiveChatEnabled: true });
+    await new (await import('@livechatai/agents')).Agents(client).create({
+      name: 'Rendered on the server',
+      isLiveChatEnabled: true,
+    });
 
     // Prefetch on the server, dehydrate, and render with a fresh QueryClient as the browser would.
     const serverQueries = new QueryClient();
@@ -58,7 +61,8 @@ describe('server-side rendering', () => {
 
   it("keeps 'use client' at the top of the built hooks entry only, and the build renders on the server", async () => {
     const dist = join(import.meta.dirname, '..', 'dist');
-    if (!existsSync(join(dist, 'index.js'))) throw new Error('packages/react/dist is missing: run `pnpm build` first (turbo does).');
+    if (!existsSync(join(dist, 'index.js')))
+      throw new Error('packages/react/dist is missing: run `pnpm build` first (turbo does).');
     for (const file of ['index.js', 'index.cjs']) {
       expect(readFileSync(join(dist, file), 'utf8').split('\n')[0]).toBe("'use client';");
     }
@@ -76,7 +80,10 @@ describe('server-side rendering', () => {
       return <p>{agents.data?.items.map((a) => a.name).join(', ')}</p>;
     }
     const html = renderToString(
-      <built.LiveChatAIProvider client={createClient({ apiKey: null, baseURL: emulator.url })} queryClient={queryClient}>
+      <built.LiveChatAIProvider
+        client={createClient({ apiKey: null, baseURL: emulator.url })}
+        queryClient={queryClient}
+      >
         <Names />
       </built.LiveChatAIProvider>,
     );

@@ -35,12 +35,17 @@ afterEach(() => {
 
 const sleep = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
 const gets = (conversationId: string | undefined) =>
-  bed.requests.filter((r) => r.method === 'GET' && conversationId && r.url.endsWith(`/conversations/${conversationId}`));
+  bed.requests.filter(
+    (r) => r.method === 'GET' && conversationId && r.url.endsWith(`/conversations/${conversationId}`),
+  );
 const renderChat = (options: Partial<UseChatOptions> = {}) =>
-  renderHook((props: Partial<UseChatOptions>) => useChat({ agentId, throttleMs: 0, poll: false, ...options, ...props }), {
-    wrapper: wrapper(bed.client, newQueryClient()),
-    initialProps: {},
-  });
+  renderHook(
+    (props: Partial<UseChatOptions>) => useChat({ agentId, throttleMs: 0, poll: false, ...options, ...props }),
+    {
+      wrapper: wrapper(bed.client, newQueryClient()),
+      initialProps: {},
+    },
+  );
 
 describe('useChat: regenerate, setMessages, clearError, busy', () => {
   it('regenerate() replaces the last answer with a new one; the question stays shown once', async () => {
@@ -156,7 +161,11 @@ describe('useChat: a human team member replies', () => {
     const { result } = renderChat({ poll: { interval: 100, maxInterval: 200 } });
     await act(() => result.current.send(QUESTION));
     const id = result.current.conversationId!;
-    await new Conversations(bed.admin).reply(id, { message: 'A human here, let me check.', userId: ownerId, messageType: 'TEXT' });
+    await new Conversations(bed.admin).reply(id, {
+      message: 'A human here, let me check.',
+      userId: ownerId,
+      messageType: 'TEXT',
+    });
     await waitFor(() => {
       expect(result.current.messages.at(-1)).toMatchObject({ role: 'agent', content: 'A human here, let me check.' });
     });
@@ -169,7 +178,9 @@ describe('useChat: a human team member replies', () => {
     const id = result.current.conversationId!;
     const start = gets(id).length;
     await sleep(1_700);
-    const times = gets(id).slice(start).map((r) => r.at);
+    const times = gets(id)
+      .slice(start)
+      .map((r) => r.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     // 100, 200, 400, 400… ms: rising, then capped.
     expect(times.length).toBeGreaterThanOrEqual(3);

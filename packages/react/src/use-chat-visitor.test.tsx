@@ -30,7 +30,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const posts = () => bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
+const posts = () =>
+  bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
 const renderChat = () =>
   renderHook(() => useChat({ agentId, throttleMs: 0 }), { wrapper: wrapper(bed.client, newQueryClient()) });
 type Chat = ReturnType<typeof renderChat>['result'];
@@ -65,7 +66,14 @@ describe('useChat, as a visitor sees it', () => {
     });
     await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
     expect(questions(result)).toEqual([QUESTION, SECOND, THIRD]);
-    expect(result.current.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+    expect(result.current.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   it('a first question stopped before its answer stays before the next one', async () => {

@@ -42,7 +42,8 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-const conversationPosts = () => bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
+const conversationPosts = () =>
+  bed.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname.endsWith('/conversations'));
 
 describe('useChat', () => {
   it('streams the answer with throttled updates, keeps the new conversationId and continues it', async () => {
@@ -69,11 +70,9 @@ describe('useChat', () => {
     expect(result.current.messages[0]).toMatchObject({ role: 'user', content: QUESTION, state: 'pending' });
 
     // Not awaited inside act(): waitFor lets React render each throttled update as it happens.
-    await waitFor(
-      () => {
-        expect(result.current.status).toBe('idle');
-      },
-    );
+    await waitFor(() => {
+      expect(result.current.status).toBe('idle');
+    });
     await sending;
     const final = result.current;
     expect(final.status).toBe('idle');
@@ -305,10 +304,8 @@ describe('useChat callbacks', () => {
     act(() => {
       void sendFromFirstRender(QUESTION);
     });
-    await waitFor(
-      () => {
-        expect(calls).toEqual(['second']);
-      },
-    );
+    await waitFor(() => {
+      expect(calls).toEqual(['second']);
+    });
   });
 });

@@ -249,7 +249,9 @@ export function useChat(options: UseChatOptions): UseChatResult {
       if (generation !== generationRef.current || id !== conversationIdRef.current) return false;
       const before = listRef.current;
       setList((prev) => reconcile(prev, stored, hiddenRef.current));
-      return listRef.current.length !== before.length || listRef.current.some((m, i) => m.content !== before[i]?.content);
+      return (
+        listRef.current.length !== before.length || listRef.current.some((m, i) => m.content !== before[i]?.content)
+      );
     },
     [setList],
   );
@@ -349,7 +351,14 @@ export function useChat(options: UseChatOptions): UseChatResult {
           if (!started) {
             started = true;
             setStatus('streaming');
-            const assistant: ChatMessage = { ...base, id: job.assistantId, role: 'assistant', content: '', state: 'streaming', createdAt: new Date().toISOString() };
+            const assistant: ChatMessage = {
+              ...base,
+              id: job.assistantId,
+              role: 'assistant',
+              content: '',
+              state: 'streaming',
+              createdAt: new Date().toISOString(),
+            };
             setList((prev) => {
               const at = prev.findIndex((m) => m.id === job.userId);
               return [...prev.slice(0, at + 1), assistant, ...prev.slice(at + 1)];
@@ -364,7 +373,12 @@ export function useChat(options: UseChatOptions): UseChatResult {
         job.outcome = 'done';
         if (job.repeat) hiddenRef.current.add(result.messageId);
         patch(job.userId, job.repeat ? { state: 'done' } : { serverId: result.messageId, state: 'done' });
-        patch(job.assistantId, { serverId: result.responseMessageId, content: result.response, links: result.links, state: 'done' });
+        patch(job.assistantId, {
+          serverId: result.responseMessageId,
+          content: result.response,
+          links: result.links,
+          state: 'done',
+        });
         contactIdRef.current = result.contactId;
         setConversationId(result.conversationId);
         setContactId(result.contactId);
@@ -431,7 +445,14 @@ export function useChat(options: UseChatOptions): UseChatResult {
       const promise = new Promise<void>((resolve) => {
         settle = resolve;
       });
-      const queued: Job = { ...job, generation: generationRef.current, epoch: epochRef.current, outcome: 'queued', settle, promise };
+      const queued: Job = {
+        ...job,
+        generation: generationRef.current,
+        epoch: epochRef.current,
+        outcome: 'queued',
+        settle,
+        promise,
+      };
       queueRef.current.push(queued);
       lastJobRef.current = queued;
       pump();
@@ -450,7 +471,11 @@ export function useChat(options: UseChatOptions): UseChatResult {
       // React re-running the effects (StrictMode's rehearsal in development, Activity) replays an effect's
       // send of the same text while the first is still unanswered: that is the same send, not a second one.
       const last = lastJobRef.current;
-      if (last?.text === text && last.epoch !== epochRef.current && (last.outcome === 'queued' || last.outcome === 'running')) {
+      if (
+        last?.text === text &&
+        last.epoch !== epochRef.current &&
+        (last.outcome === 'queued' || last.outcome === 'running')
+      ) {
         return last.promise;
       }
       const userId = localId('user');
@@ -467,7 +492,8 @@ export function useChat(options: UseChatOptions): UseChatResult {
         createdAt: new Date().toISOString(),
       };
       setList((prev) => [...prev, user]);
-      return enqueue({ text, userId, assistantId: localId('assistant'), idempotencyKey: newKey(), repeat: false }).promise;
+      return enqueue({ text, userId, assistantId: localId('assistant'), idempotencyKey: newKey(), repeat: false })
+        .promise;
     },
     [enqueue, setList],
   );
@@ -488,7 +514,9 @@ export function useChat(options: UseChatOptions): UseChatResult {
     const last = lastJobRef.current;
     if (isBusy()) throw new ChatBusyError();
     if (!last || (last.outcome !== 'error' && last.outcome !== 'stopped')) return;
-    setList((prev) => prev.filter((m) => m.id !== last.assistantId).map((m) => (m.id === last.userId ? { ...m, state: 'pending' } : m)));
+    setList((prev) =>
+      prev.filter((m) => m.id !== last.assistantId).map((m) => (m.id === last.userId ? { ...m, state: 'pending' } : m)),
+    );
     await enqueue({ ...last }).promise;
   }, [enqueue, setList]);
 
@@ -496,12 +524,21 @@ export function useChat(options: UseChatOptions): UseChatResult {
     if (isBusy()) throw new ChatBusyError();
     const shown = listRef.current;
     const answerAt = shown.map((m) => m.role).lastIndexOf('assistant');
-    const question = shown.slice(0, Math.max(0, answerAt)).filter((m) => m.role === 'user').at(-1);
+    const question = shown
+      .slice(0, Math.max(0, answerAt))
+      .filter((m) => m.role === 'user')
+      .at(-1);
     const answer = shown[answerAt];
     if (!answer || !question) throw new InvalidParameterError('regenerate', 'there is no answer to regenerate');
     if (answer.serverId) hiddenRef.current.add(answer.serverId);
     setList((prev) => prev.filter((m) => m.id !== answer.id));
-    await enqueue({ text: question.content, userId: question.id, assistantId: localId('assistant'), idempotencyKey: newKey(), repeat: true }).promise;
+    await enqueue({
+      text: question.content,
+      userId: question.id,
+      assistantId: localId('assistant'),
+      idempotencyKey: newKey(),
+      repeat: true,
+    }).promise;
   }, [enqueue, setList]);
 
   const setMessages = useCallback(

@@ -71,7 +71,9 @@ export function useCreateAgent(
 }
 
 /** Delete an AI agent (variables: its ID); refreshes the agent lists and drops everything cached for it. */
-export function useDeleteAgent(options?: MutationHookOptions<AgentDeleteResult, string>): Result<AgentDeleteResult, string> {
+export function useDeleteAgent(
+  options?: MutationHookOptions<AgentDeleteResult, string>,
+): Result<AgentDeleteResult, string> {
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
@@ -179,8 +181,7 @@ export function useEndConversation(
   const client = useLiveChatAIClient();
   const queryClient = useQueryClient();
   return useLiveChatAIMutation(
-    (variables) =>
-      conversationsOf(client).end(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
+    (variables) => conversationsOf(client).end(variables.conversationId, omit(variables, 'conversationId', 'agentId')),
     (_result, { conversationId, agentId }) =>
       invalidateAfterMessage(queryClient, conversationId, agentId ?? cachedAgentIdOf(queryClient, conversationId)),
     options,

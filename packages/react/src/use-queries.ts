@@ -57,7 +57,10 @@ export type QueryHookOptions<TData> = Omit<
 type Result<TData> = UseQueryResult<TData, LiveChatAIError>;
 
 /** One page of the workspace's AI agents. */
-export function useAgents(params: AgentListParams = {}, options?: QueryHookOptions<PageData<Agent>>): Result<PageData<Agent>> {
+export function useAgents(
+  params: AgentListParams = {},
+  options?: QueryHookOptions<PageData<Agent>>,
+): Result<PageData<Agent>> {
   return useQuery({ ...agentsQueryOptions(useLiveChatAIClient(), params), ...options });
 }
 
@@ -75,7 +78,11 @@ export function useContacts(
   params: ContactListParams,
   options?: QueryHookOptions<PageData<ContactListItem>>,
 ): Result<PageData<ContactListItem>> {
-  return useQuery({ ...contactsQueryOptions(useLiveChatAIClient(), params), enabled: Boolean(params.agentId), ...options });
+  return useQuery({
+    ...contactsQueryOptions(useLiveChatAIClient(), params),
+    enabled: Boolean(params.agentId),
+    ...options,
+  });
 }
 
 /** One contact (disabled while the ID is empty). */
@@ -127,7 +134,11 @@ export function useDataSources(
   params: DataSourceListParams,
   options?: QueryHookOptions<PageData<DataSource>>,
 ): Result<PageData<DataSource>> {
-  return useQuery({ ...dataSourcesQueryOptions(useLiveChatAIClient(), params), enabled: Boolean(params.agentId), ...options });
+  return useQuery({
+    ...dataSourcesQueryOptions(useLiveChatAIClient(), params),
+    enabled: Boolean(params.agentId),
+    ...options,
+  });
 }
 
 /** One page of an agent's AI suggestions. */
@@ -171,7 +182,11 @@ export function useAgentAnalytics(
   params: AgentAnalyticsParams,
   options?: QueryHookOptions<AgentAnalytics>,
 ): Result<AgentAnalytics> {
-  return useQuery({ ...agentAnalyticsQueryOptions(useLiveChatAIClient(), params), enabled: Boolean(params.agentId), ...options });
+  return useQuery({
+    ...agentAnalyticsQueryOptions(useLiveChatAIClient(), params),
+    enabled: Boolean(params.agentId),
+    ...options,
+  });
 }
 
 /** AI function call analytics over a date range. */
@@ -191,7 +206,11 @@ export function useCsatAnalytics(
   params: CsatAnalyticsParams,
   options?: QueryHookOptions<CsatAnalytics>,
 ): Result<CsatAnalytics> {
-  return useQuery({ ...csatAnalyticsQueryOptions(useLiveChatAIClient(), params), enabled: Boolean(params.agentId), ...options });
+  return useQuery({
+    ...csatAnalyticsQueryOptions(useLiveChatAIClient(), params),
+    enabled: Boolean(params.agentId),
+    ...options,
+  });
 }
 
 /** Daily sentiment breakdown over a date range. */
@@ -211,5 +230,9 @@ export function useTopicAnalytics(
   params: TopicAnalyticsParams,
   options?: QueryHookOptions<TopicAnalytics>,
 ): Result<TopicAnalytics> {
-  return useQuery({ ...topicAnalyticsQueryOptions(useLiveChatAIClient(), params), enabled: Boolean(params.agentId), ...options });
+  return useQuery({
+    ...topicAnalyticsQueryOptions(useLiveChatAIClient(), params),
+    enabled: Boolean(params.agentId),
+    ...options,
+  });
 }

@@ -34,9 +34,20 @@ export async function startChatHandler(emulator: Emulator, agentId: string): Pro
       },
     ],
   });
-  const chat = createChatHandler({ client, agents: [agentId], secret: 'react-tests-secret-0123456789-0123456789', rateLimit: false });
+  const chat = createChatHandler({
+    client,
+    agents: [agentId],
+    secret: 'react-tests-secret-0123456789-0123456789',
+    rateLimit: false,
+  });
   const node = toNodeHandler(async (request) => {
-    const body: unknown = request.method === 'POST' ? await request.clone().json().catch(() => undefined) : undefined;
+    const body: unknown =
+      request.method === 'POST'
+        ? await request
+            .clone()
+            .json()
+            .catch(() => undefined)
+        : undefined;
     received.push({ method: request.method, headers: Object.fromEntries(request.headers), body });
     return chat(request);
   });

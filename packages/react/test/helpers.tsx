@@ -86,8 +86,14 @@ function holdEventStream(upstream: ReadableStream<Uint8Array>, signal: AbortSign
       while ((end = buffer.indexOf('\n\n')) !== -1) {
         const lines = buffer.slice(0, end).split('\n');
         buffer = buffer.slice(end + 2);
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-        const data = lines.find((l) => l.startsWith('data:'))?.slice(5).trim();
+        const event = lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim();
+        const data = lines
+          .find((l) => l.startsWith('data:'))
+          ?.slice(5)
+          .trim();
         if (event !== undefined && data !== undefined) events.push({ event, data });
       }
     }
@@ -176,7 +182,9 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
 }
 
 export function newQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
 }
 
 export function wrapper(client: LiveChatAIClient, queryClient: QueryClient, strict = false) {

@@ -28,7 +28,10 @@ export function npmVersionLookup(options = {}) {
       if (Array.isArray(parsed)) return parsed.map(String);
       throw new Error(`unexpected npm view output for ${name}: ${stdout.slice(0, 200)}`);
     } catch (error) {
-      const output = error && typeof error === 'object' && 'stdout' in error ? `${String(error.stdout)}${String(/** @type {{ stderr?: unknown }} */ (error).stderr)}` : '';
+      const output =
+        error && typeof error === 'object' && 'stdout' in error
+          ? `${String(error.stdout)}${String(/** @type {{ stderr?: unknown }} */ (error).stderr)}`
+          : '';
       if (/E404|404 Not Found|is not in this registry/.test(output)) return [];
       throw new Error(`npm view ${name} failed: ${output.trim() || String(error)}`, { cause: error });
     }

@@ -55,7 +55,9 @@ export function formatPlan(plan) {
 export function pendingChangesets(root) {
   const dir = join(root, '.changeset');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort();
 }
 
 /**
@@ -67,11 +69,15 @@ export function pendingReleasePlan(root) {
   const dir = mkdtempSync(join(tmpdir(), 'livechatai-release-status-'));
   try {
     const output = join(dir, 'status.json');
-    const result = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'changeset'), ['status', `--output=${output}`], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'changeset'), ['status', `--output=${output}`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (result.status !== 0 || !existsSync(output)) return [];
-    const status = /** @type {{ releases?: Array<{ name: string, type: string, oldVersion: string, newVersion: string }> }} */ (
-      JSON.parse(readFileSync(output, 'utf8'))
-    );
+    const status =
+      /** @type {{ releases?: Array<{ name: string, type: string, oldVersion: string, newVersion: string }> }} */ (
+        JSON.parse(readFileSync(output, 'utf8'))
+      );
     return (status.releases ?? []).filter((r) => r.type !== 'none');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -103,10 +109,12 @@ export function packPackage(pkg, destination) {
   const before = new Set(readdirSync(destination));
   execFileSync('pnpm', ['pack', '--pack-destination', destination], { cwd: pkg.dir, stdio: 'pipe' });
   const created = readdirSync(destination).filter((f) => f.endsWith('.tgz') && !before.has(f));
-  if (created.length !== 1 || created[0] === undefined) throw new Error(`pnpm pack in ${pkg.dir} produced ${String(created.length)} tarballs`);
+  if (created.length !== 1 || created[0] === undefined)
+    throw new Error(`pnpm pack in ${pkg.dir} produced ${String(created.length)} tarballs`);
   const tarball = join(destination, created[0]);
   const manifest = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
-  if (manifest.includes('workspace:')) throw new Error(`${pkg.name}: the packed package.json still contains a workspace: range`);
+  if (manifest.includes('workspace:'))
+    throw new Error(`${pkg.name}: the packed package.json still contains a workspace: range`);
   return tarball;
 }
 
@@ -151,7 +159,8 @@ export async function main(argv) {
     const pendingReleases = pendingReleasePlan(root);
     if (pendingReleases.length > 0) {
       process.stdout.write('After `pnpm version-packages`, these versions would be released:\n');
-      for (const r of pendingReleases) process.stdout.write(`  ${r.name}  ${r.oldVersion} -> ${r.newVersion} (${r.type})\n`);
+      for (const r of pendingReleases)
+        process.stdout.write(`  ${r.name}  ${r.oldVersion} -> ${r.newVersion} (${r.type})\n`);
     }
   }
 
@@ -167,7 +176,12 @@ export async function main(argv) {
 
   if (!values['skip-build']) step('pnpm', ['turbo', 'run', 'build', '--filter=./packages/*'], root, env);
   if (!values['skip-checks']) {
-    step('pnpm', ['turbo', 'run', 'typecheck', 'lint', 'test', 'check:package', '--filter=./packages/*', '--filter=./apps/*'], root, env);
+    step(
+      'pnpm',
+      ['turbo', 'run', 'typecheck', 'lint', 'test', 'check:package', '--filter=./packages/*', '--filter=./apps/*'],
+      root,
+      env,
+    );
   }
 
   const lookup = npmVersionLookup({ registry: values.registry, cwd: root });

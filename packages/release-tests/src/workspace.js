@@ -42,7 +42,11 @@ export function discoverPackages(root = REPO_ROOT) {
   for (const folder of readdirSync(base).sort()) {
     const file = join(base, folder, 'package.json');
     if (!existsSync(file)) continue;
-    found.push({ folder, dir: join(base, folder), manifest: /** @type {Manifest} */ (JSON.parse(readFileSync(file, 'utf8'))) });
+    found.push({
+      folder,
+      dir: join(base, folder),
+      manifest: /** @type {Manifest} */ (JSON.parse(readFileSync(file, 'utf8'))),
+    });
   }
   const names = new Set(found.map((p) => p.manifest.name));
   return found.map(({ folder, dir, manifest }) => ({

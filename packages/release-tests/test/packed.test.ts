@@ -52,7 +52,9 @@ describe('the tarballs', () => {
   it('exist for every published package, with real ranges and the files their manifest points at', () => {
     expect([...packed.tarballs.keys()]).toEqual(expect.arrayContaining([CORE, CONTACTS, CLI, REACT, UMBRELLA]));
     for (const [name, tarball] of packed.tarballs) {
-      const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as {
+      const manifest = JSON.parse(
+        execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+      ) as {
         name: string;
         main?: string;
         module?: string;
@@ -65,11 +67,25 @@ describe('the tarballs', () => {
       expect(JSON.stringify(manifest), `${name} packed manifest`).not.toContain('workspace:');
       const files = new Set(execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n'));
       const exported = (value: unknown): string[] =>
-        typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(exported) : [];
-      for (const file of [manifest.main, manifest.module, manifest.types, ...Object.values(manifest.bin ?? {}), ...exported(manifest.exports)]) {
-        if (file !== undefined) expect(files.has(`package/${file.replace(/^\.\//, '')}`), `${name}: ${file} is in the tarball`).toBe(true);
+        typeof value === 'string'
+          ? [value]
+          : typeof value === 'object' && value !== null
+            ? Object.values(value).flatMap(exported)
+            : [];
+      for (const file of [
+        manifest.main,
+        manifest.module,
+        manifest.types,
+        ...Object.values(manifest.bin ?? {}),
+        ...exported(manifest.exports),
+      ]) {
+        if (file !== undefined)
+          expect(files.has(`package/${file.replace(/^\.\//, '')}`), `${name}: ${file} is in the tarball`).toBe(true);
       }
-      expect([...files].some((f) => f.includes('/src/') || f.endsWith('.test.js')), `${name} ships no sources or tests`).toBe(false);
+      expect(
+        [...files].some((f) => f.includes('/src/') || f.endsWith('.test.js')),
+        `${name} ships no sources or tests`,
+      ).toBe(false);
       for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
         const internal = packed.packages.find((p) => p.name === dep);
         if (internal !== undefined) expect(range, `${name} -> ${dep}`).toBe(`^${internal.version}`);
@@ -119,7 +135,16 @@ function expectContactsOutput(stdout: string, flavour: string) {
 
 describe('Node projects using @livechatai/contacts alone', () => {
   it('ESM: installs contacts + core and nothing else, and works against the emulator', async () => {
-    const esm = project({ name: 'esm', type: 'module', use: [CONTACTS], files: { 'index.js': CONTACTS_SCRIPT(`import { Contacts } from '@livechatai/contacts';\nimport { createClient, isNotFoundError } from '@livechatai/core';`) } });
+    const esm = project({
+      name: 'esm',
+      type: 'module',
+      use: [CONTACTS],
+      files: {
+        'index.js': CONTACTS_SCRIPT(
+          `import { Contacts } from '@livechatai/contacts';\nimport { createClient, isNotFoundError } from '@livechatai/core';`,
+        ),
+      },
+    });
     const install = await esm.install();
     expect(install.stderr).not.toMatch(/ERR!/);
     expect(install.code).toBe(0);
@@ -191,7 +216,14 @@ export const contacts = new Contacts(createClient({ apiKey: 'key' }));
 // @ts-expect-error agentId is required
 void contacts.list({});
 `;
-  const base = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] as string[], target: 'ES2022' };
+  const base = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    lib: ['ES2022', 'DOM'],
+    types: [] as string[],
+    target: 'ES2022',
+  };
 
   it('type-checks under moduleResolution node16 (ESM and CJS files) and bundler, with DOM types or with only @types/node', async () => {
     const ts = project({
@@ -202,8 +234,14 @@ void contacts.list({});
       files: {
         'src/example.ts': example,
         'src/example-cjs.cts': cjsExample,
-        'tsconfig.node16.json': JSON.stringify({ compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' }, include: ['src'] }),
-        'tsconfig.bundler.json': JSON.stringify({ compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' }, files: ['src/example.ts'] }),
+        'tsconfig.node16.json': JSON.stringify({
+          compilerOptions: { ...base, module: 'node16', moduleResolution: 'node16' },
+          include: ['src'],
+        }),
+        'tsconfig.bundler.json': JSON.stringify({
+          compilerOptions: { ...base, module: 'esnext', moduleResolution: 'bundler' },
+          files: ['src/example.ts'],
+        }),
         // A Node server project: no DOM library, fetch/Response types from @types/node.
         'tsconfig.node-only.json': JSON.stringify({
           compilerOptions: { ...base, lib: ['ES2022'], types: ['node'], module: 'node16', moduleResolution: 'node16' },
@@ -236,7 +274,9 @@ describe('a Vite browser build with @livechatai/react', () => {
     expect(page.withSdk.text).toMatch(/LiveChatAI/);
     expect(page.baseline.text).not.toMatch(/LiveChatAI/);
     const added = page.withSdk.gzip - page.baseline.gzip;
-    console.info(`Vite page: ${String(page.withSdk.gzip)} B gzip with the SDK, ${String(page.baseline.gzip)} B without; SDK share ${String(added)} B (budget ${String(REACT_PAGE_BUDGET)} B)`);
+    console.info(
+      `Vite page: ${String(page.withSdk.gzip)} B gzip with the SDK, ${String(page.baseline.gzip)} B without; SDK share ${String(added)} B (budget ${String(REACT_PAGE_BUDGET)} B)`,
+    );
     expect(added).toBeGreaterThan(0);
     expect(added, `SDK share of the page: ${String(added)} B gzip`).toBeLessThanOrEqual(REACT_PAGE_BUDGET);
   });
@@ -249,11 +289,20 @@ describe('the livechatai CLI from its tarball', () => {
     expect(install.code).toBe(0);
     const bin = join(cli.dir, 'node_modules', '.bin', 'livechatai');
     const version = await run(bin, ['--version'], { cwd: cli.dir });
-    const expected = (JSON.parse(readFileSync(join(cli.dir, 'node_modules', '@livechatai', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+    const expected = (
+      JSON.parse(readFileSync(join(cli.dir, 'node_modules', '@livechatai', 'cli', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
     expect(version.stdout.trim()).toBe(expected);
     expect(version.code).toBe(0);
 
-    const env = { LIVECHATAI_API_KEY: emulator.apiKey, LIVECHATAI_BASE_URL: emulator.url, HOME: cli.dir, XDG_CONFIG_HOME: join(cli.dir, '.config') };
+    const env = {
+      LIVECHATAI_API_KEY: emulator.apiKey,
+      LIVECHATAI_BASE_URL: emulator.url,
+      HOME: cli.dir,
+      XDG_CONFIG_HOME: join(cli.dir, '.config'),
+    };
     const list = await run(bin, ['--json', 'agents', 'list'], { cwd: cli.dir, env });
     expect(list.stderr).toBe('');
     expect(list.code).toBe(0);

@@ -11,7 +11,10 @@ import { bump, inCaretRange } from './helpers/semver.js';
 import { CHANGESET, copyWorkspace, release } from './helpers/workspace-copy.js';
 
 const readManifest = (dir: string, folder: string) =>
-  JSON.parse(readFileSync(join(dir, 'packages', folder, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  JSON.parse(readFileSync(join(dir, 'packages', folder, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+  };
 
 describe('release flow: changeset -> version-packages -> release --dry-run', () => {
   let dir: string;
@@ -40,7 +43,15 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
     expect(result.stderr).toContain('pnpm version-packages');
     expect(registry.requests).toEqual([]);
     // A dry run only warns, and shows what the pending changesets would release.
-    const dry = await release(['--dry-run', '--skip-build', '--skip-checks', '--root', dir, '--registry', registry.url]);
+    const dry = await release([
+      '--dry-run',
+      '--skip-build',
+      '--skip-checks',
+      '--root',
+      dir,
+      '--registry',
+      registry.url,
+    ]);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain('warning: 1 pending changeset(s)');
     const core = before.find((p) => p.folder === 'core')!;
@@ -57,14 +68,17 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
     // bumped within range (e.g. 0.1.0 -> 0.1.1) needs no new release of its dependents; in 0.0.x no bump is within
     // range (^0.0.0 is 0.0.0 alone), so there the patch of contacts alone reaches server, react, livechatai and,
     // through livechatai, the CLI.
-    const bumps = new Map<string, 'minor' | 'patch'>([['@livechatai/core', 'minor'], ['@livechatai/contacts', 'patch']]);
+    const bumps = new Map<string, 'minor' | 'patch'>([
+      ['@livechatai/core', 'minor'],
+      ['@livechatai/contacts', 'patch'],
+    ]);
     const byName = new Map(before.map((p) => [p.name, p]));
     const leavesRange = (dep: string) => {
       const kind = bumps.get(dep);
       const old = byName.get(dep)?.version;
       return kind !== undefined && old !== undefined && !inCaretRange(bump(old, kind), old);
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const pkg of before.filter((p) => !p.private && !bumps.has(p.name))) {
         if (pkg.internalDependencies.some(leavesRange)) {
@@ -93,11 +107,16 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
       // "Updated dependencies" line (.changeset/changelog.cjs), also when it was bumped one step further down (the
       // CLI through livechatai), where the stock generator wrote a bare list.
       const bumpedDeps = pkg.internalDependencies.filter((dep) => bumps.has(dep));
-      if (kind === 'patch' && pkg.name !== '@livechatai/contacts') expect(bumpedDeps.length, pkg.name).toBeGreaterThan(0);
-      if (bumpedDeps.length > 0) expect(text.match(/^- Updated dependencies/gm), `${pkg.name} CHANGELOG.md`).toHaveLength(1);
+      if (kind === 'patch' && pkg.name !== '@livechatai/contacts')
+        expect(bumpedDeps.length, pkg.name).toBeGreaterThan(0);
+      if (bumpedDeps.length > 0)
+        expect(text.match(/^- Updated dependencies/gm), `${pkg.name} CHANGELOG.md`).toHaveLength(1);
       for (const dep of bumpedDeps) {
         const line = `- ${dep}@${bump(byName.get(dep)!.version, bumps.get(dep)!)}`;
-        expect(text.split('\n').map((l) => l.trim()), `${pkg.name} CHANGELOG.md lists ${line}`).toContain(line);
+        expect(
+          text.split('\n').map((l) => l.trim()),
+          `${pkg.name} CHANGELOG.md lists ${line}`,
+        ).toContain(line);
       }
       // workspace ranges stay workspace ranges in the repository; pnpm rewrites them when packing.
       for (const [dep, range] of Object.entries(after.dependencies ?? {})) {
@@ -127,23 +146,42 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
     {
       try {
         const tarballs = join(dir, 'tarballs');
-        const result = await release(['--dry-run', '--skip-build', '--skip-checks', '--root', dir, '--registry', reg.url, '--pack-destination', tarballs]);
+        const result = await release([
+          '--dry-run',
+          '--skip-build',
+          '--skip-checks',
+          '--root',
+          dir,
+          '--registry',
+          reg.url,
+          '--pack-destination',
+          tarballs,
+        ]);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
-        const listed = result.stdout.split('Would publish')[1]!.split('\n').slice(1).map((l) => l.trim()).filter((l) => /^\S+@\d/.test(l));
+        const listed = result.stdout
+          .split('Would publish')[1]!
+          .split('\n')
+          .slice(1)
+          .map((l) => l.trim())
+          .filter((l) => /^\S+@\d/.test(l));
         const publicPackages = before.filter((p) => !p.private);
-        const wanted = publicPackages.filter((p) => p.name !== emulator?.name).map((p) => `${p.name}@${expected.get(p.name)!}`);
+        const wanted = publicPackages
+          .filter((p) => p.name !== emulator?.name)
+          .map((p) => `${p.name}@${expected.get(p.name)!}`);
         expect([...listed].sort()).toEqual([...wanted].sort());
         // Dependency order: each package after the workspace packages it depends on.
         const position = new Map(listed.map((id, i) => [id.slice(0, id.lastIndexOf('@')), i]));
         for (const pkg of publicPackages) {
           for (const dep of pkg.internalDependencies) {
-            if (position.has(pkg.name) && position.has(dep)) expect(position.get(dep)!).toBeLessThan(position.get(pkg.name)!);
+            if (position.has(pkg.name) && position.has(dep))
+              expect(position.get(dep)!).toBeLessThan(position.get(pkg.name)!);
           }
         }
         expect(result.stdout).toContain(`${core.name}@${expected.get(core.name)!}`);
         expect(result.stdout).toContain(`(registry has ${core.version})`);
-        if (emulator !== undefined) expect(result.stdout).toMatch(new RegExp(`${emulator.name}@\\S+\\s+already on the registry`));
+        if (emulator !== undefined)
+          expect(result.stdout).toMatch(new RegExp(`${emulator.name}@\\S+\\s+already on the registry`));
         expect(result.stdout).toContain('nothing was published');
         // The registry was asked about every public package, and nothing was written to it.
         expect(new Set(reg.requests.map((r) => r.name))).toEqual(new Set(publicPackages.map((p) => p.name)));
@@ -151,7 +189,9 @@ describe('release flow: changeset -> version-packages -> release --dry-run', () 
         // The packed manifests carry real ranges on the new versions instead of workspace: ranges.
         const contacts = before.find((p) => p.folder === 'contacts')!;
         const tarball = join(tarballs, `livechatai-contacts-${expected.get(contacts.name)!}.tgz`);
-        const packed = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as {
+        const packed = JSON.parse(
+          execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+        ) as {
           version: string;
           dependencies: Record<string, string>;
         };

@@ -19,7 +19,8 @@ describe('workspace discovery', () => {
     expect(publishable.every((p) => !p.private)).toBe(true);
     expect(publishable[0]?.name).toBe('@livechatai/core');
     const position = new Map(publishable.map((p, i) => [p.name, i]));
-    for (const p of publishable) for (const dep of p.internalDependencies) expect(position.get(dep)!).toBeLessThan(position.get(p.name)!);
+    for (const p of publishable)
+      for (const dep of p.internalDependencies) expect(position.get(dep)!).toBeLessThan(position.get(p.name)!);
   });
 
   it('orders dependencies first, ties by name, ignoring dependencies outside the set', () => {
@@ -28,6 +29,8 @@ describe('workspace discovery', () => {
   });
 
   it('reports a dependency cycle with its path', () => {
-    expect(() => topologicalOrder([pkg('a', ['b']), pkg('b', ['c']), pkg('c', ['a'])])).toThrow('dependency cycle: a -> b -> c -> a');
+    expect(() => topologicalOrder([pkg('a', ['b']), pkg('b', ['c']), pkg('c', ['a'])])).toThrow(
+      'dependency cycle: a -> b -> c -> a',
+    );
   });
 });

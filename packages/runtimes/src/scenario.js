@@ -60,7 +60,10 @@ export async function scenario(sdk, config) {
   // A streamed answer, aborted after its first delta.
   await client.dataSources.addQA({ agentId: agent.id, question: STREAM_QUESTION, answer: STREAM_ANSWER });
   const controller = new AbortController();
-  const stream = await client.messages.stream({ agentId: agent.id, question: STREAM_QUESTION }, { signal: controller.signal });
+  const stream = await client.messages.stream(
+    { agentId: agent.id, question: STREAM_QUESTION },
+    { signal: controller.signal },
+  );
   let deltas = 0;
   let activeDuring = null;
   let finished = false;
@@ -94,7 +97,10 @@ export async function scenario(sdk, config) {
   try {
     await client.agents.retrieve(agent.id);
   } catch (error) {
-    notFound = { ...describeError(error), isNotFoundError: error instanceof sdk.NotFoundError && sdk.isNotFoundError(error) };
+    notFound = {
+      ...describeError(error),
+      isNotFoundError: error instanceof sdk.NotFoundError && sdk.isNotFoundError(error),
+    };
   }
 
   return {

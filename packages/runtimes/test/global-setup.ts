@@ -66,12 +66,19 @@ export default async function setup(project: TestProject) {
     copyFileSync(join(FIXTURES, entry), join(matrix.dir, entry));
   }
   // Offline, and a registry on a port nobody listens on: the tarballs are the only source.
-  const install = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
-    cwd: matrix.dir,
-    env: { npm_config_update_notifier: 'false', npm_config_registry: 'http://127.0.0.1:9/' },
-    timeout: 240_000,
-  });
-  if (install.code !== 0) throw new Error(`npm install of the tarballs failed (${String(install.code)}):\n${install.stdout}${install.stderr}`);
+  const install = await run(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'],
+    {
+      cwd: matrix.dir,
+      env: { npm_config_update_notifier: 'false', npm_config_registry: 'http://127.0.0.1:9/' },
+      timeout: 240_000,
+    },
+  );
+  if (install.code !== 0)
+    throw new Error(
+      `npm install of the tarballs failed (${String(install.code)}):\n${install.stdout}${install.stderr}`,
+    );
 
   // workerd and the edge runtime load one file: bundle each entry with what it imports from node_modules.
   const bundle = (entry: string, outfile: string, format: 'esm' | 'iife', conditions: string[]) =>
@@ -90,7 +97,11 @@ export default async function setup(project: TestProject) {
 
   const installed = installedPackages(matrix.dir);
   const versions = Object.fromEntries(
-    installed.map((name) => [name, (JSON.parse(readFileSync(join(matrix.dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version]),
+    installed.map((name) => [
+      name,
+      (JSON.parse(readFileSync(join(matrix.dir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version,
+    ]),
   );
   project.provide('matrix', {
     dir: matrix.dir,

@@ -68,7 +68,11 @@ export function useMatrix() {
  * Runs one runtime's entry and returns its report (the line starting with `RESULT `). Fails with everything the
  * runtime printed when it exits non-zero, times out or prints no report.
  */
-export async function runScenario(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Report & { output: string }> {
+export async function runScenario(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Report & { output: string }> {
   const result = await run(cmd, args, { cwd: options.cwd, env: options.env ?? {}, timeout: RUN_TIMEOUT_MS });
   const output = `${result.stdout}${result.stderr}`;
   const line = result.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -98,10 +102,19 @@ export function expectScenario(report: Report, runtime: string) {
   expect(stream.deltas).toBe(1);
   expect(stream.activeDuring).toBe(1);
   expect(stream.finished).toBe(false);
-  expect(stream.abortError).toMatchObject({ name: 'APIUserAbortError', isLiveChatAIError: true, isAPIUserAbortError: true });
+  expect(stream.abortError).toMatchObject({
+    name: 'APIUserAbortError',
+    isLiveChatAIError: true,
+    isAPIUserAbortError: true,
+  });
   expect(stream.activeAfter).toBe(0);
   // The typed 404 (the deleted agent).
-  expect(notFound).toMatchObject({ name: 'NotFoundError', status: 404, isLiveChatAIError: true, isNotFoundError: true });
+  expect(notFound).toMatchObject({
+    name: 'NotFoundError',
+    status: 404,
+    isLiveChatAIError: true,
+    isNotFoundError: true,
+  });
 }
 
 /** The workerd config for one run: the bundled worker, its CONFIG binding, and an outbound network that may reach loopback. */
@@ -131,6 +144,9 @@ const worker :Workerd.Worker = (
 /** The edge-runtime script for one run: a line with the config, then the bundle. */
 export function writeEdgeScript(dir: string, config: ScenarioConfig): string {
   const file = join(dir, `edge-runtime-${String(Date.now())}.js`);
-  writeFileSync(file, `globalThis.SCENARIO_CONFIG = ${JSON.stringify(config)};\n${readFileSync(join(dir, 'dist', 'edge-runtime.js'), 'utf8')}`);
+  writeFileSync(
+    file,
+    `globalThis.SCENARIO_CONFIG = ${JSON.stringify(config)};\n${readFileSync(join(dir, 'dist', 'edge-runtime.js'), 'utf8')}`,
+  );
   return file;
 }

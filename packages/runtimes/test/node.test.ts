@@ -11,14 +11,17 @@ describe('the installed tarballs', () => {
     expect(installed).toContain('livechatai');
     expect(installed).toContain('@livechatai/core');
     for (const name of installed) expect(name === 'livechatai' || name.startsWith('@livechatai/'), name).toBe(true);
-    for (const [name, tarball] of Object.entries(tarballs)) expect(tarball, name).toContain(`-${versions[name] ?? 'missing'}.tgz`);
+    for (const [name, tarball] of Object.entries(tarballs))
+      expect(tarball, name).toContain(`-${versions[name] ?? 'missing'}.tgz`);
     expect(install.code).toBe(0);
   });
 });
 
 describe('Node 20, CommonJS (require)', () => {
   it('runs the scenario with the CommonJS build', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const report = await runScenario(process.execPath, ['node-cjs.cjs', JSON.stringify(matrix.config())], { cwd: matrix.dir });
+    const report = await runScenario(process.execPath, ['node-cjs.cjs', JSON.stringify(matrix.config())], {
+      cwd: matrix.dir,
+    });
     expect(report.runtime).toMatchObject({ name: 'node', module: 'cjs', version: expect.stringMatching(/^20\./) });
     expect(report.runtime.entry).toMatch(/node_modules\/livechatai\/dist\/index\.cjs$/);
     expectScenario(report, 'node-cjs');
@@ -30,7 +33,9 @@ describe('Node 20, CommonJS (require)', () => {
 describe('Node 20, ESM (import)', () => {
   let report: Report | undefined;
   it('runs the scenario with the ESM build', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const ran = await runScenario(process.execPath, ['node-esm.mjs', JSON.stringify(matrix.config())], { cwd: matrix.dir });
+    const ran = await runScenario(process.execPath, ['node-esm.mjs', JSON.stringify(matrix.config())], {
+      cwd: matrix.dir,
+    });
     report = ran;
     expect(ran.runtime).toMatchObject({ name: 'node', module: 'esm', version: expect.stringMatching(/^20\./) });
     expect(ran.runtime.entry).toMatch(/node_modules\/livechatai\/dist\/index\.js$/);

@@ -5,7 +5,11 @@ import { startEmulator } from '@livechatai/emulator';
 
 const emulator = await startEmulator({ port: 0, streamDelayMs: 0 });
 const client = createClient({ apiKey: emulator.apiKey, baseURL: emulator.url });
-const { id: agentId } = await client.request({ method: 'POST', path: '/agents', body: { name: 'Bench', isLiveChatEnabled: true } });
+const { id: agentId } = await client.request({
+  method: 'POST',
+  path: '/agents',
+  body: { name: 'Bench', isLiveChatEnabled: true },
+});
 await client.request({
   method: 'POST',
   path: '/data-sources/text',

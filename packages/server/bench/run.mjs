@@ -22,12 +22,21 @@ const { agentId } = api;
 const client = createClient({ apiKey: api.apiKey, baseURL: api.url });
 const question = 'How long does shipping take and are returns free?';
 
-const handler = createChatHandler({ client, agents: [agentId], secret: 'bench-secret-bench-secret-bench-secret!', rateLimit: false });
+const handler = createChatHandler({
+  client,
+  agents: [agentId],
+  secret: 'bench-secret-bench-secret-bench-secret!',
+  rateLimit: false,
+});
 const server = createServer(toNodeHandler(handler));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const chatURL = `http://127.0.0.1:${server.address().port}/api/chat`;
 // one visitor (the cookie of the first answer), as a real page would be
-const first = await fetch(chatURL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId, question }) });
+const first = await fetch(chatURL, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ agentId, question }),
+});
 const cookie = first.headers.getSetCookie()[0].split(';')[0];
 await first.text();
 
@@ -50,7 +59,11 @@ const direct = () => timed(() => messages.stream({ agentId, question }));
 const viaHandler = () =>
   timed(async () =>
     EventStream.fromResponse(
-      await fetch(chatURL, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ agentId, question }) }),
+      await fetch(chatURL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ agentId, question }),
+      }),
     ),
   );
 
@@ -77,7 +90,16 @@ let deltasPerAnswer = 0;
 for (const run of [direct, viaHandler]) for (let i = 0; i < 5; i++) await run(); // warm up
 for (let round = 0; round < ROUNDS; round++) {
   // alternate the order, so neither side always runs on a warmer machine
-  const order = round % 2 ? [['handler', viaHandler], ['direct', direct]] : [['direct', direct], ['handler', viaHandler]];
+  const order =
+    round % 2
+      ? [
+          ['handler', viaHandler],
+          ['direct', direct],
+        ]
+      : [
+          ['direct', direct],
+          ['handler', viaHandler],
+        ];
   for (const [name, run] of order) {
     for (let i = 0; i < PER_ROUND; i++) {
       const r = await run();
@@ -97,11 +119,17 @@ const row = (name) => ({
 const d = row('direct');
 const h = row('handler');
 const addedPerDelta = (h.total - d.total) / Math.max(1, deltasPerAnswer);
-console.log(`chat handler vs direct SDK call, streamed answers of ${deltasPerAnswer} deltas (${ROUNDS} rounds, medians)`);
-console.log(`  first delta:  direct ${d.first.toFixed(2)} ms, through the handler ${h.first.toFixed(2)} ms (+${(h.first - d.first).toFixed(2)} ms)`);
+console.log(
+  `chat handler vs direct SDK call, streamed answers of ${deltasPerAnswer} deltas (${ROUNDS} rounds, medians)`,
+);
+console.log(
+  `  first delta:  direct ${d.first.toFixed(2)} ms, through the handler ${h.first.toFixed(2)} ms (+${(h.first - d.first).toFixed(2)} ms)`,
+);
 console.log(`  whole answer: direct ${d.total.toFixed(2)} ms, through the handler ${h.total.toFixed(2)} ms`);
 console.log(`  added per delta: ${addedPerDelta.toFixed(3)} ms (goal <= 1 ms)`);
-console.log(`  throughput (${CONCURRENCY} at a time): direct ${d.rps.toFixed(0)}/s, through the handler ${h.rps.toFixed(0)}/s, ratio ${(h.rps / d.rps).toFixed(2)} (goal >= 0.9)`);
+console.log(
+  `  throughput (${CONCURRENCY} at a time): direct ${d.rps.toFixed(0)}/s, through the handler ${h.rps.toFixed(0)}/s, ratio ${(h.rps / d.rps).toFixed(2)} (goal >= 0.9)`,
+);
 
 server.closeAllConnections();
 server.close();

@@ -88,14 +88,19 @@ function errorResponse(status: number, code: string, message: string, headers: H
 function upstreamErrorResponse(error: unknown): Response {
   const { statusCode, code, message, requestId } = toErrorEnvelope(error);
   const headers: Record<string, string> = requestId ? { 'x-request-id': requestId } : {};
-  if (isRateLimitError(error) && error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
+  if (isRateLimitError(error) && error.retryAfterMs !== undefined)
+    headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
   return errorResponse(statusCode, code, message, headers);
 }
 
 function optionalId(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_ID) {
-    throw new Refusal(400, 'validation_error', `'${name}' must be a non-empty string of at most ${String(MAX_ID)} characters`);
+    throw new Refusal(
+      400,
+      'validation_error',
+      `'${name}' must be a non-empty string of at most ${String(MAX_ID)} characters`,
+    );
   }
   return value;
 }
@@ -108,7 +113,8 @@ async function sha256(text: string): Promise<string> {
 /** Reads at most `limit` bytes of a body; more is a 413 (the rest is left unread for the server to drain). */
 async function readBody(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > limit) throw new Refusal(413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes`);
+  if (declared > limit)
+    throw new Refusal(413, 'payload_too_large', `The request body is larger than ${String(limit)} bytes`);
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -155,14 +161,16 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
   const maxQuestionLength = options.maxQuestionLength ?? 20_000;
   const maxBodyBytes = options.maxBodyBytes ?? 64_000;
   const origins = new Set(options.origins ?? []);
-  const limits = options.rateLimit === false ? undefined : options.rateLimit ?? {};
+  const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
   const { agents, identify } = options;
 
   if (typeof agents !== 'function' && (!Array.isArray(agents) || agents.length === 0)) {
     throw new TypeError('createChatHandler: `agents` must be a non-empty list of agent ids or a function');
   }
   if (options.secret === undefined && !identify) {
-    throw new TypeError('createChatHandler: `secret` is required to sign anonymous-visitor cookies (or pass `identify`)');
+    throw new TypeError(
+      'createChatHandler: `secret` is required to sign anonymous-visitor cookies (or pass `identify`)',
+    );
   }
   if (options.secret !== undefined && options.secret.length < 32) {
     throw new TypeError('createChatHandler: `secret` must be at least 32 characters');
@@ -177,7 +185,8 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
   function checkOrigin(request: Request, url: URL): void {
     const origin = request.headers.get('origin');
     if (origin !== null) {
-      if (origin !== url.origin && !origins.has(origin)) throw new Refusal(403, 'forbidden', `Origin ${origin} is not allowed`);
+      if (origin !== url.origin && !origins.has(origin))
+        throw new Refusal(403, 'forbidden', `Origin ${origin} is not allowed`);
     } else if (request.headers.get('sec-fetch-site') === 'cross-site') {
       throw new Refusal(403, 'forbidden', 'Cross-site requests are not allowed');
     }
@@ -187,7 +196,8 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
   async function visitorOf(request: Request, create: boolean): Promise<{ visitor?: Visitor; setCookie?: string }> {
     const identified = identify ? await identify(request) : null;
     if (identified) {
-      if (typeof identified.id !== 'string' || identified.id === '') throw new TypeError('identify() returned a visitor without an id');
+      if (typeof identified.id !== 'string' || identified.id === '')
+        throw new TypeError('identify() returned a visitor without an id');
       return { visitor: identified };
     }
     if (!cookies) throw new Refusal(401, 'unauthorized', 'Sign in to chat');
@@ -205,7 +215,9 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
     const { count, resetMs } = await store.hit(`rate:${kind}:${key}`, rule.windowMs);
     if (count > rule.limit) {
       const seconds = Math.max(1, Math.ceil(resetMs / 1000));
-      throw new Refusal(429, 'rate_limited', `Too many requests; try again in ${String(seconds)} s`, { 'retry-after': String(seconds) });
+      throw new Refusal(429, 'rate_limited', `Too many requests; try again in ${String(seconds)} s`, {
+        'retry-after': String(seconds),
+      });
     }
   }
 
@@ -230,7 +242,10 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
   }
 
   /** Who owns a conversation (its contact and agent), from the cache or the API; undefined when it does not exist. */
-  async function ownerOf(conversationId: string, signal: AbortSignal): Promise<{ contactId: string; agentId: string } | undefined> {
+  async function ownerOf(
+    conversationId: string,
+    signal: AbortSignal,
+  ): Promise<{ contactId: string; agentId: string } | undefined> {
     const cached = await store.get(`owner:${conversationId}`);
     if (cached) return JSON.parse(cached) as { contactId: string; agentId: string };
     try {
@@ -250,7 +265,8 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
 
   async function post(request: Request): Promise<Response> {
     const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) throw new Refusal(415, 'unsupported_media_type', 'Send the message as application/json');
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      throw new Refusal(415, 'unsupported_media_type', 'Send the message as application/json');
     let body: unknown;
     try {
       body = JSON.parse(await readBody(request, maxBodyBytes));
@@ -258,14 +274,16 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
       if (error instanceof Refusal) throw error;
       throw new Refusal(400, 'validation_error', 'The request body is not valid JSON');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Refusal(400, 'validation_error', 'The request body must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new Refusal(400, 'validation_error', 'The request body must be a JSON object');
     const fields = body as Record<string, unknown>;
     const unknown = Object.keys(fields).find((k) => !POST_FIELDS.has(k));
     if (unknown !== undefined) throw new Refusal(400, 'validation_error', `Unknown field '${unknown}'`);
     const { question, responseFormat } = fields;
     const agentId = optionalId(fields.agentId, 'agentId');
     if (agentId === undefined) throw new Refusal(400, 'validation_error', "'agentId' is required");
-    if (typeof question !== 'string' || question.trim() === '') throw new Refusal(400, 'validation_error', "'question' must be a non-empty string");
+    if (typeof question !== 'string' || question.trim() === '')
+      throw new Refusal(400, 'validation_error', "'question' must be a non-empty string");
     if (question.length > maxQuestionLength) {
       throw new Refusal(413, 'payload_too_large', `'question' is longer than ${String(maxQuestionLength)} characters`);
     }
@@ -277,7 +295,8 @@ export function createChatHandler(options: ChatHandlerOptions): ChatHandler {
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new Refusal(400, 'validation_error', 'Idempotency-Key must be 1 to 200 characters of A-Z a-z 0-9 . _ : -');
     }
-    if (!(await agentAllowed(request, agentId))) throw new Refusal(403, 'forbidden', `Agent '${agentId}' is not available here`);
+    if (!(await agentAllowed(request, agentId)))
+      throw new Refusal(403, 'forbidden', `Agent '${agentId}' is not available here`);
 
     const { visitor, setCookie } = await visitorOf(request, true);
     if (!visitor) throw new Refusal(401, 'unauthorized', 'No visitor');

@@ -1,5 +1,11 @@
 export { createChatHandler } from './handler.js';
-export type { ChatHandler, ChatHandlerOptions, RateLimitOptions, RateLimitRule, VisitorConversation } from './handler.js';
+export type {
+  ChatHandler,
+  ChatHandlerOptions,
+  RateLimitOptions,
+  RateLimitRule,
+  VisitorConversation,
+} from './handler.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler, NodeHandlerOptions } from './node.js';
 export { memoryStore } from './store.js';

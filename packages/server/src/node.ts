@@ -142,7 +142,9 @@ export function toNodeHandler(handler: ChatHandler, options: NodeHandlerOptions 
       if (next) {
         next(error);
       } else if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' }).end('{"status":"error","message":"Internal error","code":"internal_error"}');
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end('{"status":"error","message":"Internal error","code":"internal_error"}');
       } else {
         res.destroy();
       }

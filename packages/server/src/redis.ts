@@ -36,7 +36,10 @@ export function redisStore(client: RedisLike, options: RedisStoreOptions = {}): 
       await client.set(prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
     },
     hit: async (key, windowMs) => {
-      const [count, ttl] = (await client.eval(HIT, 1, prefix + key, Math.max(1, Math.ceil(windowMs)))) as [number, number];
+      const [count, ttl] = (await client.eval(HIT, 1, prefix + key, Math.max(1, Math.ceil(windowMs)))) as [
+        number,
+        number,
+      ];
       return { count, resetMs: ttl > 0 ? ttl : windowMs };
     },
   };

@@ -32,7 +32,10 @@ export class VisitorCookies {
   readonly #key: Promise<CryptoKey>;
 
   constructor(secret: string) {
-    this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
   }
 
   /** A new anonymous visitor id and the cookie value that carries it. */

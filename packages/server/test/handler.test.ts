@@ -33,7 +33,9 @@ afterEach(() => {
   for (const b of browsers.splice(0)) {
     for (const r of b.responses) {
       expect(r.body).not.toContain(env.emulator.apiKey);
-      r.headers.forEach((value) => { expect(value).not.toContain(env.emulator.apiKey); });
+      r.headers.forEach((value) => {
+        expect(value).not.toContain(env.emulator.apiKey);
+      });
     }
   }
 });
@@ -46,7 +48,9 @@ describe('sending and reading', () => {
     expect(answer.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(answer.headers.get('cache-control')).toBe('no-cache, no-transform');
     const cookie = answer.headers.getSetCookie()[0]!;
-    expect(cookie).toMatch(/^livechatai_visitor=anon_[\w-]+\.[\w-]+; Path=\/api\/chat; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(cookie).toMatch(
+      /^livechatai_visitor=anon_[\w-]+\.[\w-]+; Path=\/api\/chat; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    );
     // the same parser serves the API and the handler
     const stream = EventStream.fromResponse(new Response(answer.body, { headers: answer.headers }));
     const text = await stream.finalText();
@@ -55,7 +59,11 @@ describe('sending and reading', () => {
 
     const restored = await visitor.read(done.conversationId);
     expect(restored.status).toBe(200);
-    const data = (JSON.parse(restored.body) as { data: { conversationId: string; agentId: string; messages: { role: string; content: string }[] } }).data;
+    const data = (
+      JSON.parse(restored.body) as {
+        data: { conversationId: string; agentId: string; messages: { role: string; content: string }[] };
+      }
+    ).data;
     expect(data).toMatchObject({ conversationId: done.conversationId, agentId });
     expect(data.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(data.messages[1]!.content).toBe(done.response);
@@ -79,7 +87,10 @@ describe('sending and reading', () => {
     const identified = createChatHandler({
       client: env.client,
       agents: [agentId],
-      identify: (request) => (request.headers.get('x-user') ? { id: `user_${request.headers.get('x-user')!}`, name: 'Ada', email: 'ada@example.com' } : null),
+      identify: (request) =>
+        request.headers.get('x-user')
+          ? { id: `user_${request.headers.get('x-user')!}`, name: 'Ada', email: 'ada@example.com' }
+          : null,
       secret: SECRET,
       rateLimit: false,
     });
@@ -89,10 +100,20 @@ describe('sending and reading', () => {
       const answer = await ada.send({ agentId, question: 'Hi' }, { 'x-user': '42' });
       expect(answer.headers.getSetCookie()).toEqual([]); // a signed-in user needs no cookie
       const { contactId, conversationId } = doneOf(answer.body);
-      const contact = await env.client.request<{ distinctId: string; name: string; email: string }>({ method: 'GET', path: `/contacts/${contactId}` });
+      const contact = await env.client.request<{ distinctId: string; name: string; email: string }>({
+        method: 'GET',
+        path: `/contacts/${contactId}`,
+      });
       expect(contact).toMatchObject({ distinctId: 'user_42', name: 'Ada', email: 'ada@example.com' });
       // the same user elsewhere (another browser, no cookie) reads it; an anonymous visitor does not
-      expect((await new Browser(mounted.url).fetch({ query: `?conversationId=${conversationId}`, headers: { 'x-user': '42' } })).status).toBe(200);
+      expect(
+        (
+          await new Browser(mounted.url).fetch({
+            query: `?conversationId=${conversationId}`,
+            headers: { 'x-user': '42' },
+          })
+        ).status,
+      ).toBe(200);
       expect((await new Browser(mounted.url).read(conversationId)).status).toBe(404);
     } finally {
       await mounted.close();
@@ -103,7 +124,11 @@ describe('sending and reading', () => {
     const visitor = browser();
     const { conversationId } = doneOf((await visitor.send({ agentId, question: 'Can a human help?' })).body);
     await new Conversations(env.client).reply(conversationId, { message: 'Hi, this is Sam from the team.' });
-    const data = (JSON.parse((await visitor.read(conversationId)).body) as { data: { messages: { role: string; content: string; agent: { email: unknown; name: string } | null }[] } }).data;
+    const data = (
+      JSON.parse((await visitor.read(conversationId)).body) as {
+        data: { messages: { role: string; content: string; agent: { email: unknown; name: string } | null }[] };
+      }
+    ).data;
     const human = data.messages.at(-1)!;
     expect(human.content).toBe('Hi, this is Sam from the team.');
     expect(human.agent).toMatchObject({ email: null });
@@ -144,7 +169,11 @@ describe('a visitor sees only their own conversations', () => {
   it('a conversation of a disallowed agent is not readable, even by its contact', async () => {
     const visitor = browser();
     await visitor.send({ agentId, question: 'Hello' });
-    const internal = await env.client.request<{ conversationId: string }>({ method: 'POST', path: '/conversations', body: { agentId: otherAgent, question: 'Internal note' } });
+    const internal = await env.client.request<{ conversationId: string }>({
+      method: 'POST',
+      path: '/conversations',
+      body: { agentId: otherAgent, question: 'Internal note' },
+    });
     expect((await visitor.read(internal.conversationId)).status).toBe(404);
   });
 });
@@ -160,7 +189,11 @@ describe('refusals cost no upstream call', () => {
   it('a disallowed agent: 403', async () => {
     const r = await refused(() => browser().send({ agentId: otherAgent, question: 'Delete everything' }));
     expect(r.status).toBe(403);
-    expect(r.json).toEqual({ status: 'error', code: 'forbidden', message: `Agent '${otherAgent}' is not available here` });
+    expect(r.json).toEqual({
+      status: 'error',
+      code: 'forbidden',
+      message: `Agent '${otherAgent}' is not available here`,
+    });
   });
 
   it('bad bodies: 415, 400, 413', async () => {
@@ -168,11 +201,16 @@ describe('refusals cost no upstream call', () => {
     const send = (body: string, type = 'application/json') => refused(() => b.send(body, { 'content-type': type }));
     expect((await send('question=hi', 'application/x-www-form-urlencoded')).json.code).toBe('unsupported_media_type');
     expect((await send('question=hi', 'text/plain')).status).toBe(415);
-    expect((await send('{not json')).json).toMatchObject({ code: 'validation_error', message: 'The request body is not valid JSON' });
+    expect((await send('{not json')).json).toMatchObject({
+      code: 'validation_error',
+      message: 'The request body is not valid JSON',
+    });
     expect((await send('[1]')).status).toBe(400);
     expect((await send(JSON.stringify({ agentId, question: '  ' }))).json.message).toMatch(/question/);
     expect((await send(JSON.stringify({ question: 'hi' }))).json.message).toMatch(/agentId/);
-    expect((await send(JSON.stringify({ agentId, question: 'hi', contactId: 'contact_someone_else' }))).json.message).toBe("Unknown field 'contactId'");
+    expect(
+      (await send(JSON.stringify({ agentId, question: 'hi', contactId: 'contact_someone_else' }))).json.message,
+    ).toBe("Unknown field 'contactId'");
     expect((await send(JSON.stringify({ agentId, question: 'hi', conversationId: '' }))).status).toBe(400);
     expect((await send(JSON.stringify({ agentId, question: 'hi', responseFormat: 'HTML' }))).status).toBe(400);
     const long = await send(JSON.stringify({ agentId, question: 'x'.repeat(20_001) }));
@@ -181,7 +219,9 @@ describe('refusals cost no upstream call', () => {
     const big = await send(JSON.stringify({ agentId, question: 'hi', pad: 'x'.repeat(70_000) }));
     expect(big.status).toBe(413);
     expect(big.json.code).toBe('payload_too_large');
-    expect((await refused(() => b.send({ agentId, question: 'hi' }, { 'idempotency-key': 'has spaces' }))).status).toBe(400);
+    expect((await refused(() => b.send({ agentId, question: 'hi' }, { 'idempotency-key': 'has spaces' }))).status).toBe(
+      400,
+    );
   });
 
   it('a chunked body over the limit (no Content-Length): 413 while reading', async () => {
@@ -192,7 +232,12 @@ describe('refusals cost no upstream call', () => {
           c.close();
         },
       });
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
       return { status: response.status, headers: response.headers, body: await response.text() };
     });
     expect(r.status).toBe(413);
@@ -203,7 +248,13 @@ describe('refusals cost no upstream call', () => {
     const evil = await refused(() => b.send({ agentId, question: 'hi' }, { origin: 'https://evil.example' }));
     expect(evil.status).toBe(403);
     expect(evil.json.message).toBe('Origin https://evil.example is not allowed');
-    expect((await refused(async () => b.record(await b.fetch({ query: '?conversationId=chat_x', headers: { 'sec-fetch-site': 'cross-site' } })))).status).toBe(403);
+    expect(
+      (
+        await refused(async () =>
+          b.record(await b.fetch({ query: '?conversationId=chat_x', headers: { 'sec-fetch-site': 'cross-site' } })),
+        )
+      ).status,
+    ).toBe(403);
     const own = await b.send({ agentId, question: 'hi' }, { origin: new URL(server.url).origin });
     expect(own.status).toBe(200);
   });
@@ -224,7 +275,13 @@ describe('refusals cost no upstream call', () => {
 
 describe('origins option', () => {
   it('an allowed other origin passes, with CORS headers for it and its preflight', async () => {
-    const handler = createChatHandler({ client: env.client, agents: [agentId], secret: SECRET, origins: ['https://www.shop.example'], rateLimit: false });
+    const handler = createChatHandler({
+      client: env.client,
+      agents: [agentId],
+      secret: SECRET,
+      origins: ['https://www.shop.example'],
+      rateLimit: false,
+    });
     const mounted = await mountNode(handler);
     try {
       const b = new Browser(mounted.url);
@@ -232,7 +289,10 @@ describe('origins option', () => {
       expect(ok.status).toBe(200);
       expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.shop.example');
       expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
-      const preflight = await fetch(mounted.url, { method: 'OPTIONS', headers: { origin: 'https://www.shop.example', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(mounted.url, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://www.shop.example', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
       const other = await b.send({ agentId, question: 'hi' }, { origin: 'https://other.example' });
@@ -246,7 +306,9 @@ describe('origins option', () => {
 
 describe('rate limit', () => {
   it('429 with Retry-After past the per-visitor limit, before any upstream call; other visitors unaffected', async () => {
-    const limited = chatSetup(env, () => agentId, { rateLimit: { send: { limit: 2, windowMs: 60_000 }, read: { limit: 1, windowMs: 60_000 } } });
+    const limited = chatSetup(env, () => agentId, {
+      rateLimit: { send: { limit: 2, windowMs: 60_000 }, read: { limit: 1, windowMs: 60_000 } },
+    });
     const mounted = await mountNode(limited.handler);
     try {
       const v = new Browser(mounted.url);
@@ -293,8 +355,16 @@ describe('upstream failures reach the browser as the API said them', () => {
     expect(frames[0]).toContain('event: delta');
     const error = frames.find((f) => f.includes('event: error'))!;
     const data = JSON.parse(error.slice(error.indexOf('data: ') + 6)) as Record<string, unknown>;
-    expect(data).toEqual({ status: 'error', message: 'Injected fault: the answer generation failed', code: 'internal_error', statusCode: 500, requestId: r.headers.get('x-request-id') });
-    const err = await EventStream.fromResponse(new Response(r.body, { headers: r.headers })).finalMessage().catch((e: unknown) => e);
+    expect(data).toEqual({
+      status: 'error',
+      message: 'Injected fault: the answer generation failed',
+      code: 'internal_error',
+      statusCode: 500,
+      requestId: r.headers.get('x-request-id'),
+    });
+    const err = await EventStream.fromResponse(new Response(r.body, { headers: r.headers }))
+      .finalMessage()
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 500, code: 'internal_error', retryable: true });
   });
 
@@ -309,7 +379,11 @@ describe('upstream failures reach the browser as the API said them', () => {
     try {
       const r = await new Browser(mounted.url).send({ agentId, question: 'hi' });
       expect(r.status).toBe(502);
-      expect(JSON.parse(r.body)).toEqual({ status: 'error', message: expect.stringMatching(/^Connection error \(\w+\)$/) as string, code: 'connection_error' });
+      expect(JSON.parse(r.body)).toEqual({
+        status: 'error',
+        message: expect.stringMatching(/^Connection error \(\w+\)$/) as string,
+        code: 'connection_error',
+      });
       expect(r.body).not.toContain('127.0.0.1');
     } finally {
       await mounted.close();
@@ -325,7 +399,9 @@ describe('idempotency and disconnects', () => {
     expect(again.messageId).toBe(first.messageId);
     const stored = await env.emulator.store.listMessages(env.emulator.workspaceId, first.conversationId);
     expect(stored).toHaveLength(2);
-    const other = doneOf((await browser().send({ agentId, question: 'Store me once' }, { 'idempotency-key': 'send-1' })).body);
+    const other = doneOf(
+      (await browser().send({ agentId, question: 'Store me once' }, { 'idempotency-key': 'send-1' })).body,
+    );
     expect(other.conversationId).not.toBe(first.conversationId);
   });
 
@@ -342,7 +418,9 @@ describe('idempotency and disconnects', () => {
     });
     const reader = response.body!.getReader();
     await reader.read(); // the first delta arrived; the upstream stream now stalls, open
-    const activeStreams = async () => ((await (await fetch(`${env.emulator.origin}/_emulator/health`)).json()) as { activeStreams: number }).activeStreams;
+    const activeStreams = async () =>
+      ((await (await fetch(`${env.emulator.origin}/_emulator/health`)).json()) as { activeStreams: number })
+        .activeStreams;
     await expect.poll(activeStreams).toBe(1);
     controller.abort();
     await expect.poll(activeStreams, { timeout: 3000 }).toBe(0);
@@ -352,10 +430,20 @@ describe('idempotency and disconnects', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const post = (body: string) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
-        const req = httpRequest(server.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => { resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }); });
-        });
+        const req = httpRequest(
+          server.url,
+          {
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket });
+            });
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -372,7 +460,9 @@ describe('idempotency and disconnects', () => {
 describe('configuration mistakes fail at creation', () => {
   it('no secret and no identify, a short secret, no agents', () => {
     expect(() => createChatHandler({ client: env.client, agents: [agentId] })).toThrow(/secret/);
-    expect(() => createChatHandler({ client: env.client, agents: [agentId], secret: 'short' })).toThrow(/32 characters/);
+    expect(() => createChatHandler({ client: env.client, agents: [agentId], secret: 'short' })).toThrow(
+      /32 characters/,
+    );
     expect(() => createChatHandler({ client: env.client, agents: [], secret: SECRET })).toThrow(/agents/);
   });
 });

@@ -67,7 +67,10 @@ export class Browser {
   }
 
   /** POST a message; the answer's status, headers and whole text. */
-  async send(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: string }> {
+  async send(
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Headers; body: string }> {
     const response = await this.fetch({
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
@@ -88,19 +91,29 @@ export class Browser {
 }
 
 /** The `done` event's data of an SSE answer body. */
-export function doneOf(sse: string): { conversationId: string; contactId: string; response: string; messageId: string } {
+export function doneOf(sse: string): {
+  conversationId: string;
+  contactId: string;
+  response: string;
+  messageId: string;
+} {
   const frame = sse.split('\n\n').find((f) => f.includes('event: done'));
   if (!frame) throw new Error(`no done event in ${sse}`);
   return JSON.parse(frame.slice(frame.indexOf('data: ') + 6)) as never;
 }
 
 /** Upstream requests other than the emulator's own bookkeeping. */
-export const upstreamCalls = (requests: RecordedRequest[]) => requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/^\/api\/v2/, '')}`);
+export const upstreamCalls = (requests: RecordedRequest[]) =>
+  requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/^\/api\/v2/, '')}`);
 
 export async function addKnowledge(client: LiveChatAIClient, agentId: string): Promise<void> {
   await client.request({
     method: 'POST',
     path: '/data-sources/text',
-    body: { agentId, title: 'Opening hours', content: 'Our shop is open from 9 am to 5 pm, Monday to Friday. Shipping takes three days.' },
+    body: {
+      agentId,
+      title: 'Opening hours',
+      content: 'Our shop is open from 9 am to 5 pm, Monday to Friday. Shipping takes three days.',
+    },
   });
 }

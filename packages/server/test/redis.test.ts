@@ -27,8 +27,18 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  redisProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  redis = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 50 ? null : 100) });
+  redisProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  redis = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (n) => (n > 50 ? null : 100),
+  });
   redis.on('error', () => undefined); // connection attempts before the server listens
   // redis-server takes a moment to listen: try for up to 10 s
   for (let tries = 0; ; tries++) {
@@ -63,7 +73,13 @@ describe('redisStore', () => {
     const agentId = await env.createAgent('Shop');
     const store = redisStore(redis, { prefix: `shared-${String(Date.now())}:` });
     const make = () =>
-      createChatHandler({ client: env.client, agents: [agentId], secret: SECRET, store, rateLimit: { send: { limit: 3, windowMs: 60_000 } } });
+      createChatHandler({
+        client: env.client,
+        agents: [agentId],
+        secret: SECRET,
+        store,
+        rateLimit: { send: { limit: 3, windowMs: 60_000 } },
+      });
     const servers: Mounted[] = [await mountNode(make()), await mountNode(make())];
     try {
       // one visitor's cookie, sent alternately to both instances (a load balancer without stickiness)

@@ -28,7 +28,9 @@ export function missingPackage(/** @type {SizeEntry} */ entry) {
   for (const folder of entry.packages) {
     const manifest = join(PACKAGES_DIR, folder, 'package.json');
     if (!existsSync(manifest)) return `package folder packages/${folder} does not exist`;
-    const pkg = /** @type {{ name: string, main?: string, module?: string }} */ (JSON.parse(readFileSync(manifest, 'utf8')));
+    const pkg = /** @type {{ name: string, main?: string, module?: string }} */ (
+      JSON.parse(readFileSync(manifest, 'utf8'))
+    );
     const built = pkg.module ?? pkg.main;
     if (built === undefined || !existsSync(join(PACKAGES_DIR, folder, built))) {
       return `${pkg.name} is not built (run: pnpm turbo run build --filter=@livechatai/size...)`;
@@ -76,17 +78,41 @@ export async function measure(entries = ENTRIES) {
   for (const entry of entries) {
     const missing = missingPackage(entry);
     if (missing !== null) {
-      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, goal: entry.goal ?? null, ok: false, error: missing });
+      results.push({
+        name: entry.name,
+        minified: null,
+        gzip: null,
+        budget: entry.budget,
+        goal: entry.goal ?? null,
+        ok: false,
+        error: missing,
+      });
       continue;
     }
     try {
       const code = await bundle(entry);
       const gzip = gzipSync(code, { level: 9 }).length;
       const ok = entry.budget === null || gzip <= entry.budget;
-      results.push({ name: entry.name, minified: code.length, gzip, budget: entry.budget, goal: entry.goal ?? null, ok, error: null });
+      results.push({
+        name: entry.name,
+        minified: code.length,
+        gzip,
+        budget: entry.budget,
+        goal: entry.goal ?? null,
+        ok,
+        error: null,
+      });
     } catch (error) {
       const message = describeError(error);
-      results.push({ name: entry.name, minified: null, gzip: null, budget: entry.budget, goal: entry.goal ?? null, ok: false, error: message });
+      results.push({
+        name: entry.name,
+        minified: null,
+        gzip: null,
+        budget: entry.budget,
+        goal: entry.goal ?? null,
+        ok: false,
+        error: message,
+      });
     }
   }
   return results;
@@ -128,7 +154,9 @@ export function formatTable(results) {
   ];
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (/** @type {string[]} */ row) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : i < 5 ? cell.padStart(widths[i] ?? 0) : cell)).join('  ');
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : i < 5 ? cell.padStart(widths[i] ?? 0) : cell))
+      .join('  ');
   const [head, ...body] = rows;
   return (
     [line(head ?? []), ...body.map(line)].join('\n') +

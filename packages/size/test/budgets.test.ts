@@ -53,7 +53,9 @@ describe('the measurement itself', () => {
     const measured = new Set(ENTRIES.flatMap((e) => e.packages));
     const published = readdirSync(PACKAGES_DIR).filter((dir) => {
       const manifest = join(PACKAGES_DIR, dir, 'package.json');
-      return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private !== true;
+      return (
+        existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private !== true
+      );
     });
     expect(published.filter((dir) => !measured.has(dir) && !NODE_ONLY.has(dir))).toEqual([]);
   });
@@ -62,9 +64,14 @@ describe('the measurement itself', () => {
 describe('the size command', () => {
   it('prints a row for every entry; with --check it exits 1 exactly when a row is not ok', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile('node', [join(import.meta.dirname, '..', 'src', 'cli.js'), '--check'], { encoding: 'utf8' }, (error, stdout) => {
-        resolve({ code: error === null ? 0 : Number(error.code), stdout });
-      });
+      execFile(
+        'node',
+        [join(import.meta.dirname, '..', 'src', 'cli.js'), '--check'],
+        { encoding: 'utf8' },
+        (error, stdout) => {
+          resolve({ code: error === null ? 0 : Number(error.code), stdout });
+        },
+      );
     });
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^entry\s+min\s+min\+gzip\s+budget\s+goal\s+ok$/);

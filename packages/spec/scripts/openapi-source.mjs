@@ -35,7 +35,8 @@ const success = { type: 'string', const: 'success', description: 'Always `succes
 const NON_BLANK = '\\S';
 const ID_MAX = 200;
 /** A required text field: 1..max characters, not only whitespace. */
-const text = (description, max, extra = {}) => str(description, { minLength: 1, maxLength: max, pattern: NON_BLANK, ...extra });
+const text = (description, max, extra = {}) =>
+  str(description, { minLength: 1, maxLength: max, pattern: NON_BLANK, ...extra });
 /** An optional text field: at most max characters (`null` is refused: leave the field out). */
 const optText = (description, max, extra = {}) => str(description, { maxLength: max, ...extra });
 /** A required id (agent, …). */
@@ -76,7 +77,8 @@ const enums = {
   },
   MessageType: {
     type: 'string',
-    description: 'Type of a message. `IMAGE` semantics are not documented (project decision: `question`/`message` holds the image URL).',
+    description:
+      'Type of a message. `IMAGE` semantics are not documented (project decision: `question`/`message` holds the image URL).',
     enum: ['TEXT', 'IMAGE'],
   },
   MessageRole: {
@@ -133,12 +135,15 @@ const shared = {
     previous: { type: ['integer', 'null'], description: 'Previous page number, or `null` on the first page.' },
     next: { type: ['integer', 'null'], description: 'Next page number, or `null` on the last page.' },
   }),
-  PageMeta: obj('Paging object of scheme B (`page` + `perPage` requests): conversations, a contact\'s conversations, inbox views.', {
-    total: int('Total number of matching items.', { minimum: 0 }),
-    perPage: int('Items per page.', { minimum: 1, maximum: 100 }),
-    currentPage: int('Current page, 1-based.', { minimum: 1 }),
-    totalPages: int('Total number of pages.', { minimum: 0 }),
-  }),
+  PageMeta: obj(
+    "Paging object of scheme B (`page` + `perPage` requests): conversations, a contact's conversations, inbox views.",
+    {
+      total: int('Total number of matching items.', { minimum: 0 }),
+      perPage: int('Items per page.', { minimum: 1, maximum: 100 }),
+      currentPage: int('Current page, 1-based.', { minimum: 1 }),
+      totalPages: int('Total number of pages.', { minimum: 0 }),
+    },
+  ),
   SuggestionPagination: obj('Paging object of scheme C (`page` + `limit` requests): AI suggestions list.', {
     page: int('Current page, 1-based.', { minimum: 1 }),
     limit: int('Items per page.', { minimum: 1, maximum: 100 }),
@@ -170,21 +175,25 @@ const shared = {
 // Agents
 // ---------------------------------------------------------------------------------------------------------
 const agents = {
-  Agent: obj('An AI agent (called "chatbot" in older docs) of the workspace.', {
-    id: str('Agent ID, e.g. `clx1234567890abcdef`.'),
-    name: str('Agent name.'),
-    slug: str(
-      'URL-friendly unique name of the agent; `GET /agents/{agentId}` also accepts it instead of the ID. Not in the public docs (project decision D3; derivation in api-decisions.md).',
-    ),
-    isLiveChatEnabled: bool('Whether live chat (handoff to a human agent) is enabled.'),
-    isImageSharingEnabled: bool(
-      'Whether visitors may share images (set on create). Not in the documented agent object, so not always present.',
-    ),
-    language: str('Language code of the agent, e.g. `en`.'),
-    isArchived: bool('Whether the agent is archived.'),
-    createdAt: dateTime('When the agent was created.'),
-    updatedAt: dateTime('When the agent was last changed.'),
-  }, ['isImageSharingEnabled']),
+  Agent: obj(
+    'An AI agent (called "chatbot" in older docs) of the workspace.',
+    {
+      id: str('Agent ID, e.g. `clx1234567890abcdef`.'),
+      name: str('Agent name.'),
+      slug: str(
+        'URL-friendly unique name of the agent; `GET /agents/{agentId}` also accepts it instead of the ID. Not in the public docs (project decision D3; derivation in api-decisions.md).',
+      ),
+      isLiveChatEnabled: bool('Whether live chat (handoff to a human agent) is enabled.'),
+      isImageSharingEnabled: bool(
+        'Whether visitors may share images (set on create). Not in the documented agent object, so not always present.',
+      ),
+      language: str('Language code of the agent, e.g. `en`.'),
+      isArchived: bool('Whether the agent is archived.'),
+      createdAt: dateTime('When the agent was created.'),
+      updatedAt: dateTime('When the agent was last changed.'),
+    },
+    ['isImageSharingEnabled'],
+  ),
   AgentListItem: obj(
     'An agent as listed by `GET /agents`: the `Agent` object, where `slug` may be absent (the documented list example has none).',
     {
@@ -319,7 +328,7 @@ const conversations = {
     distinctId: nstr('Your own ID for the visitor.'),
     attributes: attributeMap,
   }),
-  ConversationSummary: obj('A conversation as listed by `GET /conversations` and a contact\'s conversations.', {
+  ConversationSummary: obj("A conversation as listed by `GET /conversations` and a contact's conversations.", {
     id: str('Conversation ID, e.g. `chat_1234567890`.'),
     isResolved: bool('Whether the conversation is resolved (closed).'),
     isStarred: bool('Whether the conversation is starred.'),
@@ -327,7 +336,10 @@ const conversations = {
     isAgent: bool('Whether a human agent has joined (taken over) the conversation.'),
     integrationType: { ...ref('Channel'), description: 'Channel of the conversation.' },
     contact: ref('ConversationContact', 'The visitor.'),
-    agent: nullableRef('TeamMember', 'The human agent assigned to the conversation, or `null` when only the AI handles it.'),
+    agent: nullableRef(
+      'TeamMember',
+      'The human agent assigned to the conversation, or `null` when only the AI handles it.',
+    ),
     lastMessageDate: dateTime('When the last message was sent.'),
     createdAt: dateTime('When the conversation started.'),
     updatedAt: dateTime('When the conversation last changed.'),
@@ -362,7 +374,10 @@ const conversations = {
     createdAt: dateTime('When the conversation started.'),
     updatedAt: dateTime('When the conversation last changed.'),
   }),
-  ConversationResponse: obj('Response of `GET /conversations/{conversationId}`.', { status: success, data: ref('Conversation', 'The conversation.') }),
+  ConversationResponse: obj('Response of `GET /conversations/{conversationId}`.', {
+    status: success,
+    data: ref('Conversation', 'The conversation.'),
+  }),
   ConversationList: obj('Response of `GET /conversations` and `GET /contacts/{contactId}/conversations`.', {
     status: success,
     data: obj('Page of conversations.', {
@@ -379,7 +394,10 @@ const conversations = {
         "Existing contact of the agent to associate; when omitted a contact is created. With `conversationId`, it must be that conversation's contact (else 400).",
         ID_MAX,
       ),
-      conversationId: optText('Existing conversation of the agent to continue; when omitted a new conversation is started.', ID_MAX),
+      conversationId: optText(
+        'Existing conversation of the agent to continue; when omitted a new conversation is started.',
+        ID_MAX,
+      ),
       messageType: ref('MessageType', 'Type of the visitor message (default `TEXT`).'),
       streaming: bool('Stream the answer as server-sent events (`text/event-stream`) instead of one JSON response.', {
         default: false,
@@ -422,17 +440,28 @@ const conversations = {
     oneOf: [ref('StreamDeltaEvent'), ref('StreamDoneEvent'), ref('StreamErrorEvent')],
     discriminator: {
       propertyName: 'event',
-      mapping: { delta: `${SCHEMA}StreamDeltaEvent`, done: `${SCHEMA}StreamDoneEvent`, error: `${SCHEMA}StreamErrorEvent` },
+      mapping: {
+        delta: `${SCHEMA}StreamDeltaEvent`,
+        done: `${SCHEMA}StreamDoneEvent`,
+        error: `${SCHEMA}StreamErrorEvent`,
+      },
     },
   },
   StreamDeltaEvent: streamEvent('delta', 'StreamDelta', 'The next piece of the answer.'),
-  StreamDoneEvent: streamEvent('done', 'SendMessageData', 'The whole answer (the same object as the non-streaming `data`); the stream ends.'),
+  StreamDoneEvent: streamEvent(
+    'done',
+    'SendMessageData',
+    'The whole answer (the same object as the non-streaming `data`); the stream ends.',
+  ),
   StreamErrorEvent: streamEvent('error', 'Error', 'The generation failed (the error envelope); the stream ends.'),
   ReplyRequest: closed(
     'Body of `POST /conversations/{conversationId}/reply`.',
     {
       message: text('Reply text (for `IMAGE`, the image URL); at most 20 000 characters.', 20_000),
-      userId: optText('Human user sending the reply; defaults to the assigned agent, else the workspace owner.', ID_MAX),
+      userId: optText(
+        'Human user sending the reply; defaults to the assigned agent, else the workspace owner.',
+        ID_MAX,
+      ),
       messageType: ref('MessageType', 'Type of the reply (default `TEXT`).'),
     },
     ['message'],
@@ -457,7 +486,12 @@ const conversations = {
   }),
   EndRequest: closed(
     'Optional body of `POST /conversations/{conversationId}/end`.',
-    { userId: optText('User ending the conversation; defaults to the assigned agent, else the workspace owner.', ID_MAX) },
+    {
+      userId: optText(
+        'User ending the conversation; defaults to the assigned agent, else the workspace owner.',
+        ID_MAX,
+      ),
+    },
     [],
   ),
   EndData: obj('Result of ending a conversation.', {
@@ -501,7 +535,10 @@ const deleteBase = {
   source: ref('DataSourceType', 'Kind of the data sources to delete.'),
 };
 const deleteId = str('One data source to delete.', { minLength: 1, maxLength: ID_MAX });
-const deleteIds = arr({ type: 'string', minLength: 1, maxLength: ID_MAX }, 'Data sources to delete (1–100).', { minItems: 1, maxItems: 100 });
+const deleteIds = arr({ type: 'string', minLength: 1, maxLength: ID_MAX }, 'Data sources to delete (1–100).', {
+  minItems: 1,
+  maxItems: 100,
+});
 const dataSources = {
   DataSource: obj('A data source (knowledge-base entry) of an agent.', {
     id: str('Data source ID, e.g. `ds_1234567890`.'),
@@ -583,10 +620,22 @@ const dataSources = {
   // Three complete, mutually exclusive shapes (`id`, `ids`, or both), so generated types are a plain union.
   DeleteDataSourcesRequest: {
     description: 'Body of `DELETE /data-sources`: give `id`, `ids` or both (merged, duplicates removed).',
-    oneOf: [ref('DeleteDataSourcesByIdRequest'), ref('DeleteDataSourcesByIdsRequest'), ref('DeleteDataSourcesByIdAndIdsRequest')],
+    oneOf: [
+      ref('DeleteDataSourcesByIdRequest'),
+      ref('DeleteDataSourcesByIdsRequest'),
+      ref('DeleteDataSourcesByIdAndIdsRequest'),
+    ],
   },
-  DeleteDataSourcesByIdRequest: closed('Delete one data source.', { ...deleteBase, id: deleteId }, ['agentId', 'source', 'id']),
-  DeleteDataSourcesByIdsRequest: closed('Delete several data sources.', { ...deleteBase, ids: deleteIds }, ['agentId', 'source', 'ids']),
+  DeleteDataSourcesByIdRequest: closed('Delete one data source.', { ...deleteBase, id: deleteId }, [
+    'agentId',
+    'source',
+    'id',
+  ]),
+  DeleteDataSourcesByIdsRequest: closed('Delete several data sources.', { ...deleteBase, ids: deleteIds }, [
+    'agentId',
+    'source',
+    'ids',
+  ]),
   DeleteDataSourcesByIdAndIdsRequest: closed(
     'Delete `id` and the `ids` (merged).',
     { ...deleteBase, id: deleteId, ids: deleteIds },
@@ -607,8 +656,7 @@ const dataSources = {
 // ---------------------------------------------------------------------------------------------------------
 // AI suggestions
 // ---------------------------------------------------------------------------------------------------------
-const suggestionMessage = (who) =>
-  obj(`The ${who} message.`, { id: str('Message ID.'), text: str('Message text.') });
+const suggestionMessage = (who) => obj(`The ${who} message.`, { id: str('Message ID.'), text: str('Message text.') });
 const suggestionFields = {
   id: str('Suggestion ID (the same value as `aiMessage.id`).'),
   userMessage: suggestionMessage('visitor'),
@@ -620,7 +668,10 @@ const suggestionFields = {
   createdAt: dateTime('When the suggestion was recorded.'),
 };
 const suggestions = {
-  AISuggestion: obj('An auto-generated improvement idea from a conversation where the AI answer fell short.', suggestionFields),
+  AISuggestion: obj(
+    'An auto-generated improvement idea from a conversation where the AI answer fell short.',
+    suggestionFields,
+  ),
   AISuggestionDetail: obj('One suggestion as retrieved: the list item plus `agentId`.', {
     ...suggestionFields,
     agentId: str('The agent.'),
@@ -830,17 +881,32 @@ const q = (name, schema, description, required = false, extra = {}) => ({
   ...extra,
 });
 // Path ids: an id over 200 characters (or with whitespace/control characters) names nothing: 404.
-const p = (name, description) => ({ name, in: 'path', required: true, description, schema: { type: 'string', minLength: 1, maxLength: ID_MAX } });
-const pageParam = q('page', { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 }, 'Page number, 1-based (at most 1 000 000).');
+const p = (name, description) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', minLength: 1, maxLength: ID_MAX },
+});
+const pageParam = q(
+  'page',
+  { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+  'Page number, 1-based (at most 1 000 000).',
+);
 const limitParam = q('limit', { type: 'integer', minimum: 1, maximum: 100, default: 10 }, 'Items per page (1–100).');
-const perPageParam = q('perPage', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Items per page (1–100).');
+const perPageParam = q(
+  'perPage',
+  { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  'Items per page (1–100).',
+);
 // Every query value is given at most once and never empty (`viewId=` is a 400, like a missing `agentId`).
 const agentIdQuery = q('agentId', { type: 'string', minLength: 1, maxLength: ID_MAX }, 'ID of the AI agent.', true);
 const queryText = (extra = {}) => ({ type: 'string', minLength: 1, maxLength: ID_MAX, ...extra });
 /** Unix seconds (1–12 digits), an ISO date, or an ISO date-time with a time zone (what the emulator accepts). */
 const unixOrDate = {
   type: 'string',
-  pattern: '^(\\d{1,12}|\\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))$',
+  pattern:
+    '^(\\d{1,12}|\\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2}))$',
 };
 const conversationFilters = [
   q('sort', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }, 'Sort by `lastMessageDate`.'),
@@ -862,19 +928,32 @@ const conversationFilters = [
   q('resolution', ref('Resolution'), 'Only conversations with this resolution. (Name INFERRED, decision D4.)'),
   q('viewId', queryText(), 'Apply the filters of a saved inbox view; combines with the other filters.'),
 ];
-const PERIOD_RULE = 'The period spans at most 10 years (3 660 days, `endDate` included), and `endDate` is not before `startDate`; otherwise 400.';
+const PERIOD_RULE =
+  'The period spans at most 10 years (3 660 days, `endDate` included), and `endDate` is not before `startDate`; otherwise 400.';
 const analyticsParams = [
   agentIdQuery,
   q('startDate', { type: 'string', format: 'date' }, `First day of the period (\`YYYY-MM-DD\`). ${PERIOD_RULE}`, true),
-  q('endDate', { type: 'string', format: 'date' }, `Last day of the period (\`YYYY-MM-DD\`), inclusive. ${PERIOD_RULE}`, true),
-  q('timezone', { type: 'string', minLength: 1, maxLength: 100 }, 'IANA timezone for day boundaries, e.g. `America/New_York`; defaults to UTC. An unknown name answers 400.'),
+  q(
+    'endDate',
+    { type: 'string', format: 'date' },
+    `Last day of the period (\`YYYY-MM-DD\`), inclusive. ${PERIOD_RULE}`,
+    true,
+  ),
+  q(
+    'timezone',
+    { type: 'string', minLength: 1, maxLength: 100 },
+    'IANA timezone for day boundaries, e.g. `America/New_York`; defaults to UTC. An unknown name answers 400.',
+  ),
 ];
 
 const headers = {
   'x-request-id': { $ref: '#/components/headers/RequestId' },
 };
 const errorResponses = {
-  400: ['BadRequest', 'Invalid path parameter, query parameter or body (`bad_request` or `validation_error`; `message` names the field).'],
+  400: [
+    'BadRequest',
+    'Invalid path parameter, query parameter or body (`bad_request` or `validation_error`; `message` names the field).',
+  ],
   401: ['Unauthorized', 'Missing or invalid API key (`unauthorized`).'],
   403: ['Forbidden', 'The key lacks the permission, e.g. a read-only key on a write (`forbidden`).'],
   404: ['NotFound', 'The resource does not exist or belongs to another workspace (`not_found`).'],
@@ -892,10 +971,7 @@ const componentResponses = Object.fromEntries(
     name,
     {
       description,
-      headers:
-        status === '429'
-          ? { ...headers, 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
-          : headers,
+      headers: status === '429' ? { ...headers, 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : headers,
       content: { 'application/json': { schema: ref('Error') } },
     },
   ]),
@@ -917,13 +993,30 @@ const tags = {
  * operation has a parameter or body to validate) that apply: 404 when an ID is looked up, 409 for POST/DELETE,
  * 413/415 for JSON-body writes.
  */
-function op({ id, summary, description, params = [], body, bodyRequired = true, ok, okDescription, errors, extraContent, idempotent }) {
+function op({
+  id,
+  summary,
+  description,
+  params = [],
+  body,
+  bodyRequired = true,
+  ok,
+  okDescription,
+  errors,
+  extraContent,
+  idempotent,
+}) {
   const statuses = [...new Set([...errors, 400, 401, 403, 429, 500])].sort((a, b) => a - b);
   const responses = {
     200: {
       description: okDescription,
-      headers: idempotent ? { ...headers, 'idempotent-replayed': { $ref: '#/components/headers/IdempotentReplayed' } } : headers,
-      content: { 'application/json': { schema: ref(ok.schema), ...(ok.example ? { example: ok.example } : {}) }, ...extraContent },
+      headers: idempotent
+        ? { ...headers, 'idempotent-replayed': { $ref: '#/components/headers/IdempotentReplayed' } }
+        : headers,
+      content: {
+        'application/json': { schema: ref(ok.schema), ...(ok.example ? { example: ok.example } : {}) },
+        ...extraContent,
+      },
     },
   };
   for (const s of statuses) responses[s] = { $ref: `#/components/responses/${errorResponses[s][0]}` };
@@ -949,7 +1042,12 @@ function op({ id, summary, description, params = [], body, bodyRequired = true, 
 // ---------------------------------------------------------------------------------------------------------
 // Documented examples (from the reference pages), reused by the tests as fixtures
 // ---------------------------------------------------------------------------------------------------------
-const teamMember = { id: 'agent_1234567890', name: 'Jane Smith', email: 'jane@example.com', avatar: 'https://example.com/avatar.jpg' };
+const teamMember = {
+  id: 'agent_1234567890',
+  name: 'Jane Smith',
+  email: 'jane@example.com',
+  avatar: 'https://example.com/avatar.jpg',
+};
 const agentExample = {
   id: 'clx1234567890abcdef',
   name: 'Customer Support Bot',
@@ -960,7 +1058,15 @@ const agentExample = {
   createdAt: '2024-01-15T10:30:00Z',
   updatedAt: '2024-01-20T14:45:00Z',
 };
-const pagesExample = { page: 1, perPage: 10, totalPages: 2, hasPrevious: false, hasNext: true, previous: null, next: 2 };
+const pagesExample = {
+  page: 1,
+  perPage: 10,
+  totalPages: 2,
+  hasPrevious: false,
+  hasNext: true,
+  previous: null,
+  next: 2,
+};
 const summaryExample = {
   id: 'chat_1234567890',
   isResolved: false,
@@ -1031,7 +1137,10 @@ const paths = {
       id: 'agents.create',
       summary: 'Create an agent',
       description: 'Creates a new AI agent in the workspace. Returns it with a generated `slug`.',
-      body: { schema: 'AgentCreateRequest', example: { name: 'Customer Support Agent', isLiveChatEnabled: true, isImageSharingEnabled: true } },
+      body: {
+        schema: 'AgentCreateRequest',
+        example: { name: 'Customer Support Agent', isLiveChatEnabled: true, isImageSharingEnabled: true },
+      },
       ok: { schema: 'AgentResponse', example: { status: 'success', data: agentExample } },
       okDescription: 'Agent created successfully.',
       errors: [400, 409, 413, 415],
@@ -1095,7 +1204,14 @@ const paths = {
           data: {
             agentId: 'clx1234567890abcdef',
             suggestions: [suggestionExample],
-            pagination: { page: 1, limit: 10, totalCount: 25, totalPages: 3, hasNextPage: true, hasPreviousPage: false },
+            pagination: {
+              page: 1,
+              limit: 10,
+              totalCount: 25,
+              totalPages: 3,
+              hasNextPage: true,
+              hasPreviousPage: false,
+            },
           },
         },
       },
@@ -1107,7 +1223,8 @@ const paths = {
     get: op({
       id: 'aiSuggestions.retrieve',
       summary: 'Retrieve an AI suggestion',
-      description: 'Retrieves one suggestion: visitor message, AI response, evaluation tag, potential gap and suggested improvement.',
+      description:
+        'Retrieves one suggestion: visitor message, AI response, evaluation tag, potential gap and suggested improvement.',
       params: [p('suggestionId', 'Suggestion ID, e.g. `msg_1234567890abcdef`.')],
       ok: {
         schema: 'AISuggestionResponse',
@@ -1124,7 +1241,11 @@ const paths = {
       params: [p('suggestionId', 'Suggestion ID.')],
       ok: {
         schema: 'AISuggestionDismissResponse',
-        example: { status: 'success', message: 'AI suggestion dismissed', data: { id: 'msg_abc123def456', dismissed: true } },
+        example: {
+          status: 'success',
+          message: 'AI suggestion dismissed',
+          data: { id: 'msg_abc123def456', dismissed: true },
+        },
       },
       okDescription: 'The suggestion was dismissed.',
       errors: [404, 409],
@@ -1135,7 +1256,8 @@ const paths = {
     get: op({
       id: 'analytics.overview',
       summary: 'Main analytics',
-      description: 'Conversations, resolutions, response ratings, durations, CSAT and a daily breakdown, with changes versus the previous period of equal length.',
+      description:
+        'Conversations, resolutions, response ratings, durations, CSAT and a daily breakdown, with changes versus the previous period of equal length.',
       params: analyticsParams,
       ok: {
         schema: 'AnalyticsOverview',
@@ -1236,7 +1358,15 @@ const paths = {
               total: 245,
               totalFailed: 12,
               functions: [
-                { name: 'send_email', description: 'Send email to user', total: 85, totalFailed: 3, type: 'CUSTOM', mcpName: null, mcpProvider: 'slack' },
+                {
+                  name: 'send_email',
+                  description: 'Send email to user',
+                  total: 85,
+                  totalFailed: 3,
+                  type: 'CUSTOM',
+                  mcpName: null,
+                  mcpProvider: 'slack',
+                },
               ],
             },
             previousPeriod: { total: 210, totalFailed: 15 },
@@ -1252,7 +1382,8 @@ const paths = {
     get: op({
       id: 'analytics.csat',
       summary: 'CSAT analytics',
-      description: 'Average scores, response counts and paged individual feedback (paging scheme D over `currentPeriod.scores`).',
+      description:
+        'Average scores, response counts and paged individual feedback (paging scheme D over `currentPeriod.scores`).',
       params: [
         ...analyticsParams,
         pageParam,
@@ -1278,7 +1409,8 @@ const paths = {
     get: op({
       id: 'analytics.sentiments',
       summary: 'Sentiment analytics',
-      description: 'Daily sentiment breakdown (positive, negative, neutral, unspecified) with totals; extra keys sit at the top level.',
+      description:
+        'Daily sentiment breakdown (positive, negative, neutral, unspecified) with totals; extra keys sit at the top level.',
       params: analyticsParams,
       ok: {
         schema: 'SentimentsAnalytics',
@@ -1377,7 +1509,8 @@ const paths = {
     get: op({
       id: 'contacts.retrieve',
       summary: 'Retrieve a contact',
-      description: 'Retrieves a contact. The response is the bare contact object, with `attributes` as key/value pairs.',
+      description:
+        'Retrieves a contact. The response is the bare contact object, with `attributes` as key/value pairs.',
       params: [p('contactId', 'Contact ID.')],
       ok: {
         schema: 'Contact',
@@ -1405,7 +1538,8 @@ const paths = {
     get: op({
       id: 'contacts.listConversations',
       summary: "List a contact's conversations",
-      description: 'Lists one contact\'s conversations; same response as `GET /conversations` (paging scheme B). Path and per-page name (`perPage`) are INFERRED.',
+      description:
+        "Lists one contact's conversations; same response as `GET /conversations` (paging scheme B). Path and per-page name (`perPage`) are INFERRED.",
       params: [p('contactId', 'Contact ID.'), pageParam, perPageParam, ...conversationFilters],
       ok: {
         schema: 'ConversationList',
@@ -1434,7 +1568,13 @@ const paths = {
       ].join('\n'),
       body: {
         schema: 'SendMessageRequest',
-        example: { question: 'What are your business hours?', agentId: 'clx1234567890abcdef', conversationId: 'chat_1234567890', messageType: 'TEXT', streaming: false },
+        example: {
+          question: 'What are your business hours?',
+          agentId: 'clx1234567890abcdef',
+          conversationId: 'chat_1234567890',
+          messageType: 'TEXT',
+          streaming: false,
+        },
       },
       ok: {
         schema: 'SendMessageResponse',
@@ -1457,9 +1597,13 @@ const paths = {
           // stream, is a list of `StreamEvent` objects (JSON Schema `contentMediaType` + `contentSchema`).
           schema: {
             type: 'string',
-            description: 'Server-sent events: `delta`* then `done` (or `error`). Parsed, each event is a `StreamEvent`.',
+            description:
+              'Server-sent events: `delta`* then `done` (or `error`). Parsed, each event is a `StreamEvent`.',
             contentMediaType: 'text/event-stream',
-            contentSchema: arr(ref('StreamEvent'), 'The events of the stream, in order, each parsed as `{event, id, data}` with `data` JSON-decoded.'),
+            contentSchema: arr(
+              ref('StreamEvent'),
+              'The events of the stream, in order, each parsed as `{event, id, data}` with `data` JSON-decoded.',
+            ),
           },
           example:
             'id: 1\nevent: delta\ndata: {"text":"Our business hours "}\n\nid: 2\nevent: delta\ndata: {"text":"are 9 to 5."}\n\nid: 3\nevent: done\ndata: {"conversationId":"chat_1234567890","contactId":"contact_1234567890","response":"Our business hours are 9 to 5.","messageId":"msg_1","responseMessageId":"msg_2","links":[]}\n\n',
@@ -1477,7 +1621,11 @@ const paths = {
         agentIdQuery,
         pageParam,
         perPageParam,
-        q('type', { type: 'string', enum: ['unassigned', 'your-inbox', 'all'], default: 'all' }, 'Inbox: unassigned, assigned to the key\'s owner (`your-inbox`), or all.'),
+        q(
+          'type',
+          { type: 'string', enum: ['unassigned', 'your-inbox', 'all'], default: 'all' },
+          "Inbox: unassigned, assigned to the key's owner (`your-inbox`), or all.",
+        ),
         ...conversationFilters,
       ],
       ok: {
@@ -1568,9 +1716,17 @@ const paths = {
     post: op({
       id: 'conversations.reply',
       summary: 'Reply as a human agent',
-      description: 'Sends a human-agent reply into a conversation; the human joins the conversation (`isAgent` becomes true).',
+      description:
+        'Sends a human-agent reply into a conversation; the human joins the conversation (`isAgent` becomes true).',
       params: [p('conversationId', 'Conversation ID.')],
-      body: { schema: 'ReplyRequest', example: { message: 'Thank you for your question. Let me check that for you.', userId: 'user_1234567890', messageType: 'TEXT' } },
+      body: {
+        schema: 'ReplyRequest',
+        example: {
+          message: 'Thank you for your question. Let me check that for you.',
+          userId: 'user_1234567890',
+          messageType: 'TEXT',
+        },
+      },
       ok: {
         schema: 'ReplyResponse',
         example: {
@@ -1623,7 +1779,11 @@ const paths = {
       description: 'Lists the data sources of an agent (paging scheme A, inside `data`).',
       params: [
         agentIdQuery,
-        q('source', { type: 'string', enum: ['ALL', ...enums.DataSourceType.enum], default: 'ALL' }, 'Only this kind of source, or `ALL`.'),
+        q(
+          'source',
+          { type: 'string', enum: ['ALL', ...enums.DataSourceType.enum], default: 'ALL' },
+          'Only this kind of source, or `ALL`.',
+        ),
         pageParam,
         limitParam,
       ],
@@ -1657,8 +1817,12 @@ const paths = {
     delete: op({
       id: 'dataSources.delete',
       summary: 'Delete data sources',
-      description: 'Deletes one (`id`) or many (`ids`) data sources of one source type; takes a JSON body. IDs that do not exist are reported in `notFound`.',
-      body: { schema: 'DeleteDataSourcesRequest', example: { agentId: 'clx1234567890abcdef', source: 'TEXT', ids: ['ds_1234567890', 'ds_0987654321'] } },
+      description:
+        'Deletes one (`id`) or many (`ids`) data sources of one source type; takes a JSON body. IDs that do not exist are reported in `notFound`.',
+      body: {
+        schema: 'DeleteDataSourcesRequest',
+        example: { agentId: 'clx1234567890abcdef', source: 'TEXT', ids: ['ds_1234567890', 'ds_0987654321'] },
+      },
       ok: {
         schema: 'DeleteDataSourcesResponse',
         example: {
@@ -1682,7 +1846,14 @@ const paths = {
       id: 'dataSources.addText',
       summary: 'Add a text data source',
       description: 'Adds a text data source to an agent.',
-      body: { schema: 'AddTextRequest', example: { title: 'Company Overview', content: 'Our company was founded in 2020...', agentId: 'clx1234567890abcdef' } },
+      body: {
+        schema: 'AddTextRequest',
+        example: {
+          title: 'Company Overview',
+          content: 'Our company was founded in 2020...',
+          agentId: 'clx1234567890abcdef',
+        },
+      },
       ok: { schema: 'DataSourceCreateResponse', example: dsCreated('TEXT') },
       okDescription: 'Added successfully.',
       errors: [400, 404, 409, 413, 415],
@@ -1693,8 +1864,12 @@ const paths = {
     post: op({
       id: 'dataSources.addUrl',
       summary: 'Add a URL data source',
-      description: 'Adds a single web page by URL (no crawling or sitemaps). The page is fetched and indexed; its `status` tells when it is ready.',
-      body: { schema: 'AddUrlRequest', example: { url: 'https://www.example.com/about-us', agentId: 'clx1234567890abcdef' } },
+      description:
+        'Adds a single web page by URL (no crawling or sitemaps). The page is fetched and indexed; its `status` tells when it is ready.',
+      body: {
+        schema: 'AddUrlRequest',
+        example: { url: 'https://www.example.com/about-us', agentId: 'clx1234567890abcdef' },
+      },
       ok: { schema: 'DataSourceCreateResponse', example: dsCreated('WEBSITE') },
       okDescription: 'Added successfully.',
       errors: [400, 404, 409, 413, 415],
@@ -1708,7 +1883,13 @@ const paths = {
       description: 'Adds a question/answer pair to an agent.',
       body: {
         schema: 'AddQARequest',
-        example: { question: 'What is your return policy?', answer: 'You can return items within 30 days.', agentId: 'clx1234567890abcdef', isGeneratedByAI: false, relatedMessageId: 'msg_1234567890' },
+        example: {
+          question: 'What is your return policy?',
+          answer: 'You can return items within 30 days.',
+          agentId: 'clx1234567890abcdef',
+          isGeneratedByAI: false,
+          relatedMessageId: 'msg_1234567890',
+        },
       },
       ok: { schema: 'DataSourceCreateResponse', example: dsCreated('QA') },
       okDescription: 'Added successfully.',
@@ -1721,7 +1902,15 @@ const paths = {
       id: 'dataSources.addFile',
       summary: 'Add a file data source',
       description: 'Adds text already extracted from a file (JSON body, not a multipart upload).',
-      body: { schema: 'AddFileRequest', example: { title: 'Product Manual', content: 'Chapter 1: Getting started...', agentId: 'clx1234567890abcdef', fileType: 'pdf' } },
+      body: {
+        schema: 'AddFileRequest',
+        example: {
+          title: 'Product Manual',
+          content: 'Chapter 1: Getting started...',
+          agentId: 'clx1234567890abcdef',
+          fileType: 'pdf',
+        },
+      },
       ok: { schema: 'DataSourceCreateResponse', example: dsCreated('PDF') },
       okDescription: 'Added successfully.',
       errors: [400, 404, 409, 413, 415],
@@ -1754,12 +1943,13 @@ export const document = {
   info: {
     title: 'LiveChatAI REST API',
     version: '2.0.0',
-    summary: 'The LiveChatAI REST API v2 as documented at api.livechatai.com, with this project\'s decisions for the gaps.',
+    summary:
+      "The LiveChatAI REST API v2 as documented at api.livechatai.com, with this project's decisions for the gaps.",
     description: [
       'Contract of the LiveChatAI REST API v2 used by the `@livechatai/*` SDK packages and the emulator.',
       '',
       'Response shapes follow the public documentation literally, quirks included (envelope deviations, four pagination schemes, field-name drift).',
-      'Where the documentation is silent, the project\'s decisions apply (`decisions.md` D1–D11 and `packages/spec/api-decisions.md`); descriptions say INFERRED or name the decision.',
+      "Where the documentation is silent, the project's decisions apply (`decisions.md` D1–D11 and `packages/spec/api-decisions.md`); descriptions say INFERRED or name the decision.",
       'Response objects are open (`additionalProperties` allowed): the real service may add fields. Request bodies are closed so that misspelt fields are caught.',
       '',
       'Every response carries an `x-request-id` header. Errors use the envelope `{"status":"error","message":"…","code":"…"}`.',
@@ -1769,7 +1959,10 @@ export const document = {
     ].join('\n'),
     contact: { name: 'LiveChatAI support', email: 'support@livechatai.com', url: 'https://help.livechatai.com' },
   },
-  externalDocs: { description: 'LiveChatAI API reference', url: 'https://api.livechatai.com/api-reference-v2/introduction' },
+  externalDocs: {
+    description: 'LiveChatAI API reference',
+    url: 'https://api.livechatai.com/api-reference-v2/introduction',
+  },
   servers: [
     { url: 'https://app.livechatai.com/api/v2', description: 'Production' },
     {
@@ -1782,9 +1975,15 @@ export const document = {
   tags: [
     { name: 'Agents', description: 'AI agents (older docs: chatbots). `/chatbots` is an alias.' },
     { name: 'AI Suggestions', description: 'Improvement ideas from conversations where the AI answer fell short.' },
-    { name: 'Analytics', description: 'Analytics over a date range, compared with the previous period of equal length.' },
+    {
+      name: 'Analytics',
+      description: 'Analytics over a date range, compared with the previous period of equal length.',
+    },
     { name: 'Contacts', description: 'Visitors identified by your own `distinctId`.' },
-    { name: 'Conversations', description: 'Sending visitor messages, listing, reading, replying to and ending conversations, inbox views.' },
+    {
+      name: 'Conversations',
+      description: 'Sending visitor messages, listing, reading, replying to and ending conversations, inbox views.',
+    },
     { name: 'Data Sources', description: 'Knowledge-base entries of an agent: text, URL, Q&A, file content.' },
   ],
   paths,
@@ -1810,7 +2009,8 @@ export const document = {
       RequestId: { description: 'Unique ID of the request, for support and logs.', schema: { type: 'string' } },
       RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
       IdempotentReplayed: {
-        description: 'Present (`true`) when this is the stored answer of an earlier request with the same `Idempotency-Key` (decision D8).',
+        description:
+          'Present (`true`) when this is the stored answer of an earlier request with the same `Idempotency-Key` (decision D8).',
         schema: { type: 'string', enum: ['true'] },
       },
     },

@@ -88,7 +88,9 @@ describe('openapi.json', () => {
     const missingPathParam = clone(openapiDocument) as unknown as { paths: Record<string, Record<string, Json>> };
     delete missingPathParam.paths['/agents/{agentId}']!.delete!.parameters;
     expect((await validate(missingPathParam as never)).valid).toBe(false);
-    const badParameter = clone(openapiDocument) as unknown as { paths: Record<string, Record<string, { parameters: Json[] }>> };
+    const badParameter = clone(openapiDocument) as unknown as {
+      paths: Record<string, Record<string, { parameters: Json[] }>>;
+    };
     badParameter.paths['/agents']!.get!.parameters[0]!.in = 'body';
     expect((await validate(badParameter as never)).valid).toBe(false);
   });
@@ -147,11 +149,14 @@ describe('openapi.json', () => {
       const statuses = Object.keys(responses);
       const params = (operation.parameters ?? []) as Json[];
       const hasBody = Boolean(operation.requestBody);
-      const bodyRef = (operation.requestBody as { content?: Record<string, { schema: { $ref: string } }> } | undefined)?.content?.[
-        'application/json'
-      ]?.schema.$ref;
+      const bodyRef = (operation.requestBody as { content?: Record<string, { schema: { $ref: string } }> } | undefined)
+        ?.content?.['application/json']?.schema.$ref;
       const bodySchema = bodyRef === undefined ? undefined : resolve(bodyRef);
-      const shapes = bodySchema?.oneOf ? (bodySchema.oneOf as { $ref: string }[]).map((b) => resolve(b.$ref)) : bodySchema ? [bodySchema] : [];
+      const shapes = bodySchema?.oneOf
+        ? (bodySchema.oneOf as { $ref: string }[]).map((b) => resolve(b.$ref))
+        : bodySchema
+          ? [bodySchema]
+          : [];
       const bodyNamesAgent = shapes.some((shape) => 'agentId' in ((shape.properties ?? {}) as Json));
       const looksUpSomething = params.some((p) => p.in === 'path' || p.name === 'agentId') || bodyNamesAgent;
       expect(params.length > 0 || hasBody, `${operationId} has input`).toBe(true);
@@ -172,7 +177,10 @@ describe('openapi.json', () => {
       }
       expect(Object.keys(responses['200']?.headers as Json)).toContain('x-request-id');
       if (method !== 'GET') {
-        expect(params.some((p) => p.$ref === '#/components/parameters/IdempotencyKey'), operationId).toBe(true);
+        expect(
+          params.some((p) => p.$ref === '#/components/parameters/IdempotencyKey'),
+          operationId,
+        ).toBe(true);
       }
     }
   });
@@ -197,7 +205,20 @@ describe('openapi.json', () => {
   it('documents the inferred filter names (D4) on both conversation lists', () => {
     for (const path of ['/conversations', '/contacts/{contactId}/conversations']) {
       const names = (op('GET', path).parameters as Json[]).map((p) => p.name);
-      for (const name of ['page', 'perPage', 'sort', 'status', 'startDate', 'endDate', 'assignee', 'sentiment', 'topic', 'channel', 'resolution', 'viewId']) {
+      for (const name of [
+        'page',
+        'perPage',
+        'sort',
+        'status',
+        'startDate',
+        'endDate',
+        'assignee',
+        'sentiment',
+        'topic',
+        'channel',
+        'resolution',
+        'viewId',
+      ]) {
         expect(names, `${path} ${name}`).toContain(name);
       }
     }
@@ -209,9 +230,24 @@ describe('openapi.json', () => {
     const param = (method: string, path: string, name: string) =>
       (op(method, path).parameters as Json[]).find((p) => p.name === name)?.schema;
     expect(param('GET', '/agents', 'limit')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 10 });
-    expect(param('GET', '/conversations', 'perPage')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
-    expect(param('GET', '/analytics/csat', 'pageSize')).toEqual({ type: 'integer', minimum: 1, maximum: 100, default: 10 });
-    expect(param('GET', '/ai-suggestions', 'page')).toEqual({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 });
+    expect(param('GET', '/conversations', 'perPage')).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 20,
+    });
+    expect(param('GET', '/analytics/csat', 'pageSize')).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 10,
+    });
+    expect(param('GET', '/ai-suggestions', 'page')).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 1,
+    });
     expect(param('GET', '/analytics', 'startDate')).toEqual({ type: 'string', format: 'date' });
   });
 
@@ -226,7 +262,9 @@ describe('openapi.json', () => {
     });
     expect(Object.keys(media).filter((k) => k.startsWith('x-'))).toEqual([]);
     const event = doc.components.schemas!.StreamEvent as { oneOf: Json[]; discriminator: Json };
-    expect(event.oneOf).toEqual(['StreamDeltaEvent', 'StreamDoneEvent', 'StreamErrorEvent'].map((n) => ({ $ref: `#/components/schemas/${n}` })));
+    expect(event.oneOf).toEqual(
+      ['StreamDeltaEvent', 'StreamDoneEvent', 'StreamErrorEvent'].map((n) => ({ $ref: `#/components/schemas/${n}` })),
+    );
     expect(event.discriminator).toMatchObject({ propertyName: 'event' });
     const data = (name: string) => (doc.components.schemas![name] as { properties: Record<string, Json> }).properties;
     expect(data('StreamDeltaEvent').event).toMatchObject({ const: 'delta' });
@@ -240,16 +278,26 @@ describe('openapi.json', () => {
     const field = (schema: string, name: string) => schemas[schema]!.properties[name];
     expect(field('AgentCreateRequest', 'name')).toMatchObject({ minLength: 1, maxLength: 200, pattern: '\\S' });
     expect(field('SendMessageRequest', 'question')).toMatchObject({ maxLength: 20_000, pattern: '\\S' });
-    expect(String(field('SendMessageRequest', 'contactId')?.description)).toMatch(/must be that conversation's contact/);
+    expect(String(field('SendMessageRequest', 'contactId')?.description)).toMatch(
+      /must be that conversation's contact/,
+    );
     expect(field('ContactUpsertRequest', 'phone')).toMatchObject({ maxLength: 50 });
-    expect(field('ContactUpsertRequest', 'attributes')).toMatchObject({ maxProperties: 100, propertyNames: { maxLength: 100 }, additionalProperties: { maxLength: 2000 } });
-    expect(field('AddUrlRequest', 'url')).toMatchObject({ maxLength: 2048, pattern: expect.stringMatching(/^\^\[Hh\]/) });
+    expect(field('ContactUpsertRequest', 'attributes')).toMatchObject({
+      maxProperties: 100,
+      propertyNames: { maxLength: 100 },
+      additionalProperties: { maxLength: 2000 },
+    });
+    expect(field('AddUrlRequest', 'url')).toMatchObject({
+      maxLength: 2048,
+      pattern: expect.stringMatching(/^\^\[Hh\]/),
+    });
     expect(field('DeleteDataSourcesByIdsRequest', 'ids')).toMatchObject({ minItems: 1, maxItems: 100 });
     expect(doc.components.parameters!.IdempotencyKey).toMatchObject({ schema: { pattern: '^[!-~]{1,255}$' } });
     expect(String((op('GET', '/analytics').parameters as Json[])[1]?.description)).toMatch(/10 years/);
     expect(schemas.AgentListItem!.required).not.toContain('slug');
     expect(schemas.Agent!.required).toContain('slug');
-    const headersOf = (method: string, path: string) => Object.keys(((op(method, path).responses as Record<string, Json>)['200']!.headers as Json));
+    const headersOf = (method: string, path: string) =>
+      Object.keys((op(method, path).responses as Record<string, Json>)['200']!.headers as Json);
     expect(headersOf('POST', '/agents')).toContain('idempotent-replayed');
     expect(headersOf('GET', '/agents')).not.toContain('idempotent-replayed');
   });
@@ -274,8 +322,9 @@ describe('openapi.json', () => {
         if (name.endsWith('At') || name === 'lastMessageDate') expect(schema.format, `${at}/${name}`).toBe('date-time');
         if (name === 'date') expect(schema.format, `${at}/${name}`).toBe('date');
       }
-      for (const required of (node.required ?? []) as string[]) expect(properties, `${at} requires ${required}`).toHaveProperty(required);
-      const isRequestBody = (at.split('/')[1] ?? '').endsWith("Request");
+      for (const required of (node.required ?? []) as string[])
+        expect(properties, `${at} requires ${required}`).toHaveProperty(required);
+      const isRequestBody = (at.split('/')[1] ?? '').endsWith('Request');
       if (!isRequestBody && node.additionalProperties !== undefined) {
         expect(node.additionalProperties, at).not.toBe(false);
       }
@@ -284,16 +333,23 @@ describe('openapi.json', () => {
   });
 
   it('keeps the documented quirks (D3)', () => {
-    const schemas = doc.components.schemas as Record<string, Json & { properties: Record<string, Json>; required: string[] }>;
+    const schemas = doc.components.schemas as Record<
+      string,
+      Json & { properties: Record<string, Json>; required: string[] }
+    >;
     expect(Object.keys(schemas.ContactUpsertResponse!.properties)).toEqual(['status', 'contactId']);
     expect(schemas.Contact!.properties).not.toHaveProperty('status');
-    expect(schemas.Contact!.properties.attributes).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/ContactAttribute' } });
+    expect(schemas.Contact!.properties.attributes).toMatchObject({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ContactAttribute' },
+    });
     expect(schemas.AgentList!.required).toEqual(['status', 'data', 'totalCount', 'pages']);
     expect(schemas.ContactList!.required).toEqual(['status', 'agentId', 'data', 'totalCount', 'pages']);
-    expect((schemas.DataSourceList!.properties.data!).required).toEqual(['agentId', 'items', 'totalCount', 'pages']);
+    expect(schemas.DataSourceList!.properties.data!.required).toEqual(['agentId', 'items', 'totalCount', 'pages']);
     expect(schemas.SentimentsAnalytics!.required).toEqual(['status', 'data', 'keys', 'allSentimentsCounts']);
     expect(schemas.TopicsAnalytics!.required).toEqual(['status', 'data', 'keys', 'allTopics', 'areAllTopicsVisible']);
-    for (const name of ['SendMessageResponse', 'ReplyResponse', 'EndResponse']) expect(schemas[name]!.required).toEqual(['status', 'message', 'data']);
+    for (const name of ['SendMessageResponse', 'ReplyResponse', 'EndResponse'])
+      expect(schemas[name]!.required).toEqual(['status', 'message', 'data']);
     expect(schemas.Agent!.required).toContain('slug');
     expect(schemas.AgentDeleteResponse!.required).toEqual(['status', 'message']);
     expect(schemas.AgentPerformancePeriod!.properties).toHaveProperty('avarageMessagesPerConversation');

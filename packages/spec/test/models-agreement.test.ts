@@ -14,7 +14,10 @@ const D3 = 'D3: the SDK returns clean values without the envelope';
 const targets: Target[] = [
   // Shared and agents
   { model: 'TeamMember' },
-  { model: 'Agent', optional: { 'Agent.slug': 'the documented list example has no slug; the SDK tolerates its absence (D3)' } },
+  {
+    model: 'Agent',
+    optional: { 'Agent.slug': 'the documented list example has no slug; the SDK tolerates its absence (D3)' },
+  },
   { model: 'Agent', schema: 'AgentListItem' },
   { model: 'AgentCreateParams', schema: 'AgentCreateRequest' },
   { model: 'AgentListParams', query: 'agents.list' },
@@ -105,7 +108,9 @@ describe('SDK models agree with openapi.json', () => {
   it('packages/core/src/models matches the schemas', () => {
     const report = compareModels({ entry: modelsEntry, document, targets });
     expect(report.errors).toEqual([]);
-    const uncovered = report.exportedObjectTypes.filter((name) => !report.visited.has(name) && !(name in comparedThroughOthers));
+    const uncovered = report.exportedObjectTypes.filter(
+      (name) => !report.visited.has(name) && !(name in comparedThroughOthers),
+    );
     expect(uncovered, 'exported model types with no counterpart in this test').toEqual([]);
     const stale = Object.keys(comparedThroughOthers).filter((name) => !report.exportedObjectTypes.includes(name));
     expect(stale, 'names listed in comparedThroughOthers that the models no longer export').toEqual([]);
@@ -115,7 +120,12 @@ describe('SDK models agree with openapi.json', () => {
     const report = compareModels({
       entry: driftedEntry,
       document,
-      targets: [{ model: 'Agent' }, { model: 'DataSource' }, { model: 'ContactListParams', query: 'contacts.list' }, { model: 'TopicDay' }],
+      targets: [
+        { model: 'Agent' },
+        { model: 'DataSource' },
+        { model: 'ContactListParams', query: 'contacts.list' },
+        { model: 'TopicDay' },
+      ],
     });
     expect(report.errors.sort()).toEqual(
       [

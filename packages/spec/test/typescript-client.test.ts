@@ -87,7 +87,21 @@ export const badEvent: StreamEvent = { event: 'progress', id: '1', data: { text:
 
 async function typecheck(file: string, source: string): Promise<{ code: number; out: string }> {
   writeFileSync(join(dir, file), source);
-  const args = [tsc, '--noEmit', '--strict', '--noUncheckedIndexedAccess', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', join(dir, file)];
+  const args = [
+    tsc,
+    '--noEmit',
+    '--strict',
+    '--noUncheckedIndexedAccess',
+    '--target',
+    'es2022',
+    '--module',
+    'esnext',
+    '--moduleResolution',
+    'bundler',
+    '--lib',
+    'es2022,dom',
+    join(dir, file),
+  ];
   try {
     const { stdout } = await run(process.execPath, args, { cwd: dir });
     return { code: 0, out: stdout };

@@ -61,7 +61,14 @@ export function useEmulator(options: EmulatorOptions = {}): TestEmulator {
 
   beforeAll(async () => {
     // allowPrivateUrls: tests add URL data sources served from loopback (the emulator refuses them by default)
-    emulator = await startEmulator({ port: 0, db: ':memory:', faults: true, streamDelayMs: 2, allowPrivateUrls: true, ...options });
+    emulator = await startEmulator({
+      port: 0,
+      db: ':memory:',
+      faults: true,
+      streamDelayMs: 2,
+      allowPrivateUrls: true,
+      ...options,
+    });
     main = env.recordingClient();
   });
   afterAll(async () => {

@@ -21,7 +21,10 @@ export function AgentsScreen({
 
   return (
     <>
-      <PageHeader title="Agents" description="Your AI agents. Each one has its own knowledge, conversations and analytics." />
+      <PageHeader
+        title="Agents"
+        description="Your AI agents. Each one has its own knowledge, conversations and analytics."
+      />
       <div className="grid-2-1">
         <Card title="All agents">
           {agents.isLoading ? <Loading label="Loading agents…" /> : null}
@@ -35,8 +38,18 @@ export function AgentsScreen({
           {agents.data && agents.data.items.length > 0 ? (
             <ul className="list" aria-label="Agents">
               {agents.data.items.map((agent) => (
-                <li key={agent.id} className={`list-row ${agent.id === selectedAgentId ? 'selected' : ''}`} data-agent-id={agent.id}>
-                  <button type="button" className="row-main" onClick={() => { onSelect(agent.id); }}>
+                <li
+                  key={agent.id}
+                  className={`list-row ${agent.id === selectedAgentId ? 'selected' : ''}`}
+                  data-agent-id={agent.id}
+                >
+                  <button
+                    type="button"
+                    className="row-main"
+                    onClick={() => {
+                      onSelect(agent.id);
+                    }}
+                  >
                     <span className="avatar" aria-hidden="true">
                       {agent.name.slice(0, 1).toUpperCase()}
                     </span>
@@ -58,20 +71,37 @@ export function AgentsScreen({
                         disabled={remove.isPending}
                         onClick={() => {
                           remove.mutate(agent.id, {
-                            onSettled: () => { setConfirming(null); },
-                            onSuccess: () => { onDeleted(agent.id, agents.data.items.find((a) => a.id !== agent.id)?.id); },
+                            onSettled: () => {
+                              setConfirming(null);
+                            },
+                            onSuccess: () => {
+                              onDeleted(agent.id, agents.data.items.find((a) => a.id !== agent.id)?.id);
+                            },
                           });
                         }}
                       >
                         {remove.isPending ? 'Deleting…' : 'Confirm delete'}
                       </button>
-                      <button type="button" className="btn btn-ghost btn-small" onClick={() => { setConfirming(null); }}>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-small"
+                        onClick={() => {
+                          setConfirming(null);
+                        }}
+                      >
                         Cancel
                       </button>
                     </span>
                   ) : (
                     <span className="row-actions">
-                      <button type="button" className="btn btn-ghost btn-small" aria-label={`Delete ${agent.name}`} onClick={() => { setConfirming(agent.id); }}>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-small"
+                        aria-label={`Delete ${agent.name}`}
+                        onClick={() => {
+                          setConfirming(agent.id);
+                        }}
+                      >
                         Delete
                       </button>
                     </span>
@@ -98,10 +128,24 @@ export function AgentsScreen({
             }}
           >
             <Field label="Name">
-              <input name="agent-name" value={name} onChange={(e) => { setName(e.target.value); }} placeholder="Customer Support Agent" required />
+              <input
+                name="agent-name"
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                }}
+                placeholder="Customer Support Agent"
+                required
+              />
             </Field>
             <label className="checkbox">
-              <input type="checkbox" checked={liveChat} onChange={(e) => { setLiveChat(e.target.checked); }} />
+              <input
+                type="checkbox"
+                checked={liveChat}
+                onChange={(e) => {
+                  setLiveChat(e.target.checked);
+                }}
+              />
               Enable live chat (human handoff)
             </label>
             <ErrorNotice error={create.error} title="Could not create the agent" />

@@ -6,11 +6,27 @@ import {
   useTopicAnalytics,
 } from '@livechatai/react';
 import { useMemo, useState } from 'react';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Card, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui.js';
 
 const RANGES = [7, 30, 90] as const;
-const SENTIMENT_COLORS: Record<string, string> = { POSITIVE: '#16a34a', NEUTRAL: '#64748b', NEGATIVE: '#dc2626', UNSPECIFIED: '#94a3b8' };
+const SENTIMENT_COLORS: Record<string, string> = {
+  POSITIVE: '#16a34a',
+  NEUTRAL: '#64748b',
+  NEGATIVE: '#dc2626',
+  UNSPECIFIED: '#94a3b8',
+};
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -36,9 +52,18 @@ function Kpi({
 }) {
   let note = null;
   if (previous === 0 && current !== undefined) {
-    note = current === 0 ? <div className="kpi-change flat" data-change="none">— no change</div> : <div className="kpi-change new" data-change="new">new this period</div>;
+    note =
+      current === 0 ? (
+        <div className="kpi-change flat" data-change="none">
+          — no change
+        </div>
+      ) : (
+        <div className="kpi-change new" data-change="new">
+          new this period
+        </div>
+      );
   } else if (change !== undefined && Number.isFinite(change)) {
-    const tone = change === 0 || better === 'neither' ? 'flat' : (change > 0) === (better === 'up') ? 'good' : 'bad';
+    const tone = change === 0 || better === 'neither' ? 'flat' : change > 0 === (better === 'up') ? 'good' : 'bad';
     note = (
       <div className={`kpi-change ${tone}`} data-change={change > 0 ? 'up' : change < 0 ? 'down' : 'flat'}>
         {change > 0 ? '▲' : change < 0 ? '▼' : '•'} {Math.abs(change).toFixed(1)}% vs previous period
@@ -79,7 +104,9 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
   // Every conversation of the day: the API's `total` also counts those the AI could not help with and no human
   // joined, which neither `aiResolved` nor `humanInvolved` holds; plotting only those two hid them.
   const daily = useMemo(
-    () => current?.dailyData.map((d) => ({ ...d, unresolved: Math.max(0, d.total - d.aiResolved - d.humanInvolved) })) ?? [],
+    () =>
+      current?.dailyData.map((d) => ({ ...d, unresolved: Math.max(0, d.total - d.aiResolved - d.humanInvolved) })) ??
+      [],
     [current],
   );
 
@@ -91,7 +118,15 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
         actions={
           <div className="segmented" role="group" aria-label="Date range">
             {RANGES.map((r) => (
-              <button key={r} type="button" aria-pressed={r === days} className={r === days ? 'active' : ''} onClick={() => { setDays(r); }}>
+              <button
+                key={r}
+                type="button"
+                aria-pressed={r === days}
+                className={r === days ? 'active' : ''}
+                onClick={() => {
+                  setDays(r);
+                }}
+              >
                 {r} days
               </button>
             ))}
@@ -103,12 +138,43 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
       {current ? (
         <>
           <div className="kpis">
-            <Kpi label="Conversations" value={current.totalConversationCount.toLocaleString()} current={current.totalConversationCount} previous={previous?.totalConversationCount} change={current.changes.totalConversationCount} />
-            <Kpi label="Resolution rate" value={`${current.averageResolutionRate.toFixed(0)}%`} current={current.averageResolutionRate} previous={previous?.averageResolutionRate} change={current.changes.averageResolutionRate} />
-            <Kpi label="Good answers" value={`${current.goodResponseRate.toFixed(0)}%`} current={current.goodResponseRate} previous={previous?.goodResponseRate} change={current.changes.goodResponseRate} />
-            <Kpi label="Contacts captured" value={current.totalContactsCapture.toLocaleString()} current={current.totalContactsCapture} previous={previous?.totalContactsCapture} change={current.changes.totalContactsCapture} />
+            <Kpi
+              label="Conversations"
+              value={current.totalConversationCount.toLocaleString()}
+              current={current.totalConversationCount}
+              previous={previous?.totalConversationCount}
+              change={current.changes.totalConversationCount}
+            />
+            <Kpi
+              label="Resolution rate"
+              value={`${current.averageResolutionRate.toFixed(0)}%`}
+              current={current.averageResolutionRate}
+              previous={previous?.averageResolutionRate}
+              change={current.changes.averageResolutionRate}
+            />
+            <Kpi
+              label="Good answers"
+              value={`${current.goodResponseRate.toFixed(0)}%`}
+              current={current.goodResponseRate}
+              previous={previous?.goodResponseRate}
+              change={current.changes.goodResponseRate}
+            />
+            <Kpi
+              label="Contacts captured"
+              value={current.totalContactsCapture.toLocaleString()}
+              current={current.totalContactsCapture}
+              previous={previous?.totalContactsCapture}
+              change={current.changes.totalContactsCapture}
+            />
             {/* Longer chats are not better or worse in themselves (a thorough answer, or a struggle): uncoloured. */}
-            <Kpi label="Avg. chat duration" value={current.totalConversationCount ? current.humanizedAverageChatDuration : '—'} current={current.averageChatDuration} previous={previous?.averageChatDuration} change={current.changes.averageChatDuration} better="neither" />
+            <Kpi
+              label="Avg. chat duration"
+              value={current.totalConversationCount ? current.humanizedAverageChatDuration : '—'}
+              current={current.averageChatDuration}
+              previous={previous?.averageChatDuration}
+              change={current.changes.averageChatDuration}
+              better="neither"
+            />
           </div>
           <Card title="Conversations per day">
             {current.totalConversationCount === 0 ? (
@@ -122,9 +188,33 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <YAxis allowDecimals={false} fontSize={12} />
                     <Tooltip />
                     <Legend formatter={legendText} />
-                    <Area type="monotone" dataKey="aiResolved" isAnimationActive={animate} name="Resolved by AI" stackId="1" stroke="#4f46e5" fill="#c7d2fe" />
-                    <Area type="monotone" dataKey="humanInvolved" isAnimationActive={animate} name="Human involved" stackId="1" stroke="#0891b2" fill="#a5f3fc" />
-                    <Area type="monotone" dataKey="unresolved" isAnimationActive={animate} name="AI could not help, no human" stackId="1" stroke="#b45309" fill="#fde68a" />
+                    <Area
+                      type="monotone"
+                      dataKey="aiResolved"
+                      isAnimationActive={animate}
+                      name="Resolved by AI"
+                      stackId="1"
+                      stroke="#4f46e5"
+                      fill="#c7d2fe"
+                    />
+                    <Area
+                      type="monotone"
+                      dataKey="humanInvolved"
+                      isAnimationActive={animate}
+                      name="Human involved"
+                      stackId="1"
+                      stroke="#0891b2"
+                      fill="#a5f3fc"
+                    />
+                    <Area
+                      type="monotone"
+                      dataKey="unresolved"
+                      isAnimationActive={animate}
+                      name="AI could not help, no human"
+                      stackId="1"
+                      stroke="#b45309"
+                      fill="#fde68a"
+                    />
                   </AreaChart>
                 </ResponsiveContainer>
               </div>
@@ -149,7 +239,14 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
                     <Tooltip />
                     <Legend formatter={legendText} />
                     {sentiments.data.keys.map((k) => (
-                      <Bar key={k} isAnimationActive={animate} dataKey={k} stackId="s" fill={SENTIMENT_COLORS[k] ?? '#94a3b8'} name={k.toLowerCase()} />
+                      <Bar
+                        key={k}
+                        isAnimationActive={animate}
+                        dataKey={k}
+                        stackId="s"
+                        fill={SENTIMENT_COLORS[k] ?? '#94a3b8'}
+                        name={k.toLowerCase()}
+                      />
                     ))}
                   </BarChart>
                 </ResponsiveContainer>
@@ -166,12 +263,22 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
             ) : (
               <div className="chart" data-chart="topics">
                 <ResponsiveContainer width="100%" height={220}>
-                  <BarChart data={topics.data.allTopics.slice(0, 6)} layout="vertical" margin={{ top: 8, right: 16, left: 16, bottom: 0 }}>
+                  <BarChart
+                    data={topics.data.allTopics.slice(0, 6)}
+                    layout="vertical"
+                    margin={{ top: 8, right: 16, left: 16, bottom: 0 }}
+                  >
                     <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
                     <XAxis type="number" allowDecimals={false} fontSize={12} />
                     <YAxis type="category" dataKey="name" width={90} fontSize={12} />
                     <Tooltip />
-                    <Bar isAnimationActive={animate} dataKey="count" name="Conversations" fill="#4f46e5" radius={[0, 4, 4, 0]} />
+                    <Bar
+                      isAnimationActive={animate}
+                      dataKey="count"
+                      name="Conversations"
+                      fill="#4f46e5"
+                      radius={[0, 4, 4, 0]}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
@@ -184,9 +291,18 @@ export function AnalyticsScreen({ agentId }: { agentId: string }) {
           <ErrorNotice error={humans.error} title="Could not load team analytics" />
           {humans.data ? (
             <div className="kpis kpis-compact">
-              <Kpi label="Handled by humans" value={humans.data.currentPeriod.totalConversationCount.toLocaleString()} current={humans.data.currentPeriod.totalConversationCount} previous={humans.data.previousPeriod.totalConversationCount} change={humans.data.currentPeriod.changes.totalConversationCount} />
+              <Kpi
+                label="Handled by humans"
+                value={humans.data.currentPeriod.totalConversationCount.toLocaleString()}
+                current={humans.data.currentPeriod.totalConversationCount}
+                previous={humans.data.previousPeriod.totalConversationCount}
+                change={humans.data.currentPeriod.changes.totalConversationCount}
+              />
               <Kpi label="Closed" value={humans.data.currentPeriod.closedConversationCount.toLocaleString()} />
-              <Kpi label="Messages / conversation" value={humans.data.currentPeriod.avarageMessagesPerConversation.toFixed(1)} />
+              <Kpi
+                label="Messages / conversation"
+                value={humans.data.currentPeriod.avarageMessagesPerConversation.toFixed(1)}
+              />
             </div>
           ) : humans.isLoading ? (
             <Loading />

@@ -16,7 +16,11 @@ function useContactConversations(agentId: string, contactId: string) {
     queryKey: [...livechataiKeys.conversations.lists(agentId), 'contact', contactId],
     queryFn: ({ signal }) =>
       client.request<{ conversations: ConversationSummary[] }>(
-        { method: 'GET', path: `/contacts/${encodeURIComponent(contactId)}/conversations`, query: { sort: 'desc', perPage: 50 } },
+        {
+          method: 'GET',
+          path: `/contacts/${encodeURIComponent(contactId)}/conversations`,
+          query: { sort: 'desc', perPage: 50 },
+        },
         { signal },
       ),
   });
@@ -31,7 +35,10 @@ function useAllContacts(agentId: string, enabled: boolean) {
     queryFn: async ({ signal }) => {
       const all: ContactListItem[] = [];
       for (let page = 1; all.length < SEARCH_LIMIT; page++) {
-        const items = await client.request<ContactListItem[]>({ method: 'GET', path: '/contacts', query: { agentId, page, limit: 100 } }, { signal });
+        const items = await client.request<ContactListItem[]>(
+          { method: 'GET', path: '/contacts', query: { agentId, page, limit: 100 } },
+          { signal },
+        );
         all.push(...items);
         if (items.length < 100) break;
       }
@@ -48,7 +55,14 @@ const matches = (c: ContactListItem, words: string[]) => {
 function ContactConversations({ agentId, contactId }: { agentId: string; contactId: string }) {
   const conversations = useContactConversations(agentId, contactId);
   if (conversations.isLoading) return <Loading label="Loading conversations…" />;
-  if (conversations.error) return <ErrorNotice error={conversations.error} title="Could not load the conversations" onRetry={() => void conversations.refetch()} />;
+  if (conversations.error)
+    return (
+      <ErrorNotice
+        error={conversations.error}
+        title="Could not load the conversations"
+        onRetry={() => void conversations.refetch()}
+      />
+    );
   const items = conversations.data?.conversations ?? [];
   if (items.length === 0) return <p className="muted small">No conversations yet.</p>;
   return (
@@ -151,18 +165,42 @@ function UpsertForm({ agentId, onSaved }: { agentId: string; onSaved: (id: strin
         e.preventDefault();
         upsert.mutate(
           { agentId, distinctId: distinctId.trim(), ...(name ? { name } : {}), ...(email ? { email } : {}) },
-          { onSuccess: (r) => { onSaved(r.contactId); } },
+          {
+            onSuccess: (r) => {
+              onSaved(r.contactId);
+            },
+          },
         );
       }}
     >
       <Field label="Your user ID" hint="Contacts are matched on this; an existing one is updated.">
-        <input value={distinctId} onChange={(e) => { setDistinctId(e.target.value); }} placeholder="user_12345" required />
+        <input
+          value={distinctId}
+          onChange={(e) => {
+            setDistinctId(e.target.value);
+          }}
+          placeholder="user_12345"
+          required
+        />
       </Field>
       <Field label="Name">
-        <input value={name} onChange={(e) => { setName(e.target.value); }} placeholder="Jane Doe" />
+        <input
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+          }}
+          placeholder="Jane Doe"
+        />
       </Field>
       <Field label="Email">
-        <input type="email" value={email} onChange={(e) => { setEmail(e.target.value); }} placeholder="jane@example.com" />
+        <input
+          type="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+          }}
+          placeholder="jane@example.com"
+        />
       </Field>
       <ErrorNotice error={upsert.error} title="Could not save the contact" />
       <button type="submit" className="btn btn-primary" disabled={upsert.isPending || !distinctId.trim()}>
@@ -172,7 +210,15 @@ function UpsertForm({ agentId, onSaved }: { agentId: string; onSaved: (id: strin
   );
 }
 
-export function ContactsScreen({ agentId, contactId, onOpen }: { agentId: string; contactId: string | undefined; onOpen: (id: string | undefined) => void }) {
+export function ContactsScreen({
+  agentId,
+  contactId,
+  onOpen,
+}: {
+  agentId: string;
+  contactId: string | undefined;
+  onOpen: (id: string | undefined) => void;
+}) {
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -188,18 +234,39 @@ export function ContactsScreen({ agentId, contactId, onOpen }: { agentId: string
       <PageHeader title="Contacts" description="Visitors this agent has talked to, and the ones you identified." />
       <div className={`grid-2-1 master-detail ${contactId ? 'has-selection' : ''}`}>
         <Card title="Contacts" className="master">
-          <input type="search" aria-label="Search contacts" placeholder="Search by name, email, phone or user ID" value={search} onChange={(e) => { setSearch(e.target.value); }} />
+          <input
+            type="search"
+            aria-label="Search contacts"
+            placeholder="Search by name, email, phone or user ID"
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+            }}
+          />
           {loading ? <Loading label="Loading contacts…" /> : null}
-          <ErrorNotice error={error} title="Could not load contacts" onRetry={() => void (searching ? all.refetch() : contacts.refetch())} />
+          <ErrorNotice
+            error={error}
+            title="Could not load contacts"
+            onRetry={() => void (searching ? all.refetch() : contacts.refetch())}
+          />
           {!loading && !error && items.length === 0 ? (
             <EmptyState icon="☺" title={searching ? 'No contact matches' : 'No contacts yet'}>
-              {searching ? `Nothing matches “${search.trim()}”.` : 'Contacts appear when visitors chat, or when you identify them with the form.'}
+              {searching
+                ? `Nothing matches “${search.trim()}”.`
+                : 'Contacts appear when visitors chat, or when you identify them with the form.'}
             </EmptyState>
           ) : null}
           <ul className="list" aria-label="Contacts">
             {items.map((c) => (
               <li key={c.id} className={`list-row ${c.id === contactId ? 'selected' : ''}`}>
-                <button type="button" className="row-main" aria-current={c.id === contactId ? 'true' : undefined} onClick={() => { onOpen(c.id); }}>
+                <button
+                  type="button"
+                  className="row-main"
+                  aria-current={c.id === contactId ? 'true' : undefined}
+                  onClick={() => {
+                    onOpen(c.id);
+                  }}
+                >
                   <span className="avatar" aria-hidden="true">
                     {(c.name ?? c.email ?? '?').slice(0, 1).toUpperCase()}
                   </span>
@@ -216,7 +283,17 @@ export function ContactsScreen({ agentId, contactId, onOpen }: { agentId: string
         </Card>
         <div className="stack detail-pane">
           <Card title="Contact">
-            {contactId ? <ContactDetail agentId={agentId} contactId={contactId} onBack={() => { onOpen(undefined); }} /> : <p className="muted">Pick a contact to see its details and conversations.</p>}
+            {contactId ? (
+              <ContactDetail
+                agentId={agentId}
+                contactId={contactId}
+                onBack={() => {
+                  onOpen(undefined);
+                }}
+              />
+            ) : (
+              <p className="muted">Pick a contact to see its details and conversations.</p>
+            )}
           </Card>
           <Card title="Identify a contact">
             <UpsertForm agentId={agentId} onSaved={onOpen} />

@@ -1,4 +1,12 @@
-import type { Channel, ConversationContact, ConversationStatus, ConversationSummary, Message, Sentiment, SortOrder } from '@livechatai/core';
+import type {
+  Channel,
+  ConversationContact,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  Sentiment,
+  SortOrder,
+} from '@livechatai/core';
 import {
   conversationQueryOptions,
   conversationsInfiniteQueryOptions,
@@ -30,7 +38,8 @@ export interface InboxParams {
 }
 
 function readParams(params: Record<string, string>): InboxParams {
-  const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+  const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
+    (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
   const out: InboxParams = {};
   const status = pick(params.status, ['open', 'close'] as const);
   const sentiment = pick(params.sentiment, SENTIMENTS);
@@ -50,16 +59,31 @@ function roleLabel(m: Message): string {
   return 'AI';
 }
 /** A message as one line of plain text for a preview (the Markdown marks dropped). */
-const plain = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const bubbleRole = (m: Message) => (m.role === 'user' ? 'user' : m.role === 'agent' || m.agent ? 'agent' : 'assistant');
 
 /** The visitor as a person: name, else email or phone, else an anonymous label with a short, stable tag. */
-export function visitorName(contact: Pick<ConversationContact, 'id' | 'name' | 'email' | 'phone'> | null | undefined): string {
+export function visitorName(
+  contact: Pick<ConversationContact, 'id' | 'name' | 'email' | 'phone'> | null | undefined,
+): string {
   if (!contact) return 'Anonymous visitor';
   return contact.name ?? contact.email ?? contact.phone ?? `Anonymous visitor ${contact.id.slice(-4).toUpperCase()}`;
 }
 
-function ConversationView({ agentId, conversationId, onBack }: { agentId: string; conversationId: string; onBack: () => void }) {
+function ConversationView({
+  agentId,
+  conversationId,
+  onBack,
+}: {
+  agentId: string;
+  conversationId: string;
+  onBack: () => void;
+}) {
   const conversation = useConversation(conversationId, { refetchInterval: CONVERSATION_POLL_MS });
   const contact = useContact(conversation.data?.contactId);
   const reply = useReply();
@@ -78,7 +102,14 @@ function ConversationView({ agentId, conversationId, onBack }: { agentId: string
   }, [count]);
 
   if (conversation.isLoading) return <Loading label="Loading conversation…" />;
-  if (conversation.error) return <ErrorNotice error={conversation.error} title="Could not load the conversation" onRetry={() => void conversation.refetch()} />;
+  if (conversation.error)
+    return (
+      <ErrorNotice
+        error={conversation.error}
+        title="Could not load the conversation"
+        onRetry={() => void conversation.refetch()}
+      />
+    );
   if (!data) return null;
   const name = visitorName(contact.data ?? null);
   const last = data.messages.at(-1);
@@ -109,7 +140,9 @@ function ConversationView({ agentId, conversationId, onBack }: { agentId: string
               type="button"
               className="btn btn-ghost btn-small"
               disabled={end.isPending}
-              onClick={() => { end.mutate({ conversationId, agentId }); }}
+              onClick={() => {
+                end.mutate({ conversationId, agentId });
+              }}
             >
               {end.isPending ? 'Ending…' : 'End conversation'}
             </button>
@@ -138,11 +171,13 @@ function ConversationView({ agentId, conversationId, onBack }: { agentId: string
               <div className="bubble-text">{m.role === 'user' ? m.content : <Markdown text={m.content} />}</div>
               {m.source.some((s) => s.link) ? (
                 <div className="bubble-links">
-                  {m.source.filter((s) => s.link).map((s) => (
-                    <a key={s.id} className="source-link" href={s.link ?? '#'} target="_blank" rel="noreferrer">
-                      {s.link?.replace(/^https?:\/\//, '')}
-                    </a>
-                  ))}
+                  {m.source
+                    .filter((s) => s.link)
+                    .map((s) => (
+                      <a key={s.id} className="source-link" href={s.link ?? '#'} target="_blank" rel="noreferrer">
+                        {s.link?.replace(/^https?:\/\//, '')}
+                      </a>
+                    ))}
                 </div>
               ) : null}
             </div>
@@ -159,10 +194,25 @@ function ConversationView({ agentId, conversationId, onBack }: { agentId: string
             if (!text.trim()) return;
             // One's own reply is always shown, wherever the transcript was scrolled to.
             following.current = true;
-            reply.mutate({ conversationId, agentId, message: text.trim() }, { onSuccess: () => { setText(''); } });
+            reply.mutate(
+              { conversationId, agentId, message: text.trim() },
+              {
+                onSuccess: () => {
+                  setText('');
+                },
+              },
+            );
           }}
         >
-          <input name="reply" aria-label="Reply" placeholder="Reply as a team member…" value={text} onChange={(e) => { setText(e.target.value); }} />
+          <input
+            name="reply"
+            aria-label="Reply"
+            placeholder="Reply as a team member…"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+            }}
+          />
           <button type="submit" className="btn btn-primary" disabled={reply.isPending || !text.trim()}>
             {reply.isPending ? 'Sending…' : 'Reply'}
           </button>
@@ -186,7 +236,8 @@ function usePreviews(items: ConversationSummary[]): Map<string, Message | undefi
   });
   const staleKey = stale.map((c) => `${c.id}@${c.lastMessageDate}`).join(',');
   useEffect(() => {
-    for (const c of stale) void queryClient.invalidateQueries({ queryKey: conversationQueryOptions(client, c.id).queryKey, exact: true });
+    for (const c of stale)
+      void queryClient.invalidateQueries({ queryKey: conversationQueryOptions(client, c.id).queryKey, exact: true });
     // staleKey names exactly the rows to refresh (the array itself is new on every render).
   }, [staleKey]);
   return new Map(items.map((c, i) => [c.id, results[i]?.data?.messages.at(-1)]));
@@ -230,11 +281,20 @@ export function InboxScreen({
 
   return (
     <>
-      <PageHeader title="Inbox" description="Every conversation with this agent. Step in as a human, or end a conversation when it is done." />
+      <PageHeader
+        title="Inbox"
+        description="Every conversation with this agent. Step in as a human, or end a conversation when it is done."
+      />
       <div className={`inbox ${conversationId ? 'has-selection' : ''}`}>
         <Card className="inbox-list">
           <div className="filters">
-            <select aria-label="Saved view" value={filters.view ?? ''} onChange={(e) => { setFilter('view', e.target.value); }}>
+            <select
+              aria-label="Saved view"
+              value={filters.view ?? ''}
+              onChange={(e) => {
+                setFilter('view', e.target.value);
+              }}
+            >
               <option value="">All conversations</option>
               {(views.data?.items ?? []).map((v) => (
                 <option key={v.id} value={v.id}>
@@ -242,12 +302,24 @@ export function InboxScreen({
                 </option>
               ))}
             </select>
-            <select aria-label="Status" value={filters.status ?? ''} onChange={(e) => { setFilter('status', e.target.value); }}>
+            <select
+              aria-label="Status"
+              value={filters.status ?? ''}
+              onChange={(e) => {
+                setFilter('status', e.target.value);
+              }}
+            >
               <option value="">All statuses</option>
               <option value="open">Open</option>
               <option value="close">Closed</option>
             </select>
-            <select aria-label="Sentiment" value={filters.sentiment ?? ''} onChange={(e) => { setFilter('sentiment', e.target.value); }}>
+            <select
+              aria-label="Sentiment"
+              value={filters.sentiment ?? ''}
+              onChange={(e) => {
+                setFilter('sentiment', e.target.value);
+              }}
+            >
               <option value="">Any sentiment</option>
               {SENTIMENTS.map((s) => (
                 <option key={s} value={s}>
@@ -255,7 +327,13 @@ export function InboxScreen({
                 </option>
               ))}
             </select>
-            <select aria-label="Channel" value={filters.channel ?? ''} onChange={(e) => { setFilter('channel', e.target.value); }}>
+            <select
+              aria-label="Channel"
+              value={filters.channel ?? ''}
+              onChange={(e) => {
+                setFilter('channel', e.target.value);
+              }}
+            >
               <option value="">Any channel</option>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -263,13 +341,23 @@ export function InboxScreen({
                 </option>
               ))}
             </select>
-            <select aria-label="Sort" value={filters.sort ?? 'desc'} onChange={(e) => { setFilter('sort', e.target.value === 'desc' ? '' : e.target.value); }}>
+            <select
+              aria-label="Sort"
+              value={filters.sort ?? 'desc'}
+              onChange={(e) => {
+                setFilter('sort', e.target.value === 'desc' ? '' : e.target.value);
+              }}
+            >
               <option value="desc">Newest first</option>
               <option value="asc">Oldest first</option>
             </select>
           </div>
           {conversations.isLoading ? <Loading label="Loading conversations…" /> : null}
-          <ErrorNotice error={conversations.error} title="Could not load conversations" onRetry={() => void conversations.refetch()} />
+          <ErrorNotice
+            error={conversations.error}
+            title="Could not load conversations"
+            onRetry={() => void conversations.refetch()}
+          />
           {conversations.data && items.length === 0 ? (
             <EmptyState icon="✉" title="No conversations">
               {filtered ? 'Nothing matches these filters.' : 'Start one in the Playground.'}
@@ -280,12 +368,18 @@ export function InboxScreen({
               const name = visitorName(c.contact);
               const last = previews.get(c.id);
               return (
-                <li key={c.id} className={`list-row ${c.id === conversationId ? 'selected' : ''}`} data-conversation-id={c.id}>
+                <li
+                  key={c.id}
+                  className={`list-row ${c.id === conversationId ? 'selected' : ''}`}
+                  data-conversation-id={c.id}
+                >
                   <button
                     type="button"
                     className="row-main"
                     aria-current={c.id === conversationId ? 'true' : undefined}
-                    onClick={() => { onChange(c.id, params, false); }}
+                    onClick={() => {
+                      onChange(c.id, params, false);
+                    }}
                   >
                     <span className="avatar" aria-hidden="true">
                       {name.slice(0, 1).toUpperCase()}
@@ -311,7 +405,12 @@ export function InboxScreen({
             })}
           </ul>
           {conversations.hasNextPage ? (
-            <button type="button" className="btn btn-ghost load-more" disabled={conversations.isFetchingNextPage} onClick={() => void conversations.fetchNextPage()}>
+            <button
+              type="button"
+              className="btn btn-ghost load-more"
+              disabled={conversations.isFetchingNextPage}
+              onClick={() => void conversations.fetchNextPage()}
+            >
               {conversations.isFetchingNextPage ? 'Loading…' : 'Load more'}
             </button>
           ) : null}
@@ -322,7 +421,9 @@ export function InboxScreen({
               key={conversationId}
               agentId={agentId}
               conversationId={conversationId}
-              onBack={() => { onChange(undefined, params, false); }}
+              onBack={() => {
+                onChange(undefined, params, false);
+              }}
             />
           ) : (
             <EmptyState icon="☰" title="Pick a conversation">

@@ -29,10 +29,23 @@ function onTabKey(e: KeyboardEvent<HTMLDivElement>, index: number, count: number
   e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')[target]?.focus();
 }
 
-function FileFields({ file, onFile, busy, error }: { file: ExtractedFile | null; onFile: (f: File) => void; busy: boolean; error: string | null }) {
+function FileFields({
+  file,
+  onFile,
+  busy,
+  error,
+}: {
+  file: ExtractedFile | null;
+  onFile: (f: File) => void;
+  busy: boolean;
+  error: string | null;
+}) {
   return (
     <>
-      <Field label="File" hint="PDF, Word (.docx) or a text file (.txt, .md, .csv, .json, .html). The text is read here, in your browser, and added to the knowledge.">
+      <Field
+        label="File"
+        hint="PDF, Word (.docx) or a text file (.txt, .md, .csv, .json, .html). The text is read here, in your browser, and added to the knowledge."
+      >
         <input
           type="file"
           name="file"
@@ -52,8 +65,13 @@ function FileFields({ file, onFile, busy, error }: { file: ExtractedFile | null;
       ) : null}
       {file ? (
         <p className="muted small" data-file-kind={file.kind}>
-          {file.kind === 'pdf' ? `PDF, ${String(file.pages ?? 0)} page${file.pages === 1 ? '' : 's'}` : file.kind === 'docx' ? 'Word document' : 'Plain text'}: {file.text.length.toLocaleString()}{' '}
-          characters, stored as a {file.kind === 'text' ? 'text' : file.kind.toUpperCase()} source.
+          {file.kind === 'pdf'
+            ? `PDF, ${String(file.pages ?? 0)} page${file.pages === 1 ? '' : 's'}`
+            : file.kind === 'docx'
+              ? 'Word document'
+              : 'Plain text'}
+          : {file.text.length.toLocaleString()} characters, stored as a{' '}
+          {file.kind === 'text' ? 'text' : file.kind.toUpperCase()} source.
         </p>
       ) : null}
     </>
@@ -86,7 +104,9 @@ function AddForm({ agentId }: { agentId: string }) {
       case 'file':
         if (!file) return undefined;
         // A plain-text file is text, not a PDF: its type comes from the file.
-        return file.kind === 'text' ? { type: 'text', agentId, title, content } : { type: 'file', agentId, title, content, fileType: file.kind };
+        return file.kind === 'text'
+          ? { type: 'text', agentId, title, content }
+          : { type: 'file', agentId, title, content, fileType: file.kind };
     }
   };
 
@@ -145,7 +165,14 @@ function AddForm({ agentId }: { agentId: string }) {
         });
       }}
     >
-      <div className="tabs" role="tablist" aria-label="Kind of knowledge" onKeyDown={(e) => { onTabKey(e, active, KINDS.length, select); }}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label="Kind of knowledge"
+        onKeyDown={(e) => {
+          onTabKey(e, active, KINDS.length, select);
+        }}
+      >
         {KINDS.map((k, i) => (
           <button
             key={k.kind}
@@ -156,7 +183,9 @@ function AddForm({ agentId }: { agentId: string }) {
             aria-controls={`${id}-panel`}
             tabIndex={kind === k.kind ? 0 : -1}
             className={`tab ${kind === k.kind ? 'active' : ''}`}
-            onClick={() => { select(i); }}
+            onClick={() => {
+              select(i);
+            }}
           >
             {k.label}
           </button>
@@ -165,26 +194,71 @@ function AddForm({ agentId }: { agentId: string }) {
       <div className="form" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${kind}`}>
         {kind === 'text' || (kind === 'file' && file) ? (
           <Field label="Title">
-            <input name="title" value={title} onChange={(e) => { setTitle(e.target.value); }} placeholder="Company overview" required />
+            <input
+              name="title"
+              value={title}
+              onChange={(e) => {
+                setTitle(e.target.value);
+              }}
+              placeholder="Company overview"
+              required
+            />
           </Field>
         ) : null}
         {kind === 'text' ? (
           <Field label="Content">
-            <textarea name="content" rows={6} value={content} onChange={(e) => { setContent(e.target.value); }} placeholder="Everything the agent should know…" required />
+            <textarea
+              name="content"
+              rows={6}
+              value={content}
+              onChange={(e) => {
+                setContent(e.target.value);
+              }}
+              placeholder="Everything the agent should know…"
+              required
+            />
           </Field>
         ) : null}
         {kind === 'url' ? (
-          <Field label="Page URL" hint="One web page; its text is fetched and indexed. The list shows when it is ready, or why it failed.">
-            <input name="url" type="url" value={url} onChange={(e) => { setUrl(e.target.value); }} placeholder="https://example.com/about" required />
+          <Field
+            label="Page URL"
+            hint="One web page; its text is fetched and indexed. The list shows when it is ready, or why it failed."
+          >
+            <input
+              name="url"
+              type="url"
+              value={url}
+              onChange={(e) => {
+                setUrl(e.target.value);
+              }}
+              placeholder="https://example.com/about"
+              required
+            />
           </Field>
         ) : null}
         {kind === 'qa' ? (
           <>
             <Field label="Question">
-              <input name="question" value={question} onChange={(e) => { setQuestion(e.target.value); }} placeholder="What are your opening hours?" required />
+              <input
+                name="question"
+                value={question}
+                onChange={(e) => {
+                  setQuestion(e.target.value);
+                }}
+                placeholder="What are your opening hours?"
+                required
+              />
             </Field>
             <Field label="Answer">
-              <textarea name="answer" rows={4} value={answer} onChange={(e) => { setAnswer(e.target.value); }} required />
+              <textarea
+                name="answer"
+                rows={4}
+                value={answer}
+                onChange={(e) => {
+                  setAnswer(e.target.value);
+                }}
+                required
+              />
             </Field>
           </>
         ) : null}
@@ -192,8 +266,19 @@ function AddForm({ agentId }: { agentId: string }) {
           <>
             <FileFields file={file} onFile={readFile} busy={reading} error={fileError} />
             {file ? (
-              <Field label="Extracted text" hint="Check it, and correct it if the file's layout confused the extraction.">
-                <textarea name="content" rows={5} value={content} onChange={(e) => { setContent(e.target.value); }} required />
+              <Field
+                label="Extracted text"
+                hint="Check it, and correct it if the file's layout confused the extraction."
+              >
+                <textarea
+                  name="content"
+                  rows={5}
+                  value={content}
+                  onChange={(e) => {
+                    setContent(e.target.value);
+                  }}
+                  required
+                />
               </Field>
             ) : null}
           </>
@@ -204,7 +289,11 @@ function AddForm({ agentId }: { agentId: string }) {
             {added}
           </div>
         ) : null}
-        <button type="submit" className="btn btn-primary" disabled={add.isPending || reading || (kind === 'file' && !file)}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={add.isPending || reading || (kind === 'file' && !file)}
+        >
           {add.isPending ? 'Adding…' : 'Add to knowledge'}
         </button>
       </div>
@@ -217,7 +306,8 @@ function Status({ ds }: { ds: DataSource }) {
   if (ds.status === 'PENDING') {
     return (
       <span className="status status-pending" data-status="PENDING">
-        <span className="spinner spinner-small" aria-hidden="true" /> {ds.source === 'WEBSITE' ? 'Fetching the page…' : 'Processing…'}
+        <span className="spinner spinner-small" aria-hidden="true" />{' '}
+        {ds.source === 'WEBSITE' ? 'Fetching the page…' : 'Processing…'}
       </span>
     );
   }
@@ -245,7 +335,10 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
   const sources = useDataSources(
     { agentId, source: filter, page, limit: PAGE_SIZE },
     // A web page is fetched in the background: look again until none is pending.
-    { refetchInterval: (query) => (query.state.data?.items.some((ds) => ds.status === 'PENDING') ? PENDING_POLL_MS : false) },
+    {
+      refetchInterval: (query) =>
+        query.state.data?.items.some((ds) => ds.status === 'PENDING') ? PENDING_POLL_MS : false,
+    },
   );
   const remove = useDeleteDataSources();
   const retryAdd = useAddDataSource();
@@ -261,8 +354,12 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
     retryAdd.mutate(
       { type: 'url', agentId, url: ds.url },
       {
-        onSuccess: () => { remove.mutate({ agentId, source: ds.source, id: ds.id }); },
-        onSettled: () => { setRetrying(null); },
+        onSuccess: () => {
+          remove.mutate({ agentId, source: ds.source, id: ds.id });
+        },
+        onSettled: () => {
+          setRetrying(null);
+        },
       },
     );
   };
@@ -274,7 +371,14 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
         <Card
           title="Data sources"
           actions={
-            <select aria-label="Filter by type" value={filter} onChange={(e) => { setFilter(e.target.value as DataSourceType | 'ALL'); setPage(1); }}>
+            <select
+              aria-label="Filter by type"
+              value={filter}
+              onChange={(e) => {
+                setFilter(e.target.value as DataSourceType | 'ALL');
+                setPage(1);
+              }}
+            >
               {FILTERS.map((f) => (
                 <option key={f} value={f}>
                   {f === 'ALL' ? 'All types' : f}
@@ -284,7 +388,11 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
           }
         >
           {sources.isLoading ? <Loading label="Loading knowledge…" /> : null}
-          <ErrorNotice error={sources.error} title="Could not load data sources" onRetry={() => void sources.refetch()} />
+          <ErrorNotice
+            error={sources.error}
+            title="Could not load data sources"
+            onRetry={() => void sources.refetch()}
+          />
           <ErrorNotice error={remove.error} title="Could not delete" />
           <ErrorNotice error={retryAdd.error} title="Could not add the page again" />
           {sources.data && items.length === 0 ? (
@@ -295,20 +403,37 @@ export function KnowledgeScreen({ agentId }: { agentId: string }) {
           {items.length > 0 ? (
             <ul className="list" aria-label="Data sources">
               {items.map((ds) => (
-                <li key={ds.id} className={`list-row list-row-wrap ${ds.status === 'FAILED' ? 'row-failed' : ''}`} data-source-id={ds.id} data-status={ds.status}>
+                <li
+                  key={ds.id}
+                  className={`list-row list-row-wrap ${ds.status === 'FAILED' ? 'row-failed' : ''}`}
+                  data-source-id={ds.id}
+                  data-status={ds.status}
+                >
                   <span className="row-text">
                     <span className="row-title" title={titleOf(ds)}>
-                      <Badge tone={ds.source === 'QA' ? 'violet' : ds.source === 'WEBSITE' ? 'blue' : 'neutral'}>{ds.source}</Badge> {titleOf(ds)}
+                      <Badge tone={ds.source === 'QA' ? 'violet' : ds.source === 'WEBSITE' ? 'blue' : 'neutral'}>
+                        {ds.source}
+                      </Badge>{' '}
+                      {titleOf(ds)}
                     </span>
                     {ds.status === 'COMPLETED' ? <span className="row-sub clamp">{ds.text}</span> : <Status ds={ds} />}
                   </span>
                   <span className="row-meta">
-                    {ds.status === 'COMPLETED' ? <span className="muted small">{ds.characterCount.toLocaleString()} chars</span> : null}
+                    {ds.status === 'COMPLETED' ? (
+                      <span className="muted small">{ds.characterCount.toLocaleString()} chars</span>
+                    ) : null}
                     <span className="muted small">{formatDate(ds.createdAt)}</span>
                   </span>
                   <span className="row-actions">
                     {ds.status === 'FAILED' && ds.url ? (
-                      <button type="button" className="btn btn-secondary btn-small" disabled={retrying !== null} onClick={() => { retry(ds); }}>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        disabled={retrying !== null}
+                        onClick={() => {
+                          retry(ds);
+                        }}
+                      >
                         {retrying === ds.id ? 'Retrying…' : 'Retry'}
                       </button>
                     ) : null}

@@ -5,7 +5,8 @@ import { href } from '../router.js';
 import { Badge, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui.js';
 
 function Bubble({ message }: { message: ChatMessage }) {
-  const label = message.role === 'user' ? 'You' : message.role === 'agent' ? (message.teamMember?.name ?? 'Team member') : 'AI';
+  const label =
+    message.role === 'user' ? 'You' : message.role === 'agent' ? (message.teamMember?.name ?? 'Team member') : 'AI';
   return (
     <div className={`bubble-row ${message.role}`} data-role={message.role} data-state={message.state}>
       <div className={`bubble ${message.role} ${message.state}`}>
@@ -59,7 +60,12 @@ export function PlaygroundScreen({ agentId, agentName }: { agentId: string; agen
                 Open in inbox
               </a>
             ) : null}
-            <button type="button" className="btn btn-ghost" onClick={chat.reset} disabled={busy || chat.messages.length === 0}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={chat.reset}
+              disabled={busy || chat.messages.length === 0}
+            >
               New chat
             </button>
           </>
@@ -103,7 +109,9 @@ export function PlaygroundScreen({ agentId, agentName }: { agentId: string; agen
               aria-label="Message"
               placeholder="Type a question…"
               value={text}
-              onChange={(e) => { setText(e.target.value); }}
+              onChange={(e) => {
+                setText(e.target.value);
+              }}
               autoComplete="off"
             />
             {busy ? (

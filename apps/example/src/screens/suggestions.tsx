@@ -16,7 +16,11 @@ interface Group {
   items: AISuggestion[];
 }
 
-const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 function groupByQuestion(items: AISuggestion[]): Group[] {
   const groups = new Map<string, Group>();
@@ -85,7 +89,9 @@ function SuggestionCard({ agentId, group }: { agentId: string; group: Group }) {
           <ul className="inline-links">
             {group.items.map((s) => (
               <li key={s.id}>
-                <a href={href({ screen: 'inbox', agentId, itemId: s.chatId })}>Open conversation from {formatDate(s.createdAt)}</a>
+                <a href={href({ screen: 'inbox', agentId, itemId: s.chatId })}>
+                  Open conversation from {formatDate(s.createdAt)}
+                </a>
               </li>
             ))}
           </ul>
@@ -102,14 +108,26 @@ function SuggestionCard({ agentId, group }: { agentId: string; group: Group }) {
               return;
             }
             add.mutate(
-              { type: 'qa', agentId, question: question.trim(), answer: answer.trim(), isGeneratedByAI: false, relatedMessageId: first.aiMessage.id },
+              {
+                type: 'qa',
+                agentId,
+                question: question.trim(),
+                answer: answer.trim(),
+                isGeneratedByAI: false,
+                relatedMessageId: first.aiMessage.id,
+              },
               // Once the knowledge has the answer, the suggestion is dealt with, in every conversation it came from.
               { onSuccess: () => void dismissAll() },
             );
           }}
         >
           <Field label="Question">
-            <input value={question} onChange={(e) => { setQuestion(e.target.value); }} />
+            <input
+              value={question}
+              onChange={(e) => {
+                setQuestion(e.target.value);
+              }}
+            />
           </Field>
           <Field label="Answer" hint={`Hint for you (not sent to visitors): ${first.suggestedImprovement}`}>
             <textarea
@@ -117,7 +135,10 @@ function SuggestionCard({ agentId, group }: { agentId: string; group: Group }) {
               value={answer}
               aria-invalid={refused && !answer.trim()}
               aria-describedby={refused ? `${id}-refused` : undefined}
-              onChange={(e) => { setAnswer(e.target.value); setRefused(false); }}
+              onChange={(e) => {
+                setAnswer(e.target.value);
+                setRefused(false);
+              }}
               placeholder="Write the answer the agent should give visitors"
             />
           </Field>
@@ -132,13 +153,26 @@ function SuggestionCard({ agentId, group }: { agentId: string; group: Group }) {
             <button type="submit" className="btn btn-primary btn-small" disabled={add.isPending}>
               {add.isPending ? 'Adding…' : 'Add Q&A to knowledge'}
             </button>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => { setEditing(false); setRefused(false); }}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => {
+                setEditing(false);
+                setRefused(false);
+              }}
+            >
               Cancel
             </button>
           </div>
         </form>
       ) : (
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => { setEditing(true); }}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            setEditing(true);
+          }}
+        >
           Turn into Q&amp;A
         </button>
       )}
@@ -156,9 +190,16 @@ export function SuggestionsScreen({ agentId }: { agentId: string }) {
   const shown = groups.slice((page - 1) * GROUPS_PER_PAGE, page * GROUPS_PER_PAGE);
   return (
     <>
-      <PageHeader title="AI suggestions" description="Questions the agent could not answer well. Turn each into a Q&A so it can next time." />
+      <PageHeader
+        title="AI suggestions"
+        description="Questions the agent could not answer well. Turn each into a Q&A so it can next time."
+      />
       {suggestions.isLoading ? <Loading label="Loading suggestions…" /> : null}
-      <ErrorNotice error={suggestions.error} title="Could not load suggestions" onRetry={() => void suggestions.refetch()} />
+      <ErrorNotice
+        error={suggestions.error}
+        title="Could not load suggestions"
+        onRetry={() => void suggestions.refetch()}
+      />
       {suggestions.data && groups.length === 0 ? (
         <Card>
           <EmptyState icon="✓" title="Nothing to improve right now">

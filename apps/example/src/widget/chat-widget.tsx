@@ -51,7 +51,12 @@ export interface ChatWidgetProps {
 }
 
 /** The visitor's chat: a launcher button and a panel with the conversation, on the site's own chat handler. */
-export function ChatWidget({ agentId, api = '/api/chat', title = 'Acme Support', assistantName = 'Assistant' }: ChatWidgetProps) {
+export function ChatWidget({
+  agentId,
+  api = '/api/chat',
+  title = 'Acme Support',
+  assistantName = 'Assistant',
+}: ChatWidgetProps) {
   // The chat lives here, outside the panel, so closing the panel neither aborts an answer nor stops
   // the polling that brings in a team member's reply.
   const chat = useChat({ api, agentId });
@@ -116,7 +121,12 @@ export function ChatWidget({ agentId, api = '/api/chat', title = 'Acme Support',
         <header className="lcw-header">
           <h2 id={titleId}>{title}</h2>
           <div className="lcw-header-actions">
-            <button type="button" className="lcw-header-button" onClick={startOver} disabled={busy || chat.messages.length === 0}>
+            <button
+              type="button"
+              className="lcw-header-button"
+              onClick={startOver}
+              disabled={busy || chat.messages.length === 0}
+            >
               New chat
             </button>
             <button type="button" className="lcw-header-button" aria-label="Minimize chat" onClick={closePanel}>

@@ -17,7 +17,9 @@ export async function overview(ctx: Context, _args: string[], opts: Record<strin
 
 export async function agent(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const sdk = await createSdk(ctx);
-  await ctx.printRecord(await sdk.analytics.agent({ ...period(opts), ...pick(opts, { user: 'userId' }) }, callOptions(ctx)));
+  await ctx.printRecord(
+    await sdk.analytics.agent({ ...period(opts), ...pick(opts, { user: 'userId' }) }, callOptions(ctx)),
+  );
 }
 
 export async function aiFunctions(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {

@@ -15,7 +15,8 @@ type Query = Record<string, string | number | boolean | (string | number | boole
 
 /** Splits "/agents?limit=5" into the path (relative to the base URL, "/api/v2" prefix dropped) and its query. */
 export function splitPath(input: string, basePath: string): { path: string; query: Query } {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw usageError(`give the path relative to the API base URL (e.g. /agents), not a full URL: ${input}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
+    throw usageError(`give the path relative to the API base URL (e.g. /agents), not a full URL: ${input}`);
   const url = new URL(input.startsWith('/') ? input : `/${input}`, 'http://placeholder');
   let path = url.pathname;
   const base = basePath.replace(/\/+$/, '');
@@ -56,7 +57,11 @@ export async function api(ctx: Context, [methodArg, pathArg]: string[], opts: Re
   const settings = await ctx.settings();
   const { path, query } = splitPath(pathArg ?? '', new URL(settings.baseURL).pathname);
   const readStdin = (): Promise<string> => readAll(ctx.stdin);
-  const fields = await buildFields((opts.rawField as string[] | undefined) ?? [], (opts.field as string[] | undefined) ?? [], readStdin);
+  const fields = await buildFields(
+    (opts.rawField as string[] | undefined) ?? [],
+    (opts.field as string[] | undefined) ?? [],
+    readStdin,
+  );
   let body: unknown;
   if (typeof opts.input === 'string') {
     const file = opts.input;

@@ -1,6 +1,13 @@
 // login / logout / config show / config path.
 import type { Context } from '../internal/context.js';
-import { DEFAULT_BASE_URL, DEFAULT_PROFILE, maskKey, type Profile, validateProfileName, writeConfig } from '../internal/config.js';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_PROFILE,
+  maskKey,
+  type Profile,
+  validateProfileName,
+  writeConfig,
+} from '../internal/config.js';
 import { CliError, ExitCode } from '../internal/exit-codes.js';
 import { confirm, promptLine, promptSecret, readAll } from '../internal/prompt.js';
 
@@ -10,7 +17,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 function profileName(ctx: Context): string {
-  return validateProfileName(ctx.globals.profile ?? (nonEmpty(ctx.env.LIVECHATAI_PROFILE) ?? DEFAULT_PROFILE));
+  return validateProfileName(ctx.globals.profile ?? nonEmpty(ctx.env.LIVECHATAI_PROFILE) ?? DEFAULT_PROFILE);
 }
 
 /** Where `login` looks for a local emulator (its default port), unless LIVECHATAI_EMULATOR_URL says otherwise. */
@@ -47,10 +54,19 @@ export async function login(ctx: Context): Promise<void> {
 
   // The API URL: --base-url, else LIVECHATAI_BASE_URL, else asked on a terminal (the stored one as default).
   let chosen: string | undefined = ctx.globals.baseUrl;
-  if (chosen === undefined && envBase === undefined && ctx.stdin.isTTY) chosen = await askBaseURL(ctx, existing.baseURL ?? DEFAULT_BASE_URL);
+  if (chosen === undefined && envBase === undefined && ctx.stdin.isTTY)
+    chosen = await askBaseURL(ctx, existing.baseURL ?? DEFAULT_BASE_URL);
   const baseURL = chosen ?? envBase ?? existing.baseURL ?? DEFAULT_BASE_URL;
   const baseURLSource =
-    ctx.globals.baseUrl !== undefined ? 'flag' : chosen !== undefined ? 'prompt' : envBase !== undefined ? 'env' : existing.baseURL ? 'profile' : 'default';
+    ctx.globals.baseUrl !== undefined
+      ? 'flag'
+      : chosen !== undefined
+        ? 'prompt'
+        : envBase !== undefined
+          ? 'env'
+          : existing.baseURL
+            ? 'profile'
+            : 'default';
 
   let key: string;
   if (ctx.globals.apiKey !== undefined) key = ctx.globals.apiKey;
@@ -67,7 +83,8 @@ export async function login(ctx: Context): Promise<void> {
     await sdk.agents.list({ limit: 1 }, { signal: ctx.signal });
   } catch (error) {
     const status = (error as { status?: unknown }).status;
-    if (status === 401 || status === 403) throw new CliError(`the API key was refused by ${baseURL}; nothing was stored`, ExitCode.auth);
+    if (status === 401 || status === 403)
+      throw new CliError(`the API key was refused by ${baseURL}; nothing was stored`, ExitCode.auth);
     throw error;
   }
 

@@ -205,7 +205,11 @@ async function session(ctx: Context, sdk: Awaited<ReturnType<typeof createSdk>>,
     if (polling || id === undefined || deps.current() !== undefined) return;
     polling = true;
     try {
-      const conversation = await sdk.conversations.retrieve(id, { signal: pollController.signal, maxRetries: 0, timeout: 10_000 });
+      const conversation = await sdk.conversations.retrieve(id, {
+        signal: pollController.signal,
+        maxRetries: 0,
+        timeout: 10_000,
+      });
       // an answer that started streaming meanwhile is not a team message: wait for its ids
       if (deps.current() !== undefined || state.conversationId !== id) return;
       for (const m of conversation.messages) {
@@ -223,7 +227,9 @@ async function session(ctx: Context, sdk: Awaited<ReturnType<typeof createSdk>>,
 
   if (interactive) {
     const name = agentName ? `${agentName} (${deps.agentId})` : deps.agentId;
-    ctx.stderr.write(dim(`Chatting with ${name}. /help for commands; Ctrl-C stops an answer, Ctrl-C twice or /exit leaves.\n`));
+    ctx.stderr.write(
+      dim(`Chatting with ${name}. /help for commands; Ctrl-C stops an answer, Ctrl-C twice or /exit leaves.\n`),
+    );
     rl.prompt();
   }
   try {

@@ -11,7 +11,10 @@ export async function complete(ctx: Context, [what]: string[], opts: Record<stri
   const { createSdk } = await import('../internal/sdk.js');
   const agents = await cachedAgents(cachePath(ctx.env), cacheKey(settings.baseURL, settings.apiKey), async () => {
     const sdk = await createSdk(ctx, { maxRetries: 0 });
-    const page = await sdk.agents.list({ limit: 100 }, { signal: ctx.signal, timeout: FETCH_TIMEOUT_MS, deadline: FETCH_TIMEOUT_MS });
+    const page = await sdk.agents.list(
+      { limit: 100 },
+      { signal: ctx.signal, timeout: FETCH_TIMEOUT_MS, deadline: FETCH_TIMEOUT_MS },
+    );
     return page.items.map((a) => ({ id: a.id, name: a.name }));
   });
   const shell = typeof opts.shell === 'string' ? opts.shell : 'bash';

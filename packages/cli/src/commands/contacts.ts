@@ -165,8 +165,11 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   if (ctx.dryRun) {
     // The curl lines are on stdout; rows that could not become a request are still reported.
     for (const f of failures) ctx.stderr.write(`row ${String(f.row)} (line ${String(f.line)}): ${f.error}\n`);
-    ctx.note(`dry run: ${String(rows.length - failures.length)} requests shown, ${String(failures.length)} invalid rows`);
-    if (failures.length > 0) throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows are invalid`, ExitCode.other);
+    ctx.note(
+      `dry run: ${String(rows.length - failures.length)} requests shown, ${String(failures.length)} invalid rows`,
+    );
+    if (failures.length > 0)
+      throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows are invalid`, ExitCode.other);
     return;
   }
   const skipped = rows.length - created - updated - failures.length;
@@ -187,7 +190,9 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
   }
   if (typeof opts.report === 'string') {
     const handle = await open(opts.report, 'w').catch((error: unknown) => {
-      throw new CliError(`cannot write the report ${String(opts.report)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new CliError(
+        `cannot write the report ${String(opts.report)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
     });
     try {
       for (const f of failures) await handle.write(toNdjsonLine(f));
@@ -196,7 +201,8 @@ export async function importContacts(ctx: Context, [file]: string[], opts: Recor
     }
   }
   if (ctx.signal.aborted) throw new CliError('interrupted', ExitCode.interrupted);
-  if (failures.length > 0) throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows failed`, ExitCode.other);
+  if (failures.length > 0)
+    throw new CliError(`${String(failures.length)} of ${String(rows.length)} rows failed`, ExitCode.other);
 }
 export { importContacts as import };
 
@@ -230,7 +236,10 @@ export async function exportContacts(ctx: Context, _args: string[], opts: Record
   const bar = new ProgressBar(ctx.stderr, 'exporting');
   let count = 0;
   try {
-    const first = await sdk.contacts.list({ agentId: String(opts.agent), limit: Math.min(100, limit) }, callOptions(ctx));
+    const first = await sdk.contacts.list(
+      { agentId: String(opts.agent), limit: Math.min(100, limit) },
+      callOptions(ctx),
+    );
     const total = first.pageInfo.totalItems;
     if (total !== undefined) bar.setTotal(Math.min(total, limit));
     if (format === 'csv') await write(out, csvRow(EXPORT_COLUMNS));
@@ -238,15 +247,25 @@ export async function exportContacts(ctx: Context, _args: string[], opts: Record
       if (ctx.signal.aborted) break;
       const attributes = new Map<string, Record<string, string>>();
       if (withAttributes) {
-        await runPool(items, 8, async (item) => {
-          attributes.set(item.id, (await sdk.contacts.retrieve(item.id, callOptions(ctx))).attributes);
-        }, ctx.signal);
+        await runPool(
+          items,
+          8,
+          async (item) => {
+            attributes.set(item.id, (await sdk.contacts.retrieve(item.id, callOptions(ctx))).attributes);
+          },
+          ctx.signal,
+        );
       }
       for (const item of items) {
         const row = exportRow(item, attributes.get(item.id));
         if (format === 'csv') {
           const attrs = row.attributes as Record<string, string>;
-          await write(out, csvRow(EXPORT_COLUMNS.map((c) => (c === 'attributes' ? (Object.keys(attrs).length > 0 ? attrs : '') : row[c]))));
+          await write(
+            out,
+            csvRow(
+              EXPORT_COLUMNS.map((c) => (c === 'attributes' ? (Object.keys(attrs).length > 0 ? attrs : '') : row[c])),
+            ),
+          );
         } else await ctx.emit(row, out);
         count += 1;
         bar.update(count);

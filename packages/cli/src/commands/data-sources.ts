@@ -28,7 +28,10 @@ export async function list(ctx: Context, _args: string[], opts: Record<string, u
 export async function addText(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const content = opts.content === '-' ? await readAll(ctx.stdin) : String(opts.content);
   const sdk = await createSdk(ctx);
-  const result = await sdk.dataSources.addText({ agentId: String(opts.agent), title: String(opts.title), content }, callOptions(ctx));
+  const result = await sdk.dataSources.addText(
+    { agentId: String(opts.agent), title: String(opts.title), content },
+    callOptions(ctx),
+  );
   await ctx.printRecord(result);
 }
 
@@ -63,13 +66,15 @@ export async function addFile(ctx: Context, [path]: string[], opts: Record<strin
   if (extracted.text === '') throw usageError(`no text could be extracted from ${path ?? ''}`);
   const title = typeof opts.title === 'string' ? opts.title : extracted.title;
   const agentId = String(opts.agent);
-  const fileType = (opts.fileType as 'pdf' | 'docx' | 'image' | undefined) ?? (extracted.kind === 'pdf' ? 'pdf' : undefined);
+  const fileType =
+    (opts.fileType as 'pdf' | 'docx' | 'image' | undefined) ?? (extracted.kind === 'pdf' ? 'pdf' : undefined);
   const sdk = await createSdk(ctx);
   const result =
     fileType !== undefined
       ? await sdk.dataSources.addFile({ agentId, title, content: extracted.text, fileType }, callOptions(ctx))
       : await sdk.dataSources.addText({ agentId, title, content: extracted.text }, callOptions(ctx));
-  if (ctx.json) await ctx.printRecord({ ...result, title, characters: extracted.text.length, fileType: fileType ?? null });
+  if (ctx.json)
+    await ctx.printRecord({ ...result, title, characters: extracted.text.length, fileType: fileType ?? null });
   else {
     await ctx.printRecord(result);
     ctx.note(`extracted ${String(extracted.text.length)} characters from ${path ?? ''} (${fileType ?? 'text'})`);
@@ -78,7 +83,8 @@ export async function addFile(ctx: Context, [path]: string[], opts: Record<strin
 
 export async function remove(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const ids = opts.ids as string[] | undefined;
-  if (opts.id === undefined && (ids === undefined || ids.length === 0)) throw usageError('give --id <id> or --ids <id...>');
+  if (opts.id === undefined && (ids === undefined || ids.length === 0))
+    throw usageError('give --id <id> or --ids <id...>');
   const all = [...(typeof opts.id === 'string' ? [opts.id] : []), ...(ids ?? [])];
   const what = `${String(all.length)} ${String(opts.source)} data source${all.length === 1 ? '' : 's'} (${all.join(', ')}) of agent ${String(opts.agent)}`;
   requireConfirmation(ctx, opts, what);

@@ -36,7 +36,10 @@ export async function openOut(path: string): Promise<Writable> {
     stream.on('error', () => undefined);
     return stream;
   } catch (error) {
-    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, ExitCode.other);
+    throw new CliError(
+      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      ExitCode.other,
+    );
   }
 }
 

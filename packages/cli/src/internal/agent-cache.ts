@@ -57,9 +57,10 @@ export async function cachedAgents(
     return entry?.agents ?? [];
   }
   // keep the fresh entry and any other from the last day
-  cache.entries = Object.fromEntries(
-    [...Object.entries(cache.entries).filter(([k, e]) => k !== key && now - e.at <= 24 * 3600_000), [key, { at: now, agents }]],
-  );
+  cache.entries = Object.fromEntries([
+    ...Object.entries(cache.entries).filter(([k, e]) => k !== key && now - e.at <= 24 * 3600_000),
+    [key, { at: now, agents }],
+  ]);
   try {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${String(process.pid)}.tmp`;

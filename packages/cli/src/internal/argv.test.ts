@@ -12,7 +12,9 @@ describe('normalizeJsonFlag', () => {
     expect(norm('agents list --json id,name')).toBe('agents list --json=id,name');
     expect(norm('agents list --json id')).toBe('agents list --json=id');
     expect(norm('agents get clx1 --json name')).toBe('agents get clx1 --json=name');
-    expect(norm('contacts list --agent a --json id,email --limit 3')).toBe('contacts list --agent a --json=id,email --limit 3');
+    expect(norm('contacts list --agent a --json id,email --limit 3')).toBe(
+      'contacts list --agent a --json=id,email --limit 3',
+    );
     expect(norm('agents list --json contact.name,id')).toBe('agents list --json=contact.name,id');
   });
 

@@ -30,7 +30,8 @@ export function normalizeJsonFlag(program: Command, args: readonly string[]): st
       const expected = command.registeredArguments;
       const wantsArgument = expected.some((a) => a.variadic) || positionals < expected.length;
       const wantsCommand = next !== undefined && subcommand(command, next) !== undefined;
-      const takes = next !== undefined && FIELD_LIST.test(next) && !wantsCommand && (!wantsArgument || next.includes(','));
+      const takes =
+        next !== undefined && FIELD_LIST.test(next) && !wantsCommand && (!wantsArgument || next.includes(','));
       if (takes) {
         out.push(`--json=${next}`);
         i += 1;

@@ -21,7 +21,9 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
 
 describe('bash completion', () => {
   it('completes command groups, subcommands, flags and flag values', () => {
-    expect(complete('livechatai ')).toEqual(expect.arrayContaining(['agents', 'chatbots', 'contacts', 'data-sources', 'chat', 'completion']));
+    expect(complete('livechatai ')).toEqual(
+      expect.arrayContaining(['agents', 'chatbots', 'contacts', 'data-sources', 'chat', 'completion']),
+    );
     expect(complete('livechatai con')).toEqual(['contacts', 'conversations', 'config']);
     expect(complete('livechatai conversations ')).toEqual(
       expect.arrayContaining(['list', 'get', 'reply', 'end', 'views', 'export']),
@@ -62,10 +64,19 @@ _livechatai`;
 describe.skipIf(!hasZsh)('zsh completion (run in zsh)', () => {
   it('is valid zsh and offers commands, flags and flag values', () => {
     execFileSync('zsh', ['-n', '-c', zshCompletion(program)]);
-    expect(completeZsh('livechatai ')).toEqual(expect.arrayContaining(['agents:AI agents (chatbots) of the workspace', 'chat:chat with an agent; answers stream as they arrive (Ctrl-C stops an answer, again exits)']));
-    expect(completeZsh('livechatai data-sources ')).toEqual(expect.arrayContaining(['add-file:extract the text of a .txt, .md, .html or .pdf file and add it']));
+    expect(completeZsh('livechatai ')).toEqual(
+      expect.arrayContaining([
+        'agents:AI agents (chatbots) of the workspace',
+        'chat:chat with an agent; answers stream as they arrive (Ctrl-C stops an answer, again exits)',
+      ]),
+    );
+    expect(completeZsh('livechatai data-sources ')).toEqual(
+      expect.arrayContaining(['add-file:extract the text of a .txt, .md, .html or .pdf file and add it']),
+    );
     expect(completeZsh('livechatai conversations export --format ')).toEqual(['csv', 'jsonl']);
-    expect(completeZsh('livechatai agents list --')).toEqual(expect.arrayContaining(['--limit:show this many items (default 30; pages are fetched as needed)']));
+    expect(completeZsh('livechatai agents list --')).toEqual(
+      expect.arrayContaining(['--limit:show this many items (default 30; pages are fetched as needed)']),
+    );
   });
 });
 
@@ -75,9 +86,15 @@ describe('fish completion', () => {
   const fish = fishCompletion(program);
   it('declares paths, subcommands per path, flags with choices and agent ids from the API', () => {
     expect(fish).toContain("complete -c livechatai -n '__livechatai_at \\'conversations\\'' -a 'export'");
-    expect(fish).toContain("complete -c livechatai -n '__livechatai_at \\'conversations export\\'' -l format -x -a 'csv jsonl'");
-    expect(fish).toContain("complete -c livechatai -l agent -x -a '(livechatai __complete agents --shell fish 2>/dev/null)'");
-    expect(fish).toContain("complete -c livechatai -n '__livechatai_at \\'chat\\'' -a '(livechatai __complete agents --shell fish 2>/dev/null)'");
+    expect(fish).toContain(
+      "complete -c livechatai -n '__livechatai_at \\'conversations export\\'' -l format -x -a 'csv jsonl'",
+    );
+    expect(fish).toContain(
+      "complete -c livechatai -l agent -x -a '(livechatai __complete agents --shell fish 2>/dev/null)'",
+    );
+    expect(fish).toContain(
+      "complete -c livechatai -n '__livechatai_at \\'chat\\'' -a '(livechatai __complete agents --shell fish 2>/dev/null)'",
+    );
     expect(fish).toContain("complete -c livechatai -n '__livechatai_at \\'contacts import\\'' -F");
   });
 
@@ -88,7 +105,9 @@ describe('fish completion', () => {
         .filter(Boolean)
         .map((l) => l.split('\t')[0] ?? '');
     expect(run('livechatai con')).toEqual(['config', 'contacts', 'conversations']);
-    expect(run('livechatai conversations ')).toEqual(expect.arrayContaining(['list', 'get', 'reply', 'end', 'views', 'export']));
+    expect(run('livechatai conversations ')).toEqual(
+      expect.arrayContaining(['list', 'get', 'reply', 'end', 'views', 'export']),
+    );
     expect(run('livechatai conversations export --format ')).toEqual(['csv', 'jsonl']);
     expect(run('livechatai chatbots list --li')).toEqual(['--limit']);
     expect(run('livechatai completion ')).toEqual(['bash', 'fish', 'powershell', 'zsh']);

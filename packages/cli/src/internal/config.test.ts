@@ -23,7 +23,9 @@ describe('readConfig / writeConfig', () => {
     dirs.push(dir);
     const file = join(dir, 'livechatai', 'config.json');
     expect(await readConfig(file)).toEqual({ profiles: {} });
-    await writeConfig(file, { profiles: { default: { apiKey: 'k1' }, work: { apiKey: 'k2', baseURL: 'http://127.0.0.1:1/api/v2' } } });
+    await writeConfig(file, {
+      profiles: { default: { apiKey: 'k1' }, work: { apiKey: 'k2', baseURL: 'http://127.0.0.1:1/api/v2' } },
+    });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(await readConfig(file)).toEqual({
       profiles: { default: { apiKey: 'k1' }, work: { apiKey: 'k2', baseURL: 'http://127.0.0.1:1/api/v2' } },
@@ -52,23 +54,48 @@ describe('resolveSettings precedence: flags > env > profile', () => {
 
   it('falls back to the default profile', () => {
     const s = resolveSettings({}, {}, config);
-    expect(s).toMatchObject({ apiKey: 'profile-default', keySource: 'profile', baseURL: 'http://127.0.0.1:1/api/v2', profile: 'default' });
+    expect(s).toMatchObject({
+      apiKey: 'profile-default',
+      keySource: 'profile',
+      baseURL: 'http://127.0.0.1:1/api/v2',
+      profile: 'default',
+    });
   });
 
   it('prefers the environment over the profile', () => {
-    const s = resolveSettings({}, { LIVECHATAI_API_KEY: 'env-key', LIVECHATAI_BASE_URL: 'http://localhost:2/api/v2' }, config);
-    expect(s).toMatchObject({ apiKey: 'env-key', keySource: 'env', baseURL: 'http://localhost:2/api/v2', baseURLSource: 'env' });
+    const s = resolveSettings(
+      {},
+      { LIVECHATAI_API_KEY: 'env-key', LIVECHATAI_BASE_URL: 'http://localhost:2/api/v2' },
+      config,
+    );
+    expect(s).toMatchObject({
+      apiKey: 'env-key',
+      keySource: 'env',
+      baseURL: 'http://localhost:2/api/v2',
+      baseURLSource: 'env',
+    });
   });
 
   it('selects the profile from LIVECHATAI_PROFILE', () => {
-    expect(resolveSettings({}, { LIVECHATAI_PROFILE: 'work' }, config)).toMatchObject({ apiKey: 'profile-work', profile: 'work' });
+    expect(resolveSettings({}, { LIVECHATAI_PROFILE: 'work' }, config)).toMatchObject({
+      apiKey: 'profile-work',
+      profile: 'work',
+    });
   });
 
   it('prefers flags over everything, and an explicit --profile over the env key', () => {
     const env = { LIVECHATAI_API_KEY: 'env-key', LIVECHATAI_PROFILE: 'default' };
-    expect(resolveSettings({ apiKey: 'flag-key' }, env, config)).toMatchObject({ apiKey: 'flag-key', keySource: 'flag' });
-    expect(resolveSettings({ profile: 'work' }, env, config)).toMatchObject({ apiKey: 'profile-work', keySource: 'profile' });
-    expect(resolveSettings({ baseUrl: 'http://127.0.0.1:9/api/v2' }, env, config)).toMatchObject({ baseURLSource: 'flag' });
+    expect(resolveSettings({ apiKey: 'flag-key' }, env, config)).toMatchObject({
+      apiKey: 'flag-key',
+      keySource: 'flag',
+    });
+    expect(resolveSettings({ profile: 'work' }, env, config)).toMatchObject({
+      apiKey: 'profile-work',
+      keySource: 'profile',
+    });
+    expect(resolveSettings({ baseUrl: 'http://127.0.0.1:9/api/v2' }, env, config)).toMatchObject({
+      baseURLSource: 'flag',
+    });
   });
 
   it('reports no key and the default base URL when nothing is configured', () => {

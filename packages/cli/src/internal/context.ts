@@ -4,7 +4,18 @@ import type { Writable } from 'node:stream';
 import type { ConfigFile, ResolvedSettings } from './config.js';
 import { configPath, readConfig, resolveSettings } from './config.js';
 import type { Column, Paint, TableMode } from './output.js';
-import { colorEnabled, hasField, JsonArrayWriter, paint, project, renderRecord, TableWriter, toJson, toNdjsonLine, write } from './output.js';
+import {
+  colorEnabled,
+  hasField,
+  JsonArrayWriter,
+  paint,
+  project,
+  renderRecord,
+  TableWriter,
+  toJson,
+  toNdjsonLine,
+  write,
+} from './output.js';
 
 export interface GlobalOptions {
   /** `true` (bare `--json`), or the comma-separated field list (`''` when given as `--json=`). */
@@ -139,7 +150,12 @@ export function createContext(globals: GlobalOptions, signal: AbortSignal): Cont
         await write(stdout, array.end());
         return count;
       }
-      const table = new TableWriter(columns, { mode: tableMode, width: (stdout as TTYWritable).columns ?? 80, paint: p, now: Date.now() });
+      const table = new TableWriter(columns, {
+        mode: tableMode,
+        width: (stdout as TTYWritable).columns ?? 80,
+        paint: p,
+        now: Date.now(),
+      });
       for await (const batch of batches) {
         if (batch.length === 0) continue;
         await write(stdout, table.format(batch));

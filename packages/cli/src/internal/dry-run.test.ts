@@ -3,8 +3,17 @@ import { dryRunFetch, isDryRunStop, renderCurl } from './dry-run.js';
 
 describe('renderCurl', () => {
   it('renders a GET with the key masked', () => {
-    const headers = new Headers({ authorization: 'Bearer secret-key-123456', accept: 'application/json', 'user-agent': 'x' });
-    const line = renderCurl({ method: 'GET', url: 'http://127.0.0.1:5/api/v2/agents?limit=100', headers, body: undefined });
+    const headers = new Headers({
+      authorization: 'Bearer secret-key-123456',
+      accept: 'application/json',
+      'user-agent': 'x',
+    });
+    const line = renderCurl({
+      method: 'GET',
+      url: 'http://127.0.0.1:5/api/v2/agents?limit=100',
+      headers,
+      body: undefined,
+    });
     expect(line).toBe(
       `curl 'http://127.0.0.1:5/api/v2/agents?limit=100' -H "Authorization: Bearer $LIVECHATAI_API_KEY" -H 'Accept: application/json'`,
     );
@@ -13,7 +22,12 @@ describe('renderCurl', () => {
 
   it('quotes a JSON body with single quotes escaped', () => {
     const headers = new Headers({ 'content-type': 'application/json', 'idempotency-key': 'abc' });
-    const line = renderCurl({ method: 'POST', url: 'https://h/api/v2/data-sources/text', headers, body: `{"title":"it's"}` });
+    const line = renderCurl({
+      method: 'POST',
+      url: 'https://h/api/v2/data-sources/text',
+      headers,
+      body: `{"title":"it's"}`,
+    });
     expect(line).toBe(
       `curl -X POST https://h/api/v2/data-sources/text -H 'Content-Type: application/json' -H 'Idempotency-Key: abc' --data-raw '{"title":"it'\\''s"}'`,
     );

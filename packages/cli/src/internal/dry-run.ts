@@ -60,13 +60,16 @@ async function bodyText(body: unknown): Promise<string | undefined> {
  * A fetch replacement: renders every request it is given with `onRequest` and then throws
  * DryRunStop so nothing leaves the machine.
  */
-export function dryRunFetch(onRequest: (curl: string) => void): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+export function dryRunFetch(
+  onRequest: (curl: string) => void,
+): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   return async (input, init) => {
     const request = typeof input === 'string' || input instanceof URL ? undefined : input;
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers ?? request?.headers);
-    const body = init?.body !== undefined ? await bodyText(init.body) : request ? await request.clone().text() : undefined;
+    const body =
+      init?.body !== undefined ? await bodyText(init.body) : request ? await request.clone().text() : undefined;
     onRequest(renderCurl({ method, url, headers, body }));
     throw new DryRunStop();
   };

@@ -17,8 +17,15 @@ describe('extractFile', () => {
   it('reads .txt and .md as they are', async () => {
     await writeFile(join(dir, 'notes.txt'), '\uFEFFShipping takes 3 days.\n');
     await writeFile(join(dir, 'faq.md'), '# FAQ\n\n**Refunds** within 30 days.\n');
-    expect(await extractFile(join(dir, 'notes.txt'))).toEqual({ kind: 'text', title: 'notes.txt', text: 'Shipping takes 3 days.' });
-    expect(await extractFile(join(dir, 'faq.md'))).toMatchObject({ kind: 'markdown', text: '# FAQ\n\n**Refunds** within 30 days.' });
+    expect(await extractFile(join(dir, 'notes.txt'))).toEqual({
+      kind: 'text',
+      title: 'notes.txt',
+      text: 'Shipping takes 3 days.',
+    });
+    expect(await extractFile(join(dir, 'faq.md'))).toMatchObject({
+      kind: 'markdown',
+      text: '# FAQ\n\n**Refunds** within 30 days.',
+    });
   });
 
   it('reduces HTML to text and takes its <title>', async () => {

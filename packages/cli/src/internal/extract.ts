@@ -51,7 +51,13 @@ export async function pdfToText(data: Uint8Array): Promise<{ text: string; pages
   const pdf = await getDocumentProxy(data, { verbosity: 0 });
   try {
     const { text, totalPages } = await extractText(pdf, { mergePages: false });
-    return { text: text.map((page) => page.trim()).filter(Boolean).join('\n\n'), pages: totalPages };
+    return {
+      text: text
+        .map((page) => page.trim())
+        .filter(Boolean)
+        .join('\n\n'),
+      pages: totalPages,
+    };
   } finally {
     await pdf.destroy();
   }
@@ -69,7 +75,14 @@ export async function extractFile(path: string): Promise<Extracted> {
   switch (kind) {
     case 'text':
     case 'markdown': {
-      return { kind, title: fallbackTitle, text: data.toString('utf8').replace(/^\uFEFF/, '').trim() };
+      return {
+        kind,
+        title: fallbackTitle,
+        text: data
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim(),
+      };
     }
     case 'html': {
       const { text, title } = await htmlToText(data.toString('utf8'));

@@ -68,7 +68,11 @@ async function typedValue(text: string, readStdin: () => Promise<string>): Promi
 }
 
 /** Builds the parameter object from `-f` (string) and `-F` (typed) pairs. */
-export async function buildFields(raw: readonly string[], typed: readonly string[], readStdin: () => Promise<string>): Promise<Record<string, FieldValue>> {
+export async function buildFields(
+  raw: readonly string[],
+  typed: readonly string[],
+  readStdin: () => Promise<string>,
+): Promise<Record<string, FieldValue>> {
   const out: Record<string, FieldValue> = {};
   for (const pair of raw) {
     const [key, value] = splitPair(pair, '-f/--raw-field');
@@ -82,12 +86,15 @@ export async function buildFields(raw: readonly string[], typed: readonly string
 }
 
 /** The fields as query parameters: scalars, or arrays of scalars (the key repeats). */
-export function fieldsAsQuery(fields: Record<string, FieldValue>): Record<string, string | number | boolean | (string | number | boolean)[]> {
+export function fieldsAsQuery(
+  fields: Record<string, FieldValue>,
+): Record<string, string | number | boolean | (string | number | boolean)[]> {
   const query: Record<string, string | number | boolean | (string | number | boolean)[]> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value === null) continue;
     if (Array.isArray(value)) {
-      if (value.some((v) => typeof v === 'object')) throw usageError(`field "${key}": a query parameter cannot hold nested values`);
+      if (value.some((v) => typeof v === 'object'))
+        throw usageError(`field "${key}": a query parameter cannot hold nested values`);
       query[key] = value as (string | number | boolean)[];
     } else if (typeof value === 'object') throw usageError(`field "${key}": a query parameter cannot hold an object`);
     else query[key] = value;

@@ -62,15 +62,26 @@ export function connectionMessage(error: unknown): string | undefined {
 /** A next step for errors a user can fix: the API URL for a connection error, logging in for a 401. */
 export function hintFor(error: unknown): string | undefined {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
-  const login = endpoint === undefined || endpoint.profile === 'default' ? 'livechatai login' : `livechatai --profile ${endpoint.profile} login`;
+  const login =
+    endpoint === undefined || endpoint.profile === 'default'
+      ? 'livechatai login'
+      : `livechatai --profile ${endpoint.profile} login`;
   if (e.name === 'APIConnectionError' || e.name === 'APITimeoutError') {
     if (endpoint === undefined) return undefined;
-    const ways = endpoint.keySource === 'login' ? 'pass --base-url <url>' : `Pass --base-url <url>, set LIVECHATAI_BASE_URL, or run \`${login}\``;
+    const ways =
+      endpoint.keySource === 'login'
+        ? 'pass --base-url <url>'
+        : `Pass --base-url <url>, set LIVECHATAI_BASE_URL, or run \`${login}\``;
     return `is ${endpoint.baseURL} (from ${SOURCE[endpoint.source]}) the right API URL? ${endpoint.keySource === 'login' ? 'Log in again and ' : ''}${ways}`;
   }
   if (e.status === 401) {
     if (endpoint?.keySource === 'login') return undefined;
-    const from = endpoint?.keySource === 'env' ? ' (the key in use is LIVECHATAI_API_KEY)' : endpoint?.keySource === 'flag' ? ' (the key in use is --api-key)' : '';
+    const from =
+      endpoint?.keySource === 'env'
+        ? ' (the key in use is LIVECHATAI_API_KEY)'
+        : endpoint?.keySource === 'flag'
+          ? ' (the key in use is --api-key)'
+          : '';
     return `run \`${login}\` to store a valid key${from}`;
   }
   return undefined;

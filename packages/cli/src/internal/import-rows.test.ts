@@ -4,7 +4,13 @@ import { detectFormat, parseCsvRows, parseJsonlRows, recordToFields } from './im
 describe('recordToFields', () => {
   it('maps known columns, an attributes JSON column and other columns to attributes', () => {
     expect(
-      recordToFields({ distinct_id: ' u1 ', Name: 'Ann', email: '', attributes: '{"plan":"pro","seats":3}', team: 'red' }),
+      recordToFields({
+        distinct_id: ' u1 ',
+        Name: 'Ann',
+        email: '',
+        attributes: '{"plan":"pro","seats":3}',
+        team: 'red',
+      }),
     ).toEqual({ fields: { distinctId: 'u1', name: 'Ann', attributes: { plan: 'pro', seats: '3', team: 'red' } } });
   });
 
@@ -17,13 +23,16 @@ describe('recordToFields', () => {
   it('names what is wrong', () => {
     expect(recordToFields({ name: 'x' })).toEqual({ error: 'distinctId is missing' });
     expect(recordToFields({ distinctId: 'u', attributes: '{' })).toEqual({ error: 'attributes is not valid JSON' });
-    expect(recordToFields({ distinctId: 'u', attributes: '[1]' })).toEqual({ error: 'attributes must be a JSON object' });
+    expect(recordToFields({ distinctId: 'u', attributes: '[1]' })).toEqual({
+      error: 'attributes must be a JSON object',
+    });
   });
 });
 
 describe('parseCsvRows', () => {
   it('keeps every row, invalid ones with their error and line', () => {
-    const csv = 'distinctId,name,email,plan\nu1,Ann,ann@example.com,pro\n,NoId,x@example.com,\nu3,"Multi\nLine",,free\nu4,too,many,cols,here\n';
+    const csv =
+      'distinctId,name,email,plan\nu1,Ann,ann@example.com,pro\n,NoId,x@example.com,\nu3,"Multi\nLine",,free\nu4,too,many,cols,here\n';
     const rows = parseCsvRows(csv);
     expect(rows.map((r) => [r.row, r.line, r.distinctId, r.error ?? null])).toEqual([
       [1, 2, 'u1', null],
@@ -31,7 +40,12 @@ describe('parseCsvRows', () => {
       [3, 5, 'u3', null],
       [4, 6, 'u4', 'expected 4 columns, found 5'],
     ]);
-    expect(rows[0]?.fields).toEqual({ distinctId: 'u1', name: 'Ann', email: 'ann@example.com', attributes: { plan: 'pro' } });
+    expect(rows[0]?.fields).toEqual({
+      distinctId: 'u1',
+      name: 'Ann',
+      email: 'ann@example.com',
+      attributes: { plan: 'pro' },
+    });
     expect(rows[2]?.fields).toEqual({ distinctId: 'u3', name: 'Multi\nLine', attributes: { plan: 'free' } });
   });
 

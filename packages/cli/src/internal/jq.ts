@@ -23,7 +23,8 @@ export async function checkJq(expr: string): Promise<void> {
     await jq.raw('null', expr, ['-r']);
   } catch (error) {
     const message = jqMessage(error);
-    if (/compile error|syntax error/.test(error instanceof Error ? error.message : '')) throw usageError(`invalid --jq expression: ${message}`);
+    if (/compile error|syntax error/.test(error instanceof Error ? error.message : ''))
+      throw usageError(`invalid --jq expression: ${message}`);
     // a runtime error on null (e.g. iterating over it) is fine: the real input is not null
   }
 }

@@ -41,7 +41,10 @@ class Screen {
     return this.rows[this.r] ?? [];
   }
   text(): string {
-    return this.rows.map((r) => r.join('').trimEnd()).join('\n').trimEnd();
+    return this.rows
+      .map((r) => r.join('').trimEnd())
+      .join('\n')
+      .trimEnd();
   }
 }
 
@@ -65,7 +68,8 @@ describe('MarkdownStream', () => {
     expect(whole.split('\n')[0]).toBe('agent> Refunds');
     expect(whole).toContain('       Refunds are possible within 30 days of the purchase,');
     expect(whole).toContain('code line');
-    for (const chunk of [1, 3, 7, 20]) expect(streamed(ANSWER, chunk, 60).text(), `chunks of ${String(chunk)}`).toBe(whole);
+    for (const chunk of [1, 3, 7, 20])
+      expect(streamed(ANSWER, chunk, 60).text(), `chunks of ${String(chunk)}`).toBe(whole);
   });
 
   it('keeps every line within the width (no terminal wrap) and leaves the cursor on a fresh line', () => {

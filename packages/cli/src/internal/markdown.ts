@@ -17,7 +17,12 @@ export interface MarkdownOptions {
 
 export function markdownRenderer(width: number, color: boolean): (markdown: string) => string {
   const marked = new Marked(
-    markedTerminal({ width: Math.max(20, width), reflowText: true, showSectionPrefix: false, tab: 2 }) as unknown as MarkedExtension,
+    markedTerminal({
+      width: Math.max(20, width),
+      reflowText: true,
+      showSectionPrefix: false,
+      tab: 2,
+    }) as unknown as MarkedExtension,
   );
   return (markdown) => {
     const out = marked.parse(markdown, { async: false }).replace(/\s+$/, '');
@@ -84,7 +89,9 @@ export class MarkdownStream {
   private decorated(markdown: string): string[] {
     const rendered = markdown.trim() === '' ? '' : this.render(markdown);
     const first = this.printed === 0;
-    return rendered.split('\n').map((line, i) => (first && i === 0 ? this.options.label : line === '' ? '' : this.indent) + line);
+    return rendered
+      .split('\n')
+      .map((line, i) => (first && i === 0 ? this.options.label : line === '' ? '' : this.indent) + line);
   }
 
   private rowsOf(lines: readonly string[]): number {

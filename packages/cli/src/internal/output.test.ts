@@ -35,13 +35,18 @@ describe('TableWriter', () => {
   });
 
   it('fits the terminal width: the widest column gives way, no line is longer than the terminal', () => {
-    const long = [{ id: 'clx0123456789abcdef', name: 'A support agent for the billing questions of our customers', ok: true }];
+    const long = [
+      { id: 'clx0123456789abcdef', name: 'A support agent for the billing questions of our customers', ok: true },
+    ];
     const table = new TableWriter(columns, { mode: 'tty', width: 50, paint: paint(false), now: NOW });
     const lines = table.format(long).trimEnd().split('\n');
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(50);
     expect(lines[1]).toBe('clx0123456789abcdef  A support agent for…     true');
     // narrower still: the id gives way too once it would take more than half
-    const narrow = new TableWriter(columns, { mode: 'tty', width: 30, paint: paint(false), now: NOW }).format(long).trimEnd().split('\n');
+    const narrow = new TableWriter(columns, { mode: 'tty', width: 30, paint: paint(false), now: NOW })
+      .format(long)
+      .trimEnd()
+      .split('\n');
     for (const line of narrow) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
 
@@ -59,8 +64,12 @@ describe('TableWriter', () => {
       { header: 'id', get: (r: (typeof dated)[number]) => r.id },
       { header: 'created', get: (r: (typeof dated)[number]) => r.at },
     ];
-    expect(new TableWriter(cols, { mode: 'tty', width: 80, paint: paint(false), now: NOW }).format(dated)).toBe('ID  CREATED\na   5 minutes ago\n');
-    expect(new TableWriter(cols, { mode: 'tsv', width: 80, paint: paint(false), now: NOW }).format(dated)).toBe('a\t2025-03-01T11:55:00.000Z\n');
+    expect(new TableWriter(cols, { mode: 'tty', width: 80, paint: paint(false), now: NOW }).format(dated)).toBe(
+      'ID  CREATED\na   5 minutes ago\n',
+    );
+    expect(new TableWriter(cols, { mode: 'tsv', width: 80, paint: paint(false), now: NOW }).format(dated)).toBe(
+      'a\t2025-03-01T11:55:00.000Z\n',
+    );
   });
 });
 
@@ -94,13 +103,15 @@ describe('renderRecord', () => {
   const opts = { mode: 'tty' as const, now: NOW };
   it('prints nested objects as dotted keys and arrays as JSON', () => {
     expect(renderRecord({ id: 'x', tags: ['a'], n: null }, paint(false), opts)).toBe('id    x\ntags  ["a"]\nn     \n');
-    expect(renderRecord({ currentPeriod: { total: 3, changes: { total: -12.5 } }, empty: {} }, paint(false), opts)).toBe(
-      'currentPeriod.total          3\ncurrentPeriod.changes.total  -12.5\nempty                        {}\n',
-    );
+    expect(
+      renderRecord({ currentPeriod: { total: 3, changes: { total: -12.5 } }, empty: {} }, paint(false), opts),
+    ).toBe('currentPeriod.total          3\ncurrentPeriod.changes.total  -12.5\nempty                        {}\n');
   });
 
   it('adds the relative date on a terminal; tab-separated in a pipe', () => {
-    expect(renderRecord({ createdAt: '2025-03-01T10:00:00Z' }, paint(false), opts)).toBe('createdAt  2025-03-01T10:00:00Z (2 hours ago)\n');
+    expect(renderRecord({ createdAt: '2025-03-01T10:00:00Z' }, paint(false), opts)).toBe(
+      'createdAt  2025-03-01T10:00:00Z (2 hours ago)\n',
+    );
     expect(renderRecord({ id: 'x', a: { b: 1 } }, paint(false), { mode: 'tsv', now: NOW })).toBe('id\tx\na.b\t1\n');
   });
 });

@@ -108,7 +108,8 @@ function pad(text: string, width: number): string {
  * widest columns are narrowed first (to one common cap), never below `minimum` (the header, at most 8).
  */
 export function fitWidths(natural: readonly number[], minimum: readonly number[], available: number): number[] {
-  const total = (cap: number): number => natural.reduce((sum, w, i) => sum + Math.min(w, Math.max(cap, minimum[i] ?? 0)), 0);
+  const total = (cap: number): number =>
+    natural.reduce((sum, w, i) => sum + Math.min(w, Math.max(cap, minimum[i] ?? 0)), 0);
   if (total(Infinity) <= available) return [...natural];
   let lo = 0;
   let hi = Math.max(0, ...natural);
@@ -186,11 +187,15 @@ export class TableWriter<T> {
     let out = '';
     if (this.widths === undefined) {
       const headers = this.columns.map((c) => c.header.toUpperCase());
-      const natural = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => Math.min(MAX_CELL, displayWidth(r[i] ?? '')))));
+      const natural = headers.map((h, i) =>
+        Math.max(displayWidth(h), ...rows.map((r) => Math.min(MAX_CELL, displayWidth(r[i] ?? '')))),
+      );
       const available = this.options.width - GAP.length * (this.columns.length - 1);
       // the first column (the id) stays whole while it takes at most half the width: a cut id is of no use
       const minimum = headers.map((h, i) =>
-        i === 0 && (natural[0] ?? 0) <= available / 2 ? (natural[0] ?? 0) : Math.min(natural[i] ?? 0, Math.max(3, Math.min(8, displayWidth(h)))),
+        i === 0 && (natural[0] ?? 0) <= available / 2
+          ? (natural[0] ?? 0)
+          : Math.min(natural[i] ?? 0, Math.max(3, Math.min(8, displayWidth(h)))),
       );
       this.widths = fitWidths(natural, minimum, available);
       out += this.options.paint.bold(this.line(headers)) + '\n';
@@ -215,7 +220,13 @@ export class TableWriter<T> {
 function flatten(record: Record<string, unknown>, prefix: string, out: [string, unknown][], depth: number): void {
   for (const [key, value] of Object.entries(record)) {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && depth < 3 && Object.keys(value).length > 0) {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      depth < 3 &&
+      Object.keys(value).length > 0
+    ) {
       flatten(value as Record<string, unknown>, name, out, depth + 1);
     } else out.push([name, value]);
   }
@@ -225,7 +236,11 @@ function flatten(record: Record<string, unknown>, prefix: string, out: [string, 
  * Renders one object as "key  value" lines (tab-separated in a pipe); nested objects as dotted keys, arrays as
  * compact JSON. On a terminal a date also says how long ago it was.
  */
-export function renderRecord(record: Record<string, unknown>, p: Paint, options: { mode: TableMode; now: number }): string {
+export function renderRecord(
+  record: Record<string, unknown>,
+  p: Paint,
+  options: { mode: TableMode; now: number },
+): string {
   const entries: [string, unknown][] = [];
   flatten(record, '', entries, 0);
   if (options.mode === 'tsv') return entries.map(([k, v]) => `${k}\t${oneLine(cellText(v))}\n`).join('');
@@ -248,7 +263,8 @@ export function project(value: unknown, fields: readonly string[]): unknown {
   for (const field of fields) {
     const parts = field.split('.');
     let source: unknown = value;
-    for (const part of parts) source = typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[part] : undefined;
+    for (const part of parts)
+      source = typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[part] : undefined;
     let target = out;
     parts.slice(0, -1).forEach((part) => {
       const next = target[part];

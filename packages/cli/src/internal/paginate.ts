@@ -25,7 +25,8 @@ export function rawPageInfo(body: unknown, requestedPage: number): RawPageInfo {
       const page = finite(paging.page ?? paging.currentPage) ?? requestedPage;
       const totalPages = finite(paging.totalPages ?? paging.totalPageCount);
       const flag = paging.hasNext ?? paging.hasNextPage;
-      const hasNext = typeof flag === 'boolean' ? flag : 'next' in paging ? paging.next != null : (totalPages ?? 0) > page;
+      const hasNext =
+        typeof flag === 'boolean' ? flag : 'next' in paging ? paging.next != null : (totalPages ?? 0) > page;
       return { page, hasNext, scheme };
     }
   }

@@ -61,7 +61,9 @@ export class ProgressBar {
     if (this.total !== undefined && this.total > 0) {
       const ratio = Math.min(1, this.done / this.total);
       const filled = Math.round(ratio * width);
-      parts.push(`${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(this.done)}/${String(this.total)} ${String(Math.floor(ratio * 100))}%`);
+      parts.push(
+        `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(this.done)}/${String(this.total)} ${String(Math.floor(ratio * 100))}%`,
+      );
     } else {
       parts.push(`${this.label} ${String(this.done)}`);
     }

@@ -49,7 +49,11 @@ export function promptSecret(question: string, input: NodeJS.ReadStream, output:
  * Asks one question on a terminal and resolves to the line typed (echoed, trimmed). Ctrl-C rejects with an
  * interrupted CliError; Ctrl-D (end of input) resolves to ''.
  */
-export async function promptLine(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<string> {
+export async function promptLine(
+  question: string,
+  input: NodeJS.ReadStream,
+  output: NodeJS.WriteStream,
+): Promise<string> {
   const { createInterface } = await import('node:readline');
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input, output, terminal: input.isTTY });
@@ -80,7 +84,12 @@ export async function promptLine(question: string, input: NodeJS.ReadStream, out
 }
 
 /** Asks a yes/no question on a terminal; `defaultYes` decides what Enter alone means. */
-export async function confirm(question: string, input: NodeJS.ReadStream, output: NodeJS.WriteStream, defaultYes = false): Promise<boolean> {
+export async function confirm(
+  question: string,
+  input: NodeJS.ReadStream,
+  output: NodeJS.WriteStream,
+  defaultYes = false,
+): Promise<boolean> {
   const answer = (await promptLine(`${question} ${defaultYes ? '[Y/n]' : '[y/N]'} `, input, output)).toLowerCase();
   if (answer === '') return defaultYes;
   return answer === 'y' || answer === 'yes';
@@ -90,7 +99,14 @@ export async function confirm(question: string, input: NodeJS.ReadStream, output
  * A destructive command goes ahead with --yes (or --dry-run, which sends nothing); otherwise it asks on a
  * terminal, and off a terminal it refuses with exit 2 before anything is sent.
  */
-export function requireConfirmation(ctx: { stdin: NodeJS.ReadStream; dryRun: boolean }, opts: Record<string, unknown>, what: string): void {
+export function requireConfirmation(
+  ctx: { stdin: NodeJS.ReadStream; dryRun: boolean },
+  opts: Record<string, unknown>,
+  what: string,
+): void {
   if (opts.yes === true || ctx.dryRun || ctx.stdin.isTTY) return;
-  throw new CliError(`refusing to delete ${what} without --yes: stdin is not a terminal, so there is no one to ask`, ExitCode.usage);
+  throw new CliError(
+    `refusing to delete ${what} without --yes: stdin is not a terminal, so there is no one to ask`,
+    ExitCode.usage,
+  );
 }

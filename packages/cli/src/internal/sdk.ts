@@ -23,8 +23,12 @@ export async function createSdk(ctx: Context, overrides: SdkOverrides = {}): Pro
   const settings = await ctx.settings();
   const apiKey = overrides.apiKey ?? settings.apiKey ?? (ctx.dryRun ? 'dry-run' : undefined);
   if (apiKey === undefined) {
-    const login = settings.profile === 'default' ? 'livechatai login' : `livechatai login --profile ${settings.profile}`;
-    throw new CliError(`no API key (profile "${settings.profile}"): run \`${login}\`, set LIVECHATAI_API_KEY or pass --api-key`, ExitCode.auth);
+    const login =
+      settings.profile === 'default' ? 'livechatai login' : `livechatai login --profile ${settings.profile}`;
+    throw new CliError(
+      `no API key (profile "${settings.profile}"): run \`${login}\`, set LIVECHATAI_API_KEY or pass --api-key`,
+      ExitCode.auth,
+    );
   }
   rememberSecret(apiKey);
   rememberEndpoint({
@@ -82,7 +86,11 @@ export interface PageLike<T> {
  * is fetched): every page up to the limit (`listLimit`), or only `--page` when given. When the default limit
  * cut a list short, a note on a terminal says how to see the rest.
  */
-export async function* listBatches<T>(ctx: Context, first: PromiseLike<PageLike<T>>, opts: Record<string, unknown>): AsyncGenerator<T[]> {
+export async function* listBatches<T>(
+  ctx: Context,
+  first: PromiseLike<PageLike<T>>,
+  opts: Record<string, unknown>,
+): AsyncGenerator<T[]> {
   const limit = listLimit(opts);
   const page = await first;
   if (typeof opts.page === 'number') {
@@ -104,7 +112,11 @@ export async function* listBatches<T>(ctx: Context, first: PromiseLike<PageLike<
  * The items of `first` and the pages after it, one batch per page (empty pages skipped), up to `limit` items;
  * `cut.short` is set when the limit left items out.
  */
-export async function* pageBatches<T>(first: PageLike<T>, limit: number, cut: { short: boolean } = { short: false }): AsyncGenerator<T[]> {
+export async function* pageBatches<T>(
+  first: PageLike<T>,
+  limit: number,
+  cut: { short: boolean } = { short: false },
+): AsyncGenerator<T[]> {
   let page = first;
   let count = 0;
   for (;;) {

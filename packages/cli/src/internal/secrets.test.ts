@@ -6,6 +6,8 @@ describe('scrubSecrets', () => {
     rememberSecret('lcai-secret-1234567890');
     rememberSecret(undefined);
     rememberSecret('ab');
-    expect(scrubSecrets('key lcai-secret-1234567890 twice lcai-secret-1234567890; ab stays')).toBe('key **** twice ****; ab stays');
+    expect(scrubSecrets('key lcai-secret-1234567890 twice lcai-secret-1234567890; ab stays')).toBe(
+      'key **** twice ****; ab stays',
+    );
   });
 });

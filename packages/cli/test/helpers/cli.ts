@@ -103,5 +103,8 @@ export function apiClient(baseURL: string, key: string): ApiClient {
     });
     return (await res.json()) as T;
   };
-  return { send, data: async <T>(method: string, path: string, body?: unknown) => (await send<{ data: T }>(method, path, body)).data };
+  return {
+    send,
+    data: async <T>(method: string, path: string, body?: unknown) => (await send<{ data: T }>(method, path, body)).data,
+  };
 }

@@ -4,7 +4,12 @@ import { baseEnv, binPath } from './cli.js';
 
 export interface Terminal {
   /** Starts `livechatai <args>` in a new session; the shell prints EXIT=<code> when it ends. */
-  start: (session: string, args: string[], env?: Record<string, string | undefined>, size?: { width?: number; height?: number }) => void;
+  start: (
+    session: string,
+    args: string[],
+    env?: Record<string, string | undefined>,
+    size?: { width?: number; height?: number },
+  ) => void;
   screen: (session: string) => string;
   waitFor: (session: string, test: (screen: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
   /** Types text and presses Enter. */
@@ -21,12 +26,25 @@ export function terminal(name: string, home: string, defaults: Record<string, st
   const screen = (session: string): string => tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-200');
   return {
     start: (session, args, env = {}, size = {}) => {
-      const merged: Record<string, string | undefined> = { ...baseEnv(home), TERM: 'xterm-256color', NO_COLOR: '1', ...defaults, ...env };
+      const merged: Record<string, string | undefined> = {
+        ...baseEnv(home),
+        TERM: 'xterm-256color',
+        NO_COLOR: '1',
+        ...defaults,
+        ...env,
+      };
       const vars = Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined);
       const quoted = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
       const command = `${[process.execPath, binPath, ...args].map(quoted).join(' ')}; echo "EXIT=$?"; sleep 120`;
       tmux(
-        'new-session', '-d', '-s', session, '-x', String(size.width ?? 120), '-y', String(size.height ?? 40),
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        String(size.width ?? 120),
+        '-y',
+        String(size.height ?? 40),
         ...vars.flatMap(([k, v]) => ['-e', `${k}=${v}`]),
         command,
       );

@@ -49,7 +49,12 @@ describe('classifier', () => {
 
 describe('parseFault', () => {
   it('parses directives and rejects unknown ones', () => {
-    expect(parseFault('status=503; count=2; retry-after=1')).toMatchObject({ status: 503, count: 2, retryAfter: 1, afterWrite: false });
+    expect(parseFault('status=503; count=2; retry-after=1')).toMatchObject({
+      status: 503,
+      count: 2,
+      retryAfter: 1,
+      afterWrite: false,
+    });
     expect(parseFault('after-write;reset')).toMatchObject({ reset: true, afterWrite: true });
     expect(parseFault('stall-after=3')).toMatchObject({ stallAfter: 3, status: undefined });
     expect(() => parseFault('status=200')).toThrow(/between 400 and 599/);
@@ -61,12 +66,35 @@ describe('parseFault', () => {
 describe('answerQuestion', () => {
   it('finds the fact across word forms and says so when nothing matches', async () => {
     const store = new SqliteStore({ filename: ':memory:' });
-    const base = { workspaceId: 'ws_1', agentId: 'a1', url: null, status: 'COMPLETED' as const, error: null, isGeneratedByAI: false, relatedMessageId: null, createdAt: 1, updatedAt: 1 };
-    const text = 'Our office has a rooftop garden. The connection password for the guest network is BLUE-HERON-42. Parking is free.';
-    await store.insertDataSource({ ...base, id: 'ds_1', source: 'TEXT', title: 'Office', content: text }, chunkText(text, 'TEXT'));
+    const base = {
+      workspaceId: 'ws_1',
+      agentId: 'a1',
+      url: null,
+      status: 'COMPLETED' as const,
+      error: null,
+      isGeneratedByAI: false,
+      relatedMessageId: null,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const text =
+      'Our office has a rooftop garden. The connection password for the guest network is BLUE-HERON-42. Parking is free.';
+    await store.insertDataSource(
+      { ...base, id: 'ds_1', source: 'TEXT', title: 'Office', content: text },
+      chunkText(text, 'TEXT'),
+    );
     const other = 'Refunds are possible within 30 days.';
-    await store.insertDataSource({ ...base, id: 'ds_2', source: 'TEXT', title: 'Refunds', content: other }, chunkText(other, 'TEXT'));
-    const hit = await answerQuestion(store, 'ws_1', 'a1', 'How do I get connected to the guest network? What password?', 'PLAIN');
+    await store.insertDataSource(
+      { ...base, id: 'ds_2', source: 'TEXT', title: 'Refunds', content: other },
+      chunkText(other, 'TEXT'),
+    );
+    const hit = await answerQuestion(
+      store,
+      'ws_1',
+      'a1',
+      'How do I get connected to the guest network? What password?',
+      'PLAIN',
+    );
     expect(hit.kind).toBe('answer');
     expect(hit.text).toContain('BLUE-HERON-42');
     expect(hit.sources[0]).toMatchObject({ id: 'src_1', type: 'TEXT', link: null });

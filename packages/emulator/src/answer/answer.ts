@@ -20,7 +20,25 @@ const GREETING_ANSWER = 'Hello! How can I help you today?';
 const THANKS_ANSWER = "You're welcome! Is there anything else I can help you with?";
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'ok', 'okay', 'good', 'morning', 'evening']);
 /** Words of a pure "thank you" message: answered politely, never flagged as out of context. */
-const SMALL_TALK = new Set(['great', 'perfect', 'awesome', 'helpful', 'really', 'much', 'works', 'cool', 'nice', 'appreciate', 'cheers', 'bye', 'goodbye', 'wonderful', 'excellent', 'fantastic', 'lot']);
+const SMALL_TALK = new Set([
+  'great',
+  'perfect',
+  'awesome',
+  'helpful',
+  'really',
+  'much',
+  'works',
+  'cool',
+  'nice',
+  'appreciate',
+  'cheers',
+  'bye',
+  'goodbye',
+  'wonderful',
+  'excellent',
+  'fantastic',
+  'lot',
+]);
 
 /** A question stem matches a text stem when equal, or when one extends the other ("connect" / "connection"). */
 function matches(stem: string, have: Set<string>): boolean {
@@ -101,7 +119,9 @@ export async function answerQuestion(
     link: u.hit.url,
     distance: Number((0.05 + 0.9 * (1 - u.matched / stems.length) + rank * 0.01).toFixed(4)),
   }));
-  const links = used.flatMap((u) => (u.hit.source === 'WEBSITE' && u.hit.url ? [{ link: u.hit.url, type: 'WEBSITE' }] : []));
+  const links = used.flatMap((u) =>
+    u.hit.source === 'WEBSITE' && u.hit.url ? [{ link: u.hit.url, type: 'WEBSITE' }] : [],
+  );
 
   const body = extract(best.hit, stems);
   let text: string;

@@ -31,7 +31,8 @@ export function chunkText(content: string, source: DataSourceType): string[] {
   const chunks: string[] = [];
   for (const piece of pieces) {
     const last = chunks[chunks.length - 1];
-    if (last !== undefined && last.length < 200 && last.length + piece.length + 1 <= max) chunks[chunks.length - 1] = `${last}\n${piece}`;
+    if (last !== undefined && last.length < 200 && last.length + piece.length + 1 <= max)
+      chunks[chunks.length - 1] = `${last}\n${piece}`;
     else chunks.push(piece);
   }
   return chunks;

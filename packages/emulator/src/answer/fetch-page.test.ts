@@ -26,7 +26,9 @@ describe('htmlToText', () => {
     );
     expect(page.title).toBe('A & B');
     expect(page.text).toBe("Hi\n\nOne two 'three'");
-    const inline = htmlToText('<p>Hel<b>lo</b>, <a href="/x">world</a><br>next line</p><ul><li>one</li><li>two</li></ul><noscript>enable js</noscript><svg><text>chart</text></svg>');
+    const inline = htmlToText(
+      '<p>Hel<b>lo</b>, <a href="/x">world</a><br>next line</p><ul><li>one</li><li>two</li></ul><noscript>enable js</noscript><svg><text>chart</text></svg>',
+    );
     expect(inline).toEqual({ title: null, text: 'Hello, world next line\n\none\n\ntwo' });
     expect(htmlToText('<title>  Only   a title </title>').title).toBe('Only a title');
     expect(htmlToText('<p>a < b &lt; c &unknown; &#128512;</p>').text).toBe('a < b < c &unknown; 😀');
@@ -51,7 +53,12 @@ describe('htmlToText', () => {
       const large = page(MB2);
       expect(large.length).toBeGreaterThanOrEqual(MB2);
       htmlToText(small); // warm up the JIT for this shape of input
-      const ratio = fastestMs(() => htmlToText(large)) / Math.max(fastestMs(() => htmlToText(small)), 0.25);
+      const ratio =
+        fastestMs(() => htmlToText(large)) /
+        Math.max(
+          fastestMs(() => htmlToText(small)),
+          0.25,
+        );
       expect(ratio, `${name}: 8x the input took ${ratio.toFixed(1)}x the time`).toBeLessThan(32);
     }
     expect(htmlToText(fill('<title>a ', MB2)).title?.length).toBeLessThanOrEqual(500);
@@ -60,12 +67,42 @@ describe('htmlToText', () => {
 
 describe('isPublicAddress', () => {
   it('accepts global unicast addresses only', () => {
-    for (const ok of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '2a00:1450:4001:81b::200e']) expect(isPublicAddress(ok), ok).toBe(true);
+    for (const ok of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '2a00:1450:4001:81b::200e'])
+      expect(isPublicAddress(ok), ok).toBe(true);
     for (const no of [
-      '127.0.0.1', '127.255.0.9', '0.0.0.0', '0.1.2.3', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254',
-      '100.64.0.1', '224.0.0.1', '239.255.255.250', '255.255.255.255', '240.0.0.1', '192.0.2.1', '198.18.0.1', '203.0.113.5',
-      '::1', '::', '::ffff:127.0.0.1', '::ffff:8.8.8.8', '::127.0.0.1', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1',
-      '64:ff9b::7f00:1', '64:ff9b:1::1', '2001:db8::1', '2002:7f00:1::1', '2001::1', '100::1', 'not-an-ip',
+      '127.0.0.1',
+      '127.255.0.9',
+      '0.0.0.0',
+      '0.1.2.3',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '224.0.0.1',
+      '239.255.255.250',
+      '255.255.255.255',
+      '240.0.0.1',
+      '192.0.2.1',
+      '198.18.0.1',
+      '203.0.113.5',
+      '::1',
+      '::',
+      '::ffff:127.0.0.1',
+      '::ffff:8.8.8.8',
+      '::127.0.0.1',
+      'fe80::1',
+      'fc00::1',
+      'fd12:3456::1',
+      'ff02::1',
+      '64:ff9b::7f00:1',
+      '64:ff9b:1::1',
+      '2001:db8::1',
+      '2002:7f00:1::1',
+      '2001::1',
+      '100::1',
+      'not-an-ip',
     ]) {
       expect(isPublicAddress(no), no).toBe(false);
     }
@@ -117,18 +154,34 @@ describe('fetchPage', () => {
     await expect(fetchPage(`${origin}/`, opts)).rejects.toThrow(/refused.*127\.0\.0\.1.*loopback/);
     await expect(fetchPage(origin.replace('127.0.0.1', 'localhost'), opts)).rejects.toThrow(/refused/);
     expect(hits).toEqual([]);
-    expect(await fetchPage(`${origin}/`, { ...opts, allowPrivate: true })).toEqual({ title: 'Local', text: 'Local words.' });
+    expect(await fetchPage(`${origin}/`, { ...opts, allowPrivate: true })).toEqual({
+      title: 'Local',
+      text: 'Local words.',
+    });
   });
 
   it('checks every redirect hop and stops redirect loops', async () => {
     hits.length = 0;
     const port = new URL(origin).port;
-    for (const to of [`http://127.0.0.2:${port}/`, `http://[::1]:${port}/`, 'http://169.254.169.254/latest', 'http://10.0.0.8/', `http://2130706434:${port}/`]) {
-      await expect(fetchPage(`${origin}/redirect?to=${encodeURIComponent(to)}`, { ...opts, isAllowedAddress: onlyThisLoopback }), to).rejects.toThrow(/refused/);
+    for (const to of [
+      `http://127.0.0.2:${port}/`,
+      `http://[::1]:${port}/`,
+      'http://169.254.169.254/latest',
+      'http://10.0.0.8/',
+      `http://2130706434:${port}/`,
+    ]) {
+      await expect(
+        fetchPage(`${origin}/redirect?to=${encodeURIComponent(to)}`, { ...opts, isAllowedAddress: onlyThisLoopback }),
+        to,
+      ).rejects.toThrow(/refused/);
     }
     expect(hits.every((h) => h.includes('/redirect'))).toBe(true);
-    await expect(fetchPage(`${origin}/redirect?to=ftp://x/`, { ...opts, isAllowedAddress: onlyThisLoopback })).rejects.toThrow(/http/);
-    await expect(fetchPage(`${origin}/loop`, { ...opts, isAllowedAddress: onlyThisLoopback })).rejects.toThrow(/redirects/);
+    await expect(
+      fetchPage(`${origin}/redirect?to=ftp://x/`, { ...opts, isAllowedAddress: onlyThisLoopback }),
+    ).rejects.toThrow(/http/);
+    await expect(fetchPage(`${origin}/loop`, { ...opts, isAllowedAddress: onlyThisLoopback })).rejects.toThrow(
+      /redirects/,
+    );
     const followed = await fetchPage(`${origin}/redirect?to=/page`, { ...opts, isAllowedAddress: onlyThisLoopback });
     expect(followed.title).toBe('Local');
   });
@@ -140,14 +193,26 @@ describe('fetchPage', () => {
     const resolve = (host: string): Promise<{ address: string; family: 4 | 6 }[]> => {
       lookups.push(host);
       // first answer only: a rebinding resolver would answer differently the second time
-      return Promise.resolve(lookups.length === 1 ? [{ address: '127.0.0.1', family: 4 }] : [{ address: '10.9.9.9', family: 4 }]);
+      return Promise.resolve(
+        lookups.length === 1 ? [{ address: '127.0.0.1', family: 4 }] : [{ address: '10.9.9.9', family: 4 }],
+      );
     };
-    const page = await fetchPage(`http://rebind.invalid:${port}/`, { ...opts, resolve, isAllowedAddress: onlyThisLoopback });
+    const page = await fetchPage(`http://rebind.invalid:${port}/`, {
+      ...opts,
+      resolve,
+      isAllowedAddress: onlyThisLoopback,
+    });
     expect(page.title).toBe('Local');
     expect(lookups).toEqual(['rebind.invalid']);
     expect(hits).toEqual([`rebind.invalid:${port} /`]);
-    const mixed = (): Promise<{ address: string; family: 4 | 6 }[]> => Promise.resolve([{ address: '10.0.0.1', family: 4 }, { address: '127.0.0.2', family: 4 }]);
-    await expect(fetchPage(`http://mixed.invalid:${port}/`, { ...opts, resolve: mixed, isAllowedAddress: onlyThisLoopback })).rejects.toThrow(/refused/);
+    const mixed = (): Promise<{ address: string; family: 4 | 6 }[]> =>
+      Promise.resolve([
+        { address: '10.0.0.1', family: 4 },
+        { address: '127.0.0.2', family: 4 },
+      ]);
+    await expect(
+      fetchPage(`http://mixed.invalid:${port}/`, { ...opts, resolve: mixed, isAllowedAddress: onlyThisLoopback }),
+    ).rejects.toThrow(/refused/);
   });
 
   it('decodes compressed pages and applies the size cap to the decoded bytes', async () => {

@@ -114,7 +114,12 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
         const first = usable[0];
         if (!first) {
           const refused = addresses[0];
-          callback(refused ? new RefusedAddressError(hostname, refused.address, nonPublicRange(refused.address) ?? 'disallowed') : new PageFetchError(`${hostname} has no address`), '');
+          callback(
+            refused
+              ? new RefusedAddressError(hostname, refused.address, nonPublicRange(refused.address) ?? 'disallowed')
+              : new PageFetchError(`${hostname} has no address`),
+            '',
+          );
         } else if (options.all) {
           callback(null, usable);
         } else {
@@ -134,7 +139,8 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
     throw new PageFetchError('the URL is not valid');
   }
   for (let hop = 0; ; hop++) {
-    if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new PageFetchError(`only http(s) pages can be fetched, not ${current.protocol}`);
+    if (current.protocol !== 'http:' && current.protocol !== 'https:')
+      throw new PageFetchError(`only http(s) pages can be fetched, not ${current.protocol}`);
     // An IP literal (however spelled: the URL parser normalises 2130706433, 0x7f.1, [::ffff:127.0.0.1]) is
     // checked here; the socket does not call `lookup` for one.
     const literal = literalAddress(current.hostname);
@@ -154,12 +160,21 @@ export async function fetchPage(url: string, opts: FetchPageOptions): Promise<Fe
   }
 }
 
-function get(url: URL, lookup: LookupFunction | undefined, signal: AbortSignal, timeoutMs: number): Promise<IncomingMessage> {
+function get(
+  url: URL,
+  lookup: LookupFunction | undefined,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = request(url, {
       method: 'GET',
-      headers: { accept: 'text/html,text/plain;q=0.9,*/*;q=0.1', 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'livechatai-emulator' },
+      headers: {
+        accept: 'text/html,text/plain;q=0.9,*/*;q=0.1',
+        'accept-encoding': 'gzip, deflate, br',
+        'user-agent': 'livechatai-emulator',
+      },
       agent: false,
       signal,
       ...(lookup ? { lookup } : {}),
@@ -167,14 +182,16 @@ function get(url: URL, lookup: LookupFunction | undefined, signal: AbortSignal, 
     req.once('response', resolve);
     req.once('error', (err) => {
       if (err instanceof PageFetchError) reject(err);
-      else if (signal.aborted) reject(new PageFetchError(timedOut(signal) ? `timed out after ${timeoutMs} ms` : 'the fetch was cancelled'));
+      else if (signal.aborted)
+        reject(new PageFetchError(timedOut(signal) ? `timed out after ${timeoutMs} ms` : 'the fetch was cancelled'));
       else reject(new PageFetchError('the page could not be fetched'));
     });
     req.end();
   });
 }
 
-const timedOut = (signal: AbortSignal): boolean => signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
+const timedOut = (signal: AbortSignal): boolean =>
+  signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError';
 
 async function readPage(res: IncomingMessage, opts: FetchPageOptions, signal: AbortSignal): Promise<FetchedPage> {
   const status = res.statusCode ?? 0;
@@ -188,7 +205,12 @@ async function readPage(res: IncomingMessage, opts: FetchPageOptions, signal: Ab
     throw new PageFetchError(`unsupported content type ${type}`);
   }
   const encoding = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  const decoders: Record<string, () => Transform> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+  const decoders: Record<string, () => Transform> = {
+    gzip: createGunzip,
+    'x-gzip': createGunzip,
+    deflate: createInflate,
+    br: createBrotliDecompress,
+  };
   const decoder = decoders[encoding];
   if (!decoder && encoding !== 'identity') {
     res.resume();
@@ -217,7 +239,8 @@ async function readPage(res: IncomingMessage, opts: FetchPageOptions, signal: Ab
     }
   } catch (err) {
     if (err instanceof PageFetchError) throw err;
-    if (signal.aborted) throw new PageFetchError(timedOut(signal) ? `timed out after ${opts.timeoutMs} ms` : 'the fetch was cancelled');
+    if (signal.aborted)
+      throw new PageFetchError(timedOut(signal) ? `timed out after ${opts.timeoutMs} ms` : 'the fetch was cancelled');
     throw new PageFetchError('the page could not be read');
   } finally {
     res.destroy();

@@ -12,7 +12,12 @@ const STOPWORDS = new Set(
 
 /** Lowercase word tokens (letters, digits, and inner hyphens/apostrophes). */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 /** A light suffix-stripping stemmer, enough to match "prices" with "price" and "shipping" with "ship". */

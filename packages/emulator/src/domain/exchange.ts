@@ -55,7 +55,11 @@ export async function refreshConversation(store: Store, conversation: Conversati
 }
 
 /** Writes the visitor message and the AI answer. Call inside a store transaction. */
-export async function sendMessage(store: Store, input: SendInput, opts: ExchangeOptions): Promise<{ result: SendResult; answer: Answer }> {
+export async function sendMessage(
+  store: Store,
+  input: SendInput,
+  opts: ExchangeOptions,
+): Promise<{ result: SendResult; answer: Answer }> {
   const { agent } = input;
   const ws = agent.workspaceId;
   const now = opts.now;
@@ -64,7 +68,8 @@ export async function sendMessage(store: Store, input: SendInput, opts: Exchange
   let contact: ContactRow | undefined;
   if (input.conversationId !== undefined) {
     conversation = await store.getConversation(ws, input.conversationId);
-    if (conversation?.agentId !== agent.id) throw notFound(`Conversation '${input.conversationId}' not found for agent '${agent.id}'`);
+    if (conversation?.agentId !== agent.id)
+      throw notFound(`Conversation '${input.conversationId}' not found for agent '${agent.id}'`);
     if (input.contactId !== undefined && input.contactId !== conversation.contactId) {
       throw new ApiError(400, 'validation_error', "'contactId' does not match the conversation's contact");
     }
@@ -92,7 +97,10 @@ export async function sendMessage(store: Store, input: SendInput, opts: Exchange
       updatedAt: now,
     };
     await store.insertContact(contact);
-  } else if ((input.ip !== undefined && input.ip !== contact.ip) || (input.country !== undefined && input.country !== contact.country)) {
+  } else if (
+    (input.ip !== undefined && input.ip !== contact.ip) ||
+    (input.country !== undefined && input.country !== contact.country)
+  ) {
     contact = { ...contact, ip: input.ip ?? contact.ip, country: input.country ?? contact.country, updatedAt: now };
     await store.updateContact(contact);
   }
@@ -162,7 +170,9 @@ export async function sendMessage(store: Store, input: SendInput, opts: Exchange
       aiMessageId: aiMessage.id,
       aiMessageText: aiMessage.content,
       evaluationTag: 'OUT_OF_CONTEXT',
-      potentialGap: topic ? `Information about "${topic}" is missing from the knowledge base` : 'The question could not be matched to any data source',
+      potentialGap: topic
+        ? `Information about "${topic}" is missing from the knowledge base`
+        : 'The question could not be matched to any data source',
       suggestedImprovement: `Add a data source (for example a Q&A entry) that answers: "${input.question.slice(0, 300)}"`,
       dismissed: false,
       createdAt: now,

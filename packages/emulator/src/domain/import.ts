@@ -92,7 +92,13 @@ export async function copyExportInto(store: Store, data: ParsedExport, workspace
     });
   }
   for (const d of data.dataSources) {
-    const row = { ...d, id: sources.get(d.id), workspaceId: ws, agentId: agents.get(d.agentId), relatedMessageId: messages.opt(d.relatedMessageId) };
+    const row = {
+      ...d,
+      id: sources.get(d.id),
+      workspaceId: ws,
+      agentId: agents.get(d.agentId),
+      relatedMessageId: messages.opt(d.relatedMessageId),
+    };
     await store.insertDataSource(row, row.status === 'COMPLETED' ? chunkText(row.content, row.source) : []);
   }
   for (const s of data.suggestions) {
@@ -109,7 +115,13 @@ export async function copyExportInto(store: Store, data: ParsedExport, workspace
   }
   for (const v of data.views) {
     const rules = v.query.rules.map((r) => (r.field === 'assignee' ? { ...r, value: members.get(r.value) } : r));
-    await store.insertView({ ...v, id: newId('view'), workspaceId: ws, agentId: agents.get(v.agentId), query: { ...v.query, rules } });
+    await store.insertView({
+      ...v,
+      id: newId('view'),
+      workspaceId: ws,
+      agentId: agents.get(v.agentId),
+      query: { ...v.query, rules },
+    });
   }
   for (const r of data.csat) {
     await store.insertCsat({
@@ -121,7 +133,8 @@ export async function copyExportInto(store: Store, data: ParsedExport, workspace
       memberId: members.opt(r.memberId),
     });
   }
-  for (const f of data.functionCalls) await store.insertFunctionCall({ ...f, id: newId('fn'), workspaceId: ws, agentId: agents.get(f.agentId) });
+  for (const f of data.functionCalls)
+    await store.insertFunctionCall({ ...f, id: newId('fn'), workspaceId: ws, agentId: agents.get(f.agentId) });
 
   return {
     teamMembers,

@@ -51,6 +51,6 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 48)
-    .replace(/-+$/, "");
+    .replace(/-+$/, '');
   return s || 'agent';
 }

@@ -20,7 +20,9 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
   const { store } = config;
   const scoped = new Hono<AppEnv>();
 
-  app.get('/health', (c) => c.json({ status: 'ok', version: __PACKAGE_VERSION__, faults: config.faults, activeStreams: config.activeStreams }));
+  app.get('/health', (c) =>
+    c.json({ status: 'ok', version: __PACKAGE_VERSION__, faults: config.faults, activeStreams: config.activeStreams }),
+  );
   // The key is checked before the (up to 50 MB) body is read.
   app.use('/workspaces/import', auth(config));
   app.use('*', jsonBody(50 * 1024 * 1024));
@@ -36,7 +38,8 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
 
   // Copies an export into the caller's workspace (Bearer key, not read-only), with fresh ids.
   app.post('/workspaces/import', async (c) => {
-    if (c.get('auth').readOnly) throw new ApiError(403, 'forbidden', 'This API key is read-only and cannot make changes');
+    if (c.get('auth').readOnly)
+      throw new ApiError(403, 'forbidden', 'This API key is read-only and cannot make changes');
     let data: ParsedExport;
     try {
       data = parseExport(c.get('body'));
@@ -57,7 +60,8 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
   // Routes for one workspace need a key of that workspace.
   scoped.use('*', auth(config));
   scoped.use('*', async (c, next) => {
-    if (c.get('auth').workspaceId !== pathId('workspaceId', c.req.param('workspaceId'))) throw notFound('Workspace not found');
+    if (c.get('auth').workspaceId !== pathId('workspaceId', c.req.param('workspaceId')))
+      throw notFound('Workspace not found');
     await next();
   });
   scoped.get('/export', async (c) => {
@@ -72,14 +76,17 @@ export function adminRoutes(config: EmulatorConfig, faults: FaultRegistry): Hono
     return c.json({ status: 'success', data: { apiKey, readOnly } });
   });
   scoped.post('/csat', async (c) => {
-    if (c.get('auth').readOnly) throw new ApiError(403, 'forbidden', 'This API key is read-only and cannot make changes');
+    if (c.get('auth').readOnly)
+      throw new ApiError(403, 'forbidden', 'This API key is read-only and cannot make changes');
     const body = Body.from(c.get('body'));
     const agentId = body.str('agentId', { required: true, max: 200 });
     const score = body.has('score') ? (c.get('body') as { score: unknown }).score : undefined;
-    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) throw new ApiError(400, 'validation_error', "'score' must be an integer from 1 to 5");
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5)
+      throw new ApiError(400, 'validation_error', "'score' must be an integer from 1 to 5");
     const createdAtText = body.str('createdAt', { max: 40 });
     const createdAt = createdAtText === undefined ? config.now() : Date.parse(createdAtText);
-    if (Number.isNaN(createdAt)) throw new ApiError(400, 'validation_error', "'createdAt' must be an ISO-8601 date-time");
+    if (Number.isNaN(createdAt))
+      throw new ApiError(400, 'validation_error', "'createdAt' must be an ISO-8601 date-time");
     const ws = c.get('auth').workspaceId;
     const agent = await store.getAgent(ws, agentId);
     if (!agent) throw notFound(`Agent '${agentId}' not found`);

@@ -44,7 +44,12 @@ export function agentRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const isLiveChatEnabled = body.bool('isLiveChatEnabled', true);
     const isImageSharingEnabled = body.bool('isImageSharingEnabled');
     return commit(c, config, async () => {
-      const agent = await createAgent(store, c.get('auth').workspaceId, { name: name.trim(), isLiveChatEnabled, isImageSharingEnabled }, config.now());
+      const agent = await createAgent(
+        store,
+        c.get('auth').workspaceId,
+        { name: name.trim(), isLiveChatEnabled, isImageSharingEnabled },
+        config.now(),
+      );
       return { body: { status: 'success', data: formatAgent(agent) } };
     });
   });
@@ -54,7 +59,12 @@ export function agentRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const page = q.int('page', 1, 1, 1_000_000);
     const limit = q.int('limit', 10, 1, 100);
     const { items, total } = await store.listAgents(c.get('auth').workspaceId, (page - 1) * limit, limit);
-    return c.json({ status: 'success', data: items.map(formatAgent), totalCount: total, pages: pagesA(page, limit, total) });
+    return c.json({
+      status: 'success',
+      data: items.map(formatAgent),
+      totalCount: total,
+      pages: pagesA(page, limit, total),
+    });
   });
 
   app.get('/:agentId', async (c) => {

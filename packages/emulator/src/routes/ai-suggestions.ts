@@ -15,8 +15,22 @@ export function aiSuggestionRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const limit = q.int('limit', 10, 1, 100);
     const from = q.instant('startDate') ?? null;
     const to = q.instant('endDate', true) ?? null;
-    const { items, total } = await store.listSuggestions(agent.workspaceId, agent.id, from, to, (page - 1) * limit, limit);
-    return c.json({ status: 'success', data: { agentId: agent.id, suggestions: items.map(formatSuggestion), pagination: paginationC(page, limit, total) } });
+    const { items, total } = await store.listSuggestions(
+      agent.workspaceId,
+      agent.id,
+      from,
+      to,
+      (page - 1) * limit,
+      limit,
+    );
+    return c.json({
+      status: 'success',
+      data: {
+        agentId: agent.id,
+        suggestions: items.map(formatSuggestion),
+        pagination: paginationC(page, limit, total),
+      },
+    });
   });
 
   app.get('/:suggestionId', async (c) => {

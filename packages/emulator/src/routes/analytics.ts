@@ -74,7 +74,10 @@ async function window(c: AppContext, config: EmulatorConfig, q: QueryParams): Pr
   if (end < start) throw validationError("query parameter 'endDate' must not be before 'startDate'");
   // Checked before any day is listed: a period is at most 10 years (a longer one once spun the loop for minutes).
   const span = (dayMs(end) - dayMs(start)) / DAY + 1;
-  if (span > MAX_PERIOD_DAYS) throw validationError(`the period from 'startDate' to 'endDate' may span at most 10 years (${MAX_PERIOD_DAYS} days)`);
+  if (span > MAX_PERIOD_DAYS)
+    throw validationError(
+      `the period from 'startDate' to 'endDate' may span at most 10 years (${MAX_PERIOD_DAYS} days)`,
+    );
   const timezone = q.str('timezone', { max: 100 }) ?? 'UTC';
   let fmt: Intl.DateTimeFormat;
   try {
@@ -166,7 +169,12 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const perDay = byDay(w, cs, (cv) => cv.createdAt);
     const dailyData = w.current.days.map((date) => {
       const day = perDay.get(date) ?? [];
-      return { date, total: day.length, aiResolved: day.filter((cv) => cv.resolution === 'AIHelped').length, humanInvolved: day.filter((cv) => cv.isAgent).length };
+      return {
+        date,
+        total: day.length,
+        aiResolved: day.filter((cv) => cv.resolution === 'AIHelped').length,
+        humanInvolved: day.filter((cv) => cv.isAgent).length,
+      };
     });
     const keys = [
       'totalConversationCount',
@@ -181,7 +189,10 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
       'averageAIAgentCSATScore',
     ] as const;
     const changes = Object.fromEntries(keys.map((k) => [k, change(current[k], previous[k])]));
-    return c.json({ status: 'success', data: { currentPeriod: { ...current, dailyData, changes }, previousPeriod: previous } });
+    return c.json({
+      status: 'success',
+      data: { currentPeriod: { ...current, dailyData, changes }, previousPeriod: previous },
+    });
   });
 
   app.get('/agent', async (c) => {
@@ -193,7 +204,8 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const involves = (cv: ConversationRow): boolean =>
       userId === undefined
         ? cv.isAgent
-        : cv.assigneeId === userId || (byConversation.get(cv.id) ?? []).some((m) => m.role === 'agent' && m.memberId === userId);
+        : cv.assigneeId === userId ||
+          (byConversation.get(cv.id) ?? []).some((m) => m.role === 'agent' && m.memberId === userId);
     const stats = (p: Period) => {
       const cs = conversations.filter((cv) => inPeriod(w, p, cv.createdAt) && involves(cv));
       const responseTimes: number[] = [];
@@ -207,7 +219,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
           }
         }
       }
-      const ratings = csat.filter((r) => r.target === 'HUMAN' && inPeriod(w, p, r.createdAt) && (userId === undefined || r.memberId === userId));
+      const ratings = csat.filter(
+        (r) => r.target === 'HUMAN' && inPeriod(w, p, r.createdAt) && (userId === undefined || r.memberId === userId),
+      );
       return {
         totalConversationCount: cs.length,
         closedConversationCount: cs.filter((cv) => cv.isResolved).length,
@@ -219,7 +233,13 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     };
     const current = stats(w.current);
     const previous = stats(w.previous);
-    const keys = ['totalConversationCount', 'closedConversationCount', 'agentResponseTime', 'avarageMessagesPerConversation', 'averageAgentCSATScore'] as const;
+    const keys = [
+      'totalConversationCount',
+      'closedConversationCount',
+      'agentResponseTime',
+      'avarageMessagesPerConversation',
+      'averageAgentCSATScore',
+    ] as const;
     const changes = Object.fromEntries(keys.map((k) => [k, change(current[k], previous[k])]));
     return c.json({ status: 'success', data: { currentPeriod: { ...current, changes }, previousPeriod: previous } });
   });
@@ -230,9 +250,28 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const calls = await store.listFunctionCalls(w.agent.workspaceId, w.agent.id, w.fromMs, w.toMs);
     const cur = calls.filter((f) => inPeriod(w, w.current, f.createdAt));
     const prev = calls.filter((f) => inPeriod(w, w.previous, f.createdAt));
-    const functions = new Map<string, { name: string; description: string | null; total: number; totalFailed: number; type: string; mcpName: string | null; mcpProvider: string | null }>();
+    const functions = new Map<
+      string,
+      {
+        name: string;
+        description: string | null;
+        total: number;
+        totalFailed: number;
+        type: string;
+        mcpName: string | null;
+        mcpProvider: string | null;
+      }
+    >();
     for (const f of cur) {
-      const e = functions.get(f.name) ?? { name: f.name, description: f.description, total: 0, totalFailed: 0, type: f.type, mcpName: f.mcpName, mcpProvider: f.mcpProvider };
+      const e = functions.get(f.name) ?? {
+        name: f.name,
+        description: f.description,
+        total: 0,
+        totalFailed: 0,
+        type: f.type,
+        mcpName: f.mcpName,
+        mcpProvider: f.mcpProvider,
+      };
       e.total++;
       if (f.failed) e.totalFailed++;
       functions.set(f.name, e);
@@ -243,9 +282,15 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     return c.json({
       status: 'success',
       data: {
-        currentPeriod: { ...current, functions: [...functions.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)) },
+        currentPeriod: {
+          ...current,
+          functions: [...functions.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
+        },
         previousPeriod: previous,
-        changes: { total: change(current.total, previous.total), totalFailed: change(current.totalFailed, previous.totalFailed) },
+        changes: {
+          total: change(current.total, previous.total),
+          totalFailed: change(current.totalFailed, previous.totalFailed),
+        },
       },
     });
   });
@@ -271,9 +316,20 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     return c.json({
       status: 'success',
       data: {
-        currentPeriod: { averageScore: averageScore(cur), totalResponses: cur.length, scores: cur.slice((page - 1) * pageSize, page * pageSize).map(entry) },
-        previousPeriod: { averageScore: averageScore(prev), totalResponses: prev.length, scores: prev.slice(0, pageSize).map(entry) },
-        changes: { averageScore: change(averageScore(cur), averageScore(prev)), totalResponses: change(cur.length, prev.length) },
+        currentPeriod: {
+          averageScore: averageScore(cur),
+          totalResponses: cur.length,
+          scores: cur.slice((page - 1) * pageSize, page * pageSize).map(entry),
+        },
+        previousPeriod: {
+          averageScore: averageScore(prev),
+          totalResponses: prev.length,
+          scores: prev.slice(0, pageSize).map(entry),
+        },
+        changes: {
+          averageScore: change(averageScore(cur), averageScore(prev)),
+          totalResponses: change(cur.length, prev.length),
+        },
         metadata: metadataD(page, pageSize, cur.length),
       },
     });
@@ -306,7 +362,9 @@ export function analyticsRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const cs = conversations.filter((cv) => inPeriod(w, w.current, cv.createdAt));
     const counts = new Map<string, number>();
     for (const cv of cs) if (cv.topic !== null) counts.set(cv.topic, (counts.get(cv.topic) ?? 0) + 1);
-    const allTopics = [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const allTopics = [...counts.entries()]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     const keys = (showAll ? allTopics : allTopics.slice(0, 6)).map((t) => t.name);
     const perDay = byDay(w, cs, (cv) => cv.createdAt);
     const data = w.current.days.map((date) => {

@@ -32,7 +32,11 @@ export function contactRoutes(config: EmulatorConfig): Hono<AppEnv> {
         if (existing?.agentId !== agent.id) throw notFound(`Contact '${contactId}' not found for agent '${agent.id}'`);
         const other = await store.findContactByDistinctId(ws, agent.id, distinctId);
         if (other && other.id !== existing.id) {
-          throw new ApiError(409, 'conflict', `distinctId '${distinctId}' already belongs to another contact of agent '${agent.id}'`);
+          throw new ApiError(
+            409,
+            'conflict',
+            `distinctId '${distinctId}' already belongs to another contact of agent '${agent.id}'`,
+          );
         }
       } else {
         existing = await store.findContactByDistinctId(ws, agent.id, distinctId);
@@ -85,7 +89,13 @@ export function contactRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const limit = q.int('limit', 10, 1, 100);
     const agent = await requireAgent(c, config, agentId);
     const { items, total } = await store.listContacts(agent.workspaceId, agent.id, (page - 1) * limit, limit);
-    return c.json({ status: 'success', agentId: agent.id, data: items.map(formatContactListItem), totalCount: total, pages: pagesA(page, limit, total) });
+    return c.json({
+      status: 'success',
+      agentId: agent.id,
+      data: items.map(formatContactListItem),
+      totalCount: total,
+      pages: pagesA(page, limit, total),
+    });
   });
 
   app.get('/:contactId', async (c) => {

@@ -4,7 +4,15 @@ import { ApiError, errorBody, notFound } from '../server/errors.js';
 import { Body, QueryParams, pathId, searchParamsOf } from '../server/validate.js';
 import { newId } from '../internal/ids.js';
 import { refreshConversation, sendMessage, type SendInput, type SendResult } from '../domain/exchange.js';
-import type { ConversationFilter, ConversationRow, Sentiment, Resolution, Store, TeamMemberRow, ViewRow } from '../store/types.js';
+import type {
+  ConversationFilter,
+  ConversationRow,
+  Sentiment,
+  Resolution,
+  Store,
+  TeamMemberRow,
+  ViewRow,
+} from '../store/types.js';
 import { commit, formatConversationSummary, formatMember, formatMessage, iso, metaB, requireAgent } from './shared.js';
 
 export const CHANNELS = ['WHATSAPP', 'SLACK', 'MESSENGER', 'FULLPAGE', 'INLINECHAT', 'PREVIEW', 'ONBOARDING'] as const;
@@ -100,7 +108,8 @@ export async function listConversationsHandler(
   let combinator: 'AND' | 'OR' = 'AND';
   if (viewId !== undefined) {
     const view = await store.getView(ws, viewId);
-    if (!view || (base.agentId !== undefined && view.agentId !== base.agentId)) throw notFound(`View '${viewId}' not found`);
+    if (!view || (base.agentId !== undefined && view.agentId !== base.agentId))
+      throw notFound(`View '${viewId}' not found`);
     const rules = viewFilters(view);
     if (view.query.combinator === 'OR' && rules.length > 1) {
       // (any view rule) AND (every explicit filter): fold the explicit filters into the base.
@@ -111,7 +120,15 @@ export async function listConversationsHandler(
       combined = [...filters, ...rules];
     }
   }
-  const { items, total } = await store.listConversations(ws, combined, combinator, base, sort, (page - 1) * perPage, perPage);
+  const { items, total } = await store.listConversations(
+    ws,
+    combined,
+    combinator,
+    base,
+    sort,
+    (page - 1) * perPage,
+    perPage,
+  );
   const members = await membersOf(store, ws);
   const conversations = [];
   for (const cv of items) {
@@ -127,7 +144,12 @@ async function requireConversation(store: Store, ws: string, id: string): Promis
   return cv;
 }
 
-async function resolveUser(store: Store, ws: string, cv: ConversationRow, userId: string | undefined): Promise<TeamMemberRow> {
+async function resolveUser(
+  store: Store,
+  ws: string,
+  cv: ConversationRow,
+  userId: string | undefined,
+): Promise<TeamMemberRow> {
   if (userId !== undefined) {
     const member = await store.getTeamMember(ws, userId);
     if (!member) throw notFound(`User '${userId}' not found in this workspace`);
@@ -160,7 +182,10 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const { items, total } = await store.listViews(agent.workspaceId, agent.id, search, (page - 1) * perPage, perPage);
     return c.json({
       status: 'success',
-      data: { views: items.map((v) => ({ id: v.id, name: v.name, query: v.query, createdAt: iso(v.createdAt) })), meta: metaB(page, perPage, total) },
+      data: {
+        views: items.map((v) => ({ id: v.id, name: v.name, query: v.query, createdAt: iso(v.createdAt) })),
+        meta: metaB(page, perPage, total),
+      },
     });
   });
 
@@ -218,7 +243,8 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
       if (idem) {
         const stored = await store.getIdempotency(c.get('auth').workspaceId, idem.key);
         if (stored) {
-          if (stored.requestHash !== idem.requestHash) throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
+          if (stored.requestHash !== idem.requestHash)
+            throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
           return JSON.parse(stored.body) as SendResult;
         }
       }
@@ -266,7 +292,13 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
         createdAt: now,
       };
       await store.insertMessage(msg);
-      await refreshConversation(store, { ...cv, isAgent: true, assigneeId: cv.assigneeId ?? user.id, lastMessageDate: now, updatedAt: now });
+      await refreshConversation(store, {
+        ...cv,
+        isAgent: true,
+        assigneeId: cv.assigneeId ?? user.id,
+        lastMessageDate: now,
+        updatedAt: now,
+      });
       return {
         body: {
           status: 'success',
@@ -274,7 +306,14 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
           data: {
             messageId: msg.id,
             conversationId: cv.id,
-            message: { id: msg.id, text: msg.content, sender: 'AGENT', type: msg.type, createdAt: iso(now), agent: formatMember(user) },
+            message: {
+              id: msg.id,
+              text: msg.content,
+              sender: 'AGENT',
+              type: msg.type,
+              createdAt: iso(now),
+              agent: formatMember(user),
+            },
           },
         },
       };
@@ -296,11 +335,21 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
         resolvedBy = user.id;
         if (!cv.isResolved || cv.resolvedBy !== user.id) {
           const now = config.now();
-          await store.updateConversation({ ...cv, isResolved: true, resolvedAt: cv.resolvedAt ?? now, resolvedBy: user.id, updatedAt: now });
+          await store.updateConversation({
+            ...cv,
+            isResolved: true,
+            resolvedAt: cv.resolvedAt ?? now,
+            resolvedBy: user.id,
+            updatedAt: now,
+          });
         }
       }
       return {
-        body: { status: 'success', message: 'Conversation resolved successfully', data: { conversationId: cv.id, userId: resolvedBy, contactId: cv.contactId } },
+        body: {
+          status: 'success',
+          message: 'Conversation resolved successfully',
+          data: { conversationId: cv.id, userId: resolvedBy, contactId: cv.contactId },
+        },
       };
     });
   });
@@ -309,12 +358,21 @@ export function conversationRoutes(config: EmulatorConfig): Hono<AppEnv> {
 }
 
 /** Streams a committed answer as SSE: `delta` events paced by `streamDelayMs`, then `done`. */
-function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: number | undefined, errorAfter: number | undefined): Response {
-  const events: string[] = splitForStream(result.response).map((text) => `event: delta\ndata: ${JSON.stringify({ text })}`);
+function sseResponse(
+  result: SendResult,
+  config: EmulatorConfig,
+  stallAfter: number | undefined,
+  errorAfter: number | undefined,
+): Response {
+  const events: string[] = splitForStream(result.response).map(
+    (text) => `event: delta\ndata: ${JSON.stringify({ text })}`,
+  );
   if (errorAfter !== undefined && errorAfter < events.length) {
     // Injected failure: an `error` event (D5) replaces the rest of the stream.
     events.length = errorAfter;
-    events.push(`event: error\ndata: ${JSON.stringify(errorBody('internal_error', 'Injected fault: the answer generation failed'))}`);
+    events.push(
+      `event: error\ndata: ${JSON.stringify(errorBody('internal_error', 'Injected fault: the answer generation failed'))}`,
+    );
   } else {
     events.push(`event: done\ndata: ${JSON.stringify(result)}`);
   }
@@ -375,7 +433,10 @@ function sseResponse(result: SendResult, config: EmulatorConfig, stallAfter: num
   );
   return new Response(stream, {
     status: 200,
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' },
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    },
   });
 }
-

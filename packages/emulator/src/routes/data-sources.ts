@@ -25,7 +25,14 @@ export function startUrlFetch(config: EmulatorConfig, ds: DataSourceRow): void {
       const page = await fetchPage(ds.url ?? '', { ...config.urlFetch, signal: config.shutdown.signal });
       const content = page.text.slice(0, MAX_CONTENT);
       chunks = chunkText(content, 'WEBSITE');
-      update = { ...ds, title: page.title ?? ds.title, content, status: 'COMPLETED', error: null, updatedAt: config.now() };
+      update = {
+        ...ds,
+        title: page.title ?? ds.title,
+        content,
+        status: 'COMPLETED',
+        error: null,
+        updatedAt: config.now(),
+      };
     } catch (err) {
       if (config.shutdown.signal.aborted) return;
       const reason = err instanceof PageFetchError ? err.message : 'fetch failed';
@@ -60,13 +67,28 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
       (page - 1) * limit,
       limit,
     );
-    return c.json({ status: 'success', data: { agentId: agent.id, items: items.map(formatDataSource), totalCount: total, pages: pagesA(page, limit, total) } });
+    return c.json({
+      status: 'success',
+      data: {
+        agentId: agent.id,
+        items: items.map(formatDataSource),
+        totalCount: total,
+        pages: pagesA(page, limit, total),
+      },
+    });
   });
 
   const add = (
     c: AppContext,
     agentId: string,
-    make: { source: DataSourceType; title: string; content: string; url?: string; isGeneratedByAI?: boolean; relatedMessageId?: string | undefined },
+    make: {
+      source: DataSourceType;
+      title: string;
+      content: string;
+      url?: string;
+      isGeneratedByAI?: boolean;
+      relatedMessageId?: string | undefined;
+    },
   ) =>
     commit(c, config, async () => {
       const agent = await requireAgent(c, config, agentId);
@@ -93,7 +115,15 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
           startUrlFetch(config, ds);
         });
       }
-      return { body: { status: 'success', data: { message: 'Added successfully', item: { id: ds.id, source: ds.source, isGeneratedByAI: ds.isGeneratedByAI } } } };
+      return {
+        body: {
+          status: 'success',
+          data: {
+            message: 'Added successfully',
+            item: { id: ds.id, source: ds.source, isGeneratedByAI: ds.isGeneratedByAI },
+          },
+        },
+      };
     });
 
   app.post('/text', async (c) => {
@@ -114,7 +144,8 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
     } catch {
       throw validationError("'url' must be an absolute http(s) URL");
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw validationError("'url' must be an absolute http(s) URL");
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw validationError("'url' must be an absolute http(s) URL");
     return add(c, agentId, { source: 'WEBSITE', title: parsed.href, content: '', url: parsed.href });
   });
 
@@ -125,7 +156,13 @@ export function dataSourceRoutes(config: EmulatorConfig): Hono<AppEnv> {
     const agentId = body.str('agentId', { required: true, max: 200 });
     const isGeneratedByAI = body.bool('isGeneratedByAI') ?? false;
     const relatedMessageId = body.str('relatedMessageId', { max: 200 });
-    return add(c, agentId, { source: 'QA', title: question.trim(), content: qaContent(question, answer), isGeneratedByAI, relatedMessageId });
+    return add(c, agentId, {
+      source: 'QA',
+      title: question.trim(),
+      content: qaContent(question, answer),
+      isGeneratedByAI,
+      relatedMessageId,
+    });
   });
 
   app.post('/file', async (c) => {

@@ -29,7 +29,8 @@ export async function commit(
       // A concurrent request with the same key may have committed since the middleware looked.
       const stored = await config.store.getIdempotency(workspaceId, idem.key);
       if (stored) {
-        if (stored.requestHash !== idem.requestHash) throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
+        if (stored.requestHash !== idem.requestHash)
+          throw new ApiError(409, 'conflict', 'This Idempotency-Key was already used with a different request');
         return { status: stored.status as ContentfulStatusCode, body: JSON.parse(stored.body) as unknown };
       }
     }
@@ -144,7 +145,11 @@ export function formatContactListItem(ct: ContactRow) {
   };
 }
 
-export function formatConversationSummary(cv: ConversationRow, contact: ContactRow | undefined, member: TeamMemberRow | undefined) {
+export function formatConversationSummary(
+  cv: ConversationRow,
+  contact: ContactRow | undefined,
+  member: TeamMemberRow | undefined,
+) {
   return {
     id: cv.id,
     isResolved: cv.isResolved,

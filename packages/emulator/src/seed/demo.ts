@@ -83,7 +83,8 @@ const SALES_SOURCES: SourceSeed[] = [
   {
     source: 'QA',
     title: 'Do you offer a free trial?',
-    content: 'Q: Do you offer a free trial?\nA: Yes, every plan starts with a 14-day free trial and no credit card is required.',
+    content:
+      'Q: Do you offer a free trial?\nA: Yes, every plan starts with a 14-day free trial and no credit card is required.',
   },
 ];
 
@@ -124,7 +125,11 @@ const QUESTIONS_OUT_OF_CONTEXT = [
   'Is there a mobile app for Android?',
   'Do you have a warehouse in Germany?',
 ];
-const FOLLOW_UPS_POSITIVE = ['Thanks, that was really helpful!', 'Great, thank you so much!', 'Perfect, that works for me.'];
+const FOLLOW_UPS_POSITIVE = [
+  'Thanks, that was really helpful!',
+  'Great, thank you so much!',
+  'Perfect, that works for me.',
+];
 const FOLLOW_UPS_NEGATIVE = [
   'This is frustrating, my order is late and the tracking is broken.',
   'I was charged twice, I want a refund now.',
@@ -154,7 +159,13 @@ function pick<T>(rand: RandomSource, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
-async function addSources(store: Store, agent: AgentRow, seeds: SourceSeed[], at: number, ids: RandomSource): Promise<void> {
+async function addSources(
+  store: Store,
+  agent: AgentRow,
+  seeds: SourceSeed[],
+  at: number,
+  ids: RandomSource,
+): Promise<void> {
   for (const [i, s] of seeds.entries()) {
     const ds: DataSourceRow = {
       id: newId('ds', ids),
@@ -175,7 +186,14 @@ async function addSources(store: Store, agent: AgentRow, seeds: SourceSeed[], at
   }
 }
 
-async function makeAgent(store: Store, workspaceId: string, name: string, slug: string, at: number, ids: RandomSource): Promise<AgentRow> {
+async function makeAgent(
+  store: Store,
+  workspaceId: string,
+  name: string,
+  slug: string,
+  at: number,
+  ids: RandomSource,
+): Promise<AgentRow> {
   const agent: AgentRow = {
     id: newId('agent', ids),
     workspaceId,
@@ -273,7 +291,12 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
         at += Math.floor(30_000 + rand() * 240_000);
         await sendMessage(
           store,
-          { agent, question: mood < 0.3 ? pick(rand, FOLLOW_UPS_POSITIVE) : pick(rand, FOLLOW_UPS_NEGATIVE), conversationId, responseFormat: 'MARKDOWN' },
+          {
+            agent,
+            question: mood < 0.3 ? pick(rand, FOLLOW_UPS_POSITIVE) : pick(rand, FOLLOW_UPS_NEGATIVE),
+            conversationId,
+            responseFormat: 'MARKDOWN',
+          },
           { now: at, rand: ids },
         );
       }
@@ -295,7 +318,13 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
           outOfContext: false,
           createdAt: at,
         });
-        conversation = await refreshConversation(store, { ...conversation, isAgent: true, assigneeId: member.id, lastMessageDate: at, updatedAt: at });
+        conversation = await refreshConversation(store, {
+          ...conversation,
+          isAgent: true,
+          assigneeId: member.id,
+          lastMessageDate: at,
+          updatedAt: at,
+        });
       }
       if (rand() < 0.1) conversation = { ...conversation, isStarred: true };
       if (day > 1 && rand() < 0.7) {
@@ -318,7 +347,12 @@ export async function seedDemo(store: Store, workspaceId: string, now: number): 
             target: conversation.isAgent ? 'HUMAN' : 'AI',
             memberId: conversation.isAgent ? conversation.assigneeId : null,
             score,
-            comment: score >= 4 ? 'Quick and helpful answer.' : score === 3 ? 'OK, but it took a while.' : 'Did not solve my problem.',
+            comment:
+              score >= 4
+                ? 'Quick and helpful answer.'
+                : score === 3
+                  ? 'OK, but it took a while.'
+                  : 'Did not solve my problem.',
             email: ct?.email ?? '',
             name: ct?.name ?? '',
             triggerReason: 'AFTER_RESOLUTION',

@@ -54,7 +54,10 @@ export function createApp(config: EmulatorConfig): Hono<AppEnv> {
     const allow = allowedMethods(path);
     if (allow.length > 0) {
       c.header('allow', allow.join(', '));
-      return c.json(errorBody('bad_request', `Method ${c.req.method} is not allowed on ${path} (allowed: ${allow.join(', ')})`), 405);
+      return c.json(
+        errorBody('bad_request', `Method ${c.req.method} is not allowed on ${path} (allowed: ${allow.join(', ')})`),
+        405,
+      );
     }
     return c.json(errorBody('not_found', `No route for ${c.req.method} ${path}`), 404);
   });

@@ -14,7 +14,8 @@ export interface FaultSpec {
 }
 
 const int = (name: string, value: string | undefined, min: number, max: number): number => {
-  if (value === undefined || !/^\d+$/.test(value)) throw validationError(`x-emulator-fault: '${name}' needs an integer value`);
+  if (value === undefined || !/^\d+$/.test(value))
+    throw validationError(`x-emulator-fault: '${name}' needs an integer value`);
   const n = Number(value);
   if (n < min || n > max) throw validationError(`x-emulator-fault: '${name}' must be between ${min} and ${max}`);
   return n;

@@ -26,7 +26,10 @@ let requestCounter = 0;
 export function requestId(config: EmulatorConfig): Mw {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const id = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : `req_${REQUEST_ID_PREFIX}${(++requestCounter).toString(36).padStart(8, '0')}`;
+    const id =
+      incoming && /^[\w.:-]{1,128}$/.test(incoming)
+        ? incoming
+        : `req_${REQUEST_ID_PREFIX}${(++requestCounter).toString(36).padStart(8, '0')}`;
     c.set('requestId', id);
     // Set before the handler so that Hono adds it to the response it builds; added afterwards to raw Responses.
     c.header('x-request-id', id);
@@ -34,7 +37,9 @@ export function requestId(config: EmulatorConfig): Mw {
     await next();
     if (c.res.headers.get('x-request-id') !== id) c.header('x-request-id', id);
     // Access log: method, path, status and time only — never headers, bodies or keys.
-    config.log?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    config.log?.(
+      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+    );
   };
 }
 
@@ -146,7 +151,10 @@ export function faults(config: EmulatorConfig, registry: FaultRegistry): Mw {
       const status = spec.status ?? 500;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (spec.retryAfter !== undefined) headers['retry-after'] = String(spec.retryAfter);
-      return new Response(JSON.stringify(errorBody(codeForStatus(status), `Injected fault: status ${status}`)), { status, headers });
+      return new Response(JSON.stringify(errorBody(codeForStatus(status), `Injected fault: status ${status}`)), {
+        status,
+        headers,
+      });
     };
     if ((spec.status !== undefined || spec.reset) && !spec.afterWrite) {
       c.res = fail();
@@ -172,7 +180,8 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): Mw {
     if (length !== undefined && Number(length) > maxBytes) {
       throw new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
     }
-    const tooLarge = (): ApiError => new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
+    const tooLarge = (): ApiError =>
+      new ApiError(413, 'payload_too_large', `Request body too large: the limit is ${maxBytes} bytes`);
     const chunks: Uint8Array[] = [];
     let size = 0;
     // Read the Node request directly (much cheaper than the web stream); fall back to the Request body.
@@ -205,7 +214,11 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): Mw {
     } else {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) {
-        throw new ApiError(415, 'unsupported_media_type', `Unsupported Content-Type '${type || '(none)'}': send application/json`);
+        throw new ApiError(
+          415,
+          'unsupported_media_type',
+          `Unsupported Content-Type '${type || '(none)'}': send application/json`,
+        );
       }
       try {
         c.set('body', JSON.parse(text) as unknown);
@@ -226,9 +239,12 @@ export function idempotency(config: EmulatorConfig): Mw {
       await next();
       return;
     }
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'validation_error', "header 'Idempotency-Key' must be 1-255 visible ASCII characters");
+    if (!/^[\x21-\x7e]{1,255}$/.test(key))
+      throw new ApiError(400, 'validation_error', "header 'Idempotency-Key' must be 1-255 visible ASCII characters");
     const url = new URL(c.req.url);
-    const requestHash = sha256(`${c.req.method} ${url.pathname}${url.search}\n${JSON.stringify(c.get('body') ?? null)}`);
+    const requestHash = sha256(
+      `${c.req.method} ${url.pathname}${url.search}\n${JSON.stringify(c.get('body') ?? null)}`,
+    );
     const stored = await config.store.getIdempotency(c.get('auth').workspaceId, key);
     if (stored) {
       if (stored.requestHash !== requestHash) {
@@ -250,5 +266,8 @@ function replay(status: number, contentType: string, body: string): Response {
   // A stored streaming exchange is replayed as one delta with the whole answer, then `done`.
   const done = JSON.parse(body) as { response: string };
   const sse = `id: 1\nevent: delta\ndata: ${JSON.stringify({ text: done.response })}\n\nid: 2\nevent: done\ndata: ${body}\n\n`;
-  return new Response(sse, { status, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' } });
+  return new Response(sse, {
+    status,
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
+  });
 }

@@ -35,7 +35,8 @@ export class QueryParams {
       if (v === '') this.given(name);
       return undefined;
     }
-    if (v.length > (opts.max ?? 200)) throw validationError(`query parameter '${name}' is too long (max ${opts.max ?? 200} characters)`);
+    if (v.length > (opts.max ?? 200))
+      throw validationError(`query parameter '${name}' is too long (max ${opts.max ?? 200} characters)`);
     return v;
   }
 
@@ -51,7 +52,8 @@ export class QueryParams {
   enum<T extends string>(name: string, values: readonly T[]): T | undefined {
     const v = this.given(name);
     if (v === undefined) return undefined;
-    if (!(values as readonly string[]).includes(v)) throw validationError(`query parameter '${name}' must be one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(v))
+      throw validationError(`query parameter '${name}' must be one of ${values.join(', ')}`);
     return v as T;
   }
 
@@ -76,7 +78,11 @@ export class QueryParams {
   ymd(name: string): string {
     const v = this.raw(name);
     if (v === undefined || v === '') throw validationError(`query parameter '${name}' is required`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+    ) {
       throw validationError(`query parameter '${name}' must be a date as YYYY-MM-DD`);
     }
     return v;
@@ -122,7 +128,10 @@ export class Body {
       if (required) throw validationError(`'${name}' is required`);
       return true;
     }
-    if (v === null) throw validationError(required ? `'${name}' is required (got null)` : `'${name}' must not be null (leave it out instead)`);
+    if (v === null)
+      throw validationError(
+        required ? `'${name}' is required (got null)` : `'${name}' must not be null (leave it out instead)`,
+      );
     return false;
   }
 
@@ -152,7 +161,8 @@ export class Body {
   enum<T extends string>(name: string, values: readonly T[], required = false): T | undefined {
     const v = this.str(name, required ? { required: true } : {});
     if (v === undefined) return undefined;
-    if (!(values as readonly string[]).includes(v)) throw validationError(`'${name}' must be one of ${values.join(', ')}`);
+    if (!(values as readonly string[]).includes(v))
+      throw validationError(`'${name}' must be one of ${values.join(', ')}`);
     return v as T;
   }
 
@@ -172,7 +182,8 @@ export class Body {
   attributes(name: string): Record<string, string | null> | undefined {
     if (this.absent(name, false)) return undefined;
     const v = this.body[name];
-    if (typeof v !== 'object' || Array.isArray(v)) throw validationError(`'${name}' must be an object map, got ${describe(v)}`);
+    if (typeof v !== 'object' || Array.isArray(v))
+      throw validationError(`'${name}' must be an object map, got ${describe(v)}`);
     const out: Record<string, string | null> = {};
     const entries = Object.entries(v as Json);
     if (entries.length > 100) throw validationError(`'${name}' may hold at most 100 keys`);
@@ -191,7 +202,8 @@ export class Body {
 
 /** Path ids: 1-200 printable characters; anything else cannot name a stored object, so it answers 404. */
 export function pathId(name: string, value: string | undefined): string {
-  if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value)) throw new ApiError(404, 'not_found', `No object with this ${name}`);
+  if (!value || value.length > 200 || /[\s\p{Cc}]/u.test(value))
+    throw new ApiError(404, 'not_found', `No object with this ${name}`);
   return value;
 }
 

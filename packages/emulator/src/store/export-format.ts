@@ -26,7 +26,17 @@ export const EXPORT_FORMAT = 'livechatai-emulator-workspace';
 
 /** The tables of an export, in insert order (api keys and idempotency records are never exported). */
 export const EXPORT_TABLES = [
-  'workspaces', 'team_members', 'agents', 'contacts', 'conversations', 'messages', 'data_sources', 'suggestions', 'views', 'csat', 'function_calls',
+  'workspaces',
+  'team_members',
+  'agents',
+  'contacts',
+  'conversations',
+  'messages',
+  'data_sources',
+  'suggestions',
+  'views',
+  'csat',
+  'function_calls',
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -59,39 +69,137 @@ const COLUMNS: Record<ExportTable, Record<string, Kind>> = {
   workspaces: { id: S, name: S, createdAt: N },
   team_members: { id: S, workspaceId: S, name: S, email: S, avatar: S, isOwner: B },
   agents: {
-    id: S, workspaceId: S, name: S, slug: S, isLiveChatEnabled: B, isImageSharingEnabled: B, language: S, isArchived: B, createdAt: N, updatedAt: N,
+    id: S,
+    workspaceId: S,
+    name: S,
+    slug: S,
+    isLiveChatEnabled: B,
+    isImageSharingEnabled: B,
+    language: S,
+    isArchived: B,
+    createdAt: N,
+    updatedAt: N,
   },
   contacts: {
-    id: S, workspaceId: S, agentId: S, distinctId: S0, name: S0, email: S0, phone: S0, country: S0, ip: S0, chatSource: S0, threadId: S0,
-    createdAt: N, updatedAt: N,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    distinctId: S0,
+    name: S0,
+    email: S0,
+    phone: S0,
+    country: S0,
+    ip: S0,
+    chatSource: S0,
+    threadId: S0,
+    createdAt: N,
+    updatedAt: N,
   },
   conversations: {
-    id: S, workspaceId: S, agentId: S, contactId: S, isResolved: B, isStarred: B, isMuted: B, isAgent: B, integrationType: S, assigneeId: S0,
-    sentiment: ['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED'], topic: S0, resolution: ['AIHelped', 'AIDidNotHelp', 'TalkToAgent'],
-    lastMessageDate: N, createdAt: N, updatedAt: N, resolvedAt: 'number?', resolvedBy: S0,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    contactId: S,
+    isResolved: B,
+    isStarred: B,
+    isMuted: B,
+    isAgent: B,
+    integrationType: S,
+    assigneeId: S0,
+    sentiment: ['POSITIVE', 'NEGATIVE', 'NEUTRAL', 'UNSPECIFIED'],
+    topic: S0,
+    resolution: ['AIHelped', 'AIDidNotHelp', 'TalkToAgent'],
+    lastMessageDate: N,
+    createdAt: N,
+    updatedAt: N,
+    resolvedAt: 'number?',
+    resolvedBy: S0,
   },
   messages: {
-    id: S, workspaceId: S, agentId: S, conversationId: S, role: ['user', 'assistant', 'agent'], content: S, type: ['TEXT', 'IMAGE'], memberId: S0,
-    outOfContext: B, createdAt: N,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    conversationId: S,
+    role: ['user', 'assistant', 'agent'],
+    content: S,
+    type: ['TEXT', 'IMAGE'],
+    memberId: S0,
+    outOfContext: B,
+    createdAt: N,
   },
   data_sources: {
-    id: S, workspaceId: S, agentId: S, source: DS_TYPES, title: S, content: S, url: S0, status: ['PENDING', 'COMPLETED', 'FAILED'], error: S0,
-    isGeneratedByAI: B, relatedMessageId: S0, createdAt: N, updatedAt: N,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    source: DS_TYPES,
+    title: S,
+    content: S,
+    url: S0,
+    status: ['PENDING', 'COMPLETED', 'FAILED'],
+    error: S0,
+    isGeneratedByAI: B,
+    relatedMessageId: S0,
+    createdAt: N,
+    updatedAt: N,
   },
   suggestions: {
-    id: S, workspaceId: S, agentId: S, conversationId: S, userMessageId: S, userMessageText: S, aiMessageId: S, aiMessageText: S,
-    evaluationTag: S, potentialGap: S, suggestedImprovement: S, dismissed: B, createdAt: N,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    conversationId: S,
+    userMessageId: S,
+    userMessageText: S,
+    aiMessageId: S,
+    aiMessageText: S,
+    evaluationTag: S,
+    potentialGap: S,
+    suggestedImprovement: S,
+    dismissed: B,
+    createdAt: N,
   },
   views: { id: S, workspaceId: S, agentId: S, name: S, createdAt: N },
   csat: {
-    id: S, workspaceId: S, agentId: S, conversationId: S0, target: ['AI', 'HUMAN'], memberId: S0, score: N, comment: S, email: S, name: S,
-    triggerReason: S, createdAt: N,
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    conversationId: S0,
+    target: ['AI', 'HUMAN'],
+    memberId: S0,
+    score: N,
+    comment: S,
+    email: S,
+    name: S,
+    triggerReason: S,
+    createdAt: N,
   },
-  function_calls: { id: S, workspaceId: S, agentId: S, name: S, description: S, type: S, mcpName: S0, mcpProvider: S0, failed: B, createdAt: N },
+  function_calls: {
+    id: S,
+    workspaceId: S,
+    agentId: S,
+    name: S,
+    description: S,
+    type: S,
+    mcpName: S0,
+    mcpProvider: S0,
+    failed: B,
+    createdAt: N,
+  },
 };
 /** Ids and other short strings; content columns may be long (the route's body limit bounds them). */
 const MAX_ID = 200;
-const ID_COLUMNS = new Set(['id', 'workspaceId', 'agentId', 'contactId', 'conversationId', 'memberId', 'assigneeId', 'resolvedBy', 'userMessageId', 'aiMessageId', 'slug']);
+const ID_COLUMNS = new Set([
+  'id',
+  'workspaceId',
+  'agentId',
+  'contactId',
+  'conversationId',
+  'memberId',
+  'assigneeId',
+  'resolvedBy',
+  'userMessageId',
+  'aiMessageId',
+  'slug',
+]);
 
 const fail = (message: string): never => {
   throw new ImportFormatError(message);
@@ -107,7 +215,8 @@ function scalar(at: string, value: unknown, kind: Kind, column: string): unknown
   if ((value === undefined || value === null) && name.endsWith('?')) return null;
   if (name.startsWith('string')) {
     if (typeof value !== 'string') fail(`${at} must be a string`);
-    if (ID_COLUMNS.has(column) && ((value as string).length === 0 || (value as string).length > MAX_ID)) fail(`${at} must be 1-${MAX_ID} characters`);
+    if (ID_COLUMNS.has(column) && ((value as string).length === 0 || (value as string).length > MAX_ID))
+      fail(`${at} must be 1-${MAX_ID} characters`);
     return value;
   }
   if (name.startsWith('number')) {
@@ -146,7 +255,12 @@ function sourcesOf(at: string, value: unknown): MessageSourceRef[] {
 
 function queryOf(at: string, value: unknown): ViewQuery {
   if (!isObject(value)) return fail(`${at} must be an object`);
-  const combinator = scalar(`${at}.combinator`, value.combinator, ['AND', 'OR'], 'combinator') as ViewQuery['combinator'];
+  const combinator = scalar(
+    `${at}.combinator`,
+    value.combinator,
+    ['AND', 'OR'],
+    'combinator',
+  ) as ViewQuery['combinator'];
   if (!Array.isArray(value.rules)) return fail(`${at}.rules must be an array`);
   const rules = value.rules.map((r: unknown, i) => {
     const where = `${at}.rules[${i}]`;
@@ -166,13 +280,15 @@ function queryOf(at: string, value: unknown): ViewQuery {
  * member) resolving to a row of the same export.
  */
 export function parseExport(value: unknown): ParsedExport {
-  if (!isObject(value) || value.format !== EXPORT_FORMAT) fail(`the body must be a workspace export (format '${EXPORT_FORMAT}')`);
+  if (!isObject(value) || value.format !== EXPORT_FORMAT)
+    fail(`the body must be a workspace export (format '${EXPORT_FORMAT}')`);
   const data = value as Row;
   if (data.version !== undefined && data.version !== 1) fail('only version 1 exports can be imported');
   const tables = data.tables;
   if (!isObject(tables)) return fail("'tables' must be an object of tables");
   for (const name of Object.keys(tables)) {
-    if (!(EXPORT_TABLES as readonly string[]).includes(name)) fail(`tables.${name} is not a table of an export (known: ${EXPORT_TABLES.join(', ')})`);
+    if (!(EXPORT_TABLES as readonly string[]).includes(name))
+      fail(`tables.${name} is not a table of an export (known: ${EXPORT_TABLES.join(', ')})`);
   }
   const rowsOf = (table: ExportTable): Row[] => {
     const rows = tables[table] ?? [];
@@ -182,7 +298,8 @@ export function parseExport(value: unknown): ParsedExport {
       const at = `tables.${table}[${i}]`;
       if (!isObject(row)) return fail(`${at} must be an object`);
       const out: Row = {};
-      for (const [column, kind] of Object.entries(COLUMNS[table])) out[column] = scalar(`${at}.${column}`, row[column], kind, column);
+      for (const [column, kind] of Object.entries(COLUMNS[table]))
+        out[column] = scalar(`${at}.${column}`, row[column], kind, column);
       const id = out.id as string;
       if (ids.has(id)) fail(`${at}.id repeats an id of tables.${table}`);
       ids.add(id);
@@ -195,7 +312,8 @@ export function parseExport(value: unknown): ParsedExport {
   const workspace = workspaces[0] as unknown as WorkspaceRow;
   const inWorkspace = (table: ExportTable, rows: Row[]): Row[] => {
     rows.forEach((row, i) => {
-      if (row.workspaceId !== workspace.id) fail(`tables.${table}[${i}].workspaceId must be the exported workspace '${workspace.id}'`);
+      if (row.workspaceId !== workspace.id)
+        fail(`tables.${table}[${i}].workspaceId must be the exported workspace '${workspace.id}'`);
     });
     return rows;
   };
@@ -206,7 +324,15 @@ export function parseExport(value: unknown): ParsedExport {
   const members = byId(teamMembers);
   const agentIds = byId(agents);
   /** A reference must name a row of the export; the message is the same whether the id exists elsewhere or not. */
-  const ref = <T>(table: ExportTable, i: number, column: string, value: unknown, target: Map<string, T>, what: string, nullable = false): T | undefined => {
+  const ref = <T>(
+    table: ExportTable,
+    i: number,
+    column: string,
+    value: unknown,
+    target: Map<string, T>,
+    what: string,
+    nullable = false,
+  ): T | undefined => {
     if (value === null && nullable) return undefined;
     const found = target.get(value as string);
     if (!found) fail(`tables.${table}[${i}].${column} '${String(value)}' does not name ${what} of this export`);
@@ -221,7 +347,10 @@ export function parseExport(value: unknown): ParsedExport {
 
   const contacts = inWorkspace('contacts', rowsOf('contacts')).map((row, i) => {
     ref('contacts', i, 'agentId', row.agentId, agentIds, 'an agent');
-    return { ...row, attributes: attributesOf(`tables.contacts[${i}].attributes`, (tables.contacts as Row[])[i]?.attributes) };
+    return {
+      ...row,
+      attributes: attributesOf(`tables.contacts[${i}].attributes`, (tables.contacts as Row[])[i]?.attributes),
+    };
   }) as unknown as ContactRow[];
   const distinct = new Set<string>();
   contacts.forEach((c, i) => {
@@ -236,7 +365,8 @@ export function parseExport(value: unknown): ParsedExport {
   conversations.forEach((cv, i) => {
     ref('conversations', i, 'agentId', cv.agentId, agentIds, 'an agent');
     const contact = ref('conversations', i, 'contactId', cv.contactId, contactIds, 'a contact');
-    if (contact && contact.agentId !== cv.agentId) fail(`tables.conversations[${i}].contactId names a contact of another agent`);
+    if (contact && contact.agentId !== cv.agentId)
+      fail(`tables.conversations[${i}].contactId names a contact of another agent`);
     ref('conversations', i, 'assigneeId', cv.assigneeId, members, 'a team member', true);
     ref('conversations', i, 'resolvedBy', cv.resolvedBy, members, 'a team member', true);
   });
@@ -274,11 +404,24 @@ export function parseExport(value: unknown): ParsedExport {
   csat.forEach((r, i) => {
     ref('csat', i, 'agentId', r.agentId, agentIds, 'an agent');
     ref('csat', i, 'memberId', r.memberId, members, 'a team member', true);
-    if (!Number.isInteger(r.score) || r.score < 1 || r.score > 5) fail(`tables.csat[${i}].score must be an integer from 1 to 5`);
+    if (!Number.isInteger(r.score) || r.score < 1 || r.score > 5)
+      fail(`tables.csat[${i}].score must be an integer from 1 to 5`);
   });
 
   const functionCalls = inWorkspace('function_calls', rowsOf('function_calls')) as unknown as FunctionCallRow[];
   functionCalls.forEach((f, i) => ref('function_calls', i, 'agentId', f.agentId, agentIds, 'an agent'));
 
-  return { workspace, teamMembers, agents, contacts, conversations, messages, dataSources, suggestions, views, csat, functionCalls };
+  return {
+    workspace,
+    teamMembers,
+    agents,
+    contacts,
+    conversations,
+    messages,
+    dataSources,
+    suggestions,
+    views,
+    csat,
+    functionCalls,
+  };
 }

@@ -46,49 +46,152 @@ const TABLES = {
   api_keys: { key: 'keyHash', columns: ['keyHash', 'workspaceId', 'readOnly', 'createdAt'], bool: ['readOnly'] },
   agents: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'name', 'slug', 'isLiveChatEnabled', 'isImageSharingEnabled', 'language', 'isArchived', 'createdAt', 'updatedAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'name',
+      'slug',
+      'isLiveChatEnabled',
+      'isImageSharingEnabled',
+      'language',
+      'isArchived',
+      'createdAt',
+      'updatedAt',
+    ],
     bool: ['isLiveChatEnabled', 'isImageSharingEnabled', 'isArchived'],
   },
   contacts: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'agentId', 'distinctId', 'name', 'email', 'phone', 'country', 'ip', 'chatSource', 'threadId', 'attributes', 'createdAt', 'updatedAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'agentId',
+      'distinctId',
+      'name',
+      'email',
+      'phone',
+      'country',
+      'ip',
+      'chatSource',
+      'threadId',
+      'attributes',
+      'createdAt',
+      'updatedAt',
+    ],
     json: ['attributes'],
   },
   conversations: {
     key: 'id',
     columns: [
-      'id', 'workspaceId', 'agentId', 'contactId', 'isResolved', 'isStarred', 'isMuted', 'isAgent', 'integrationType', 'assigneeId',
-      'sentiment', 'topic', 'resolution', 'lastMessageDate', 'createdAt', 'updatedAt', 'resolvedAt', 'resolvedBy',
+      'id',
+      'workspaceId',
+      'agentId',
+      'contactId',
+      'isResolved',
+      'isStarred',
+      'isMuted',
+      'isAgent',
+      'integrationType',
+      'assigneeId',
+      'sentiment',
+      'topic',
+      'resolution',
+      'lastMessageDate',
+      'createdAt',
+      'updatedAt',
+      'resolvedAt',
+      'resolvedBy',
     ],
     bool: ['isResolved', 'isStarred', 'isMuted', 'isAgent'],
   },
   messages: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'agentId', 'conversationId', 'role', 'content', 'type', 'memberId', 'sources', 'outOfContext', 'createdAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'agentId',
+      'conversationId',
+      'role',
+      'content',
+      'type',
+      'memberId',
+      'sources',
+      'outOfContext',
+      'createdAt',
+    ],
     bool: ['outOfContext'],
     json: ['sources'],
   },
   data_sources: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'agentId', 'source', 'title', 'content', 'url', 'status', 'error', 'isGeneratedByAI', 'relatedMessageId', 'createdAt', 'updatedAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'agentId',
+      'source',
+      'title',
+      'content',
+      'url',
+      'status',
+      'error',
+      'isGeneratedByAI',
+      'relatedMessageId',
+      'createdAt',
+      'updatedAt',
+    ],
     bool: ['isGeneratedByAI'],
   },
   suggestions: {
     key: 'id',
     columns: [
-      'id', 'workspaceId', 'agentId', 'conversationId', 'userMessageId', 'userMessageText', 'aiMessageId', 'aiMessageText', 'evaluationTag',
-      'potentialGap', 'suggestedImprovement', 'dismissed', 'createdAt',
+      'id',
+      'workspaceId',
+      'agentId',
+      'conversationId',
+      'userMessageId',
+      'userMessageText',
+      'aiMessageId',
+      'aiMessageText',
+      'evaluationTag',
+      'potentialGap',
+      'suggestedImprovement',
+      'dismissed',
+      'createdAt',
     ],
     bool: ['dismissed'],
   },
   views: { key: 'id', columns: ['id', 'workspaceId', 'agentId', 'name', 'query', 'createdAt'], json: ['query'] },
   csat: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'agentId', 'conversationId', 'target', 'memberId', 'score', 'comment', 'email', 'name', 'triggerReason', 'createdAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'agentId',
+      'conversationId',
+      'target',
+      'memberId',
+      'score',
+      'comment',
+      'email',
+      'name',
+      'triggerReason',
+      'createdAt',
+    ],
   },
   function_calls: {
     key: 'id',
-    columns: ['id', 'workspaceId', 'agentId', 'name', 'description', 'type', 'mcpName', 'mcpProvider', 'failed', 'createdAt'],
+    columns: [
+      'id',
+      'workspaceId',
+      'agentId',
+      'name',
+      'description',
+      'type',
+      'mcpName',
+      'mcpProvider',
+      'failed',
+      'createdAt',
+    ],
     bool: ['failed'],
   },
   idempotency: {
@@ -99,7 +202,6 @@ const TABLES = {
 
 type TableName = keyof typeof TABLES;
 
-
 const snakeNames = new Map<string, string>();
 const snakeCached = (s: string): string => {
   let v = snakeNames.get(s);
@@ -109,7 +211,8 @@ const snakeCached = (s: string): string => {
   }
   return v;
 };
-const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z]+)/g, (_m, a: string, b: string) => `${a}_${b.toLowerCase()}`);
+const snake = (s: string): string =>
+  s.replace(/([a-z0-9])([A-Z]+)/g, (_m, a: string, b: string) => `${a}_${b.toLowerCase()}`);
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -352,11 +455,15 @@ export class SqliteStore implements Store {
   }
 
   getWorkspace(id: string): Promise<WorkspaceRow | undefined> {
-    return Promise.resolve(this.fromDb<WorkspaceRow>('workspaces', this.get('SELECT * FROM workspaces WHERE id = ?', id)));
+    return Promise.resolve(
+      this.fromDb<WorkspaceRow>('workspaces', this.get('SELECT * FROM workspaces WHERE id = ?', id)),
+    );
   }
 
   listWorkspaces(): Promise<WorkspaceRow[]> {
-    return Promise.resolve(this.many<WorkspaceRow>('workspaces', this.stmt('SELECT * FROM workspaces ORDER BY created_at, id').all()));
+    return Promise.resolve(
+      this.many<WorkspaceRow>('workspaces', this.stmt('SELECT * FROM workspaces ORDER BY created_at, id').all()),
+    );
   }
 
   addTeamMember(member: TeamMemberRow): Promise<void> {
@@ -366,13 +473,19 @@ export class SqliteStore implements Store {
 
   listTeamMembers(workspaceId: string): Promise<TeamMemberRow[]> {
     return Promise.resolve(
-      this.many<TeamMemberRow>('team_members', this.stmt('SELECT * FROM team_members WHERE workspace_id = ? ORDER BY is_owner DESC, id').all(workspaceId)),
+      this.many<TeamMemberRow>(
+        'team_members',
+        this.stmt('SELECT * FROM team_members WHERE workspace_id = ? ORDER BY is_owner DESC, id').all(workspaceId),
+      ),
     );
   }
 
   getTeamMember(workspaceId: string, id: string): Promise<TeamMemberRow | undefined> {
     return Promise.resolve(
-      this.fromDb<TeamMemberRow>('team_members', this.get('SELECT * FROM team_members WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<TeamMemberRow>(
+        'team_members',
+        this.get('SELECT * FROM team_members WHERE workspace_id = ? AND id = ?', workspaceId, id),
+      ),
     );
   }
 
@@ -413,21 +526,39 @@ export class SqliteStore implements Store {
   listAgents(workspaceId: string, offset: number, limit: number): Promise<Paged<AgentRow>> {
     const items = this.many<AgentRow>(
       'agents',
-      this.stmt('SELECT * FROM agents WHERE workspace_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?').all(workspaceId, limit, offset),
+      this.stmt('SELECT * FROM agents WHERE workspace_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?').all(
+        workspaceId,
+        limit,
+        offset,
+      ),
     );
-    const total = (this.stmt('SELECT COUNT(*) AS n FROM agents WHERE workspace_id = ?').get(workspaceId) as { n: number }).n;
+    const total = (
+      this.stmt('SELECT COUNT(*) AS n FROM agents WHERE workspace_id = ?').get(workspaceId) as { n: number }
+    ).n;
     return Promise.resolve({ items, total });
   }
 
   slugTaken(workspaceId: string, slug: string): Promise<boolean> {
-    return Promise.resolve(this.stmt('SELECT 1 FROM agents WHERE workspace_id = ? AND slug = ?').get(workspaceId, slug) !== undefined);
+    return Promise.resolve(
+      this.stmt('SELECT 1 FROM agents WHERE workspace_id = ? AND slug = ?').get(workspaceId, slug) !== undefined,
+    );
   }
 
   deleteAgent(workspaceId: string, id: string): Promise<boolean> {
     const run = this.db.transaction(() => {
       const res = this.stmt('DELETE FROM agents WHERE workspace_id = ? AND id = ?').run(workspaceId, id);
       if (res.changes === 0) return false;
-      for (const table of ['chunks', 'data_sources', 'contacts', 'conversations', 'messages', 'suggestions', 'views', 'csat', 'function_calls']) {
+      for (const table of [
+        'chunks',
+        'data_sources',
+        'contacts',
+        'conversations',
+        'messages',
+        'suggestions',
+        'views',
+        'csat',
+        'function_calls',
+      ]) {
         this.stmt(`DELETE FROM ${table} WHERE workspace_id = ? AND agent_id = ?`).run(workspaceId, id);
       }
       return true;
@@ -446,14 +577,24 @@ export class SqliteStore implements Store {
   }
 
   getContact(workspaceId: string, id: string): Promise<ContactRow | undefined> {
-    return Promise.resolve(this.fromDb<ContactRow>('contacts', this.get('SELECT * FROM contacts WHERE workspace_id = ? AND id = ?', workspaceId, id)));
+    return Promise.resolve(
+      this.fromDb<ContactRow>(
+        'contacts',
+        this.get('SELECT * FROM contacts WHERE workspace_id = ? AND id = ?', workspaceId, id),
+      ),
+    );
   }
 
   findContactByDistinctId(workspaceId: string, agentId: string, distinctId: string): Promise<ContactRow | undefined> {
     return Promise.resolve(
       this.fromDb<ContactRow>(
         'contacts',
-        this.get('SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? AND distinct_id = ?', workspaceId, agentId, distinctId),
+        this.get(
+          'SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? AND distinct_id = ?',
+          workspaceId,
+          agentId,
+          distinctId,
+        ),
       ),
     );
   }
@@ -461,14 +602,16 @@ export class SqliteStore implements Store {
   listContacts(workspaceId: string, agentId: string, offset: number, limit: number): Promise<Paged<ContactRow>> {
     const items = this.many<ContactRow>(
       'contacts',
-      this.stmt('SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?').all(
+      this.stmt(
+        'SELECT * FROM contacts WHERE workspace_id = ? AND agent_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+      ).all(workspaceId, agentId, limit, offset),
+    );
+    const total = (
+      this.stmt('SELECT COUNT(*) AS n FROM contacts WHERE workspace_id = ? AND agent_id = ?').get(
         workspaceId,
         agentId,
-        limit,
-        offset,
-      ),
-    );
-    const total = (this.stmt('SELECT COUNT(*) AS n FROM contacts WHERE workspace_id = ? AND agent_id = ?').get(workspaceId, agentId) as { n: number }).n;
+      ) as { n: number }
+    ).n;
     return Promise.resolve({ items, total });
   }
 
@@ -484,7 +627,10 @@ export class SqliteStore implements Store {
 
   getConversation(workspaceId: string, id: string): Promise<ConversationRow | undefined> {
     return Promise.resolve(
-      this.fromDb<ConversationRow>('conversations', this.get('SELECT * FROM conversations WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<ConversationRow>(
+        'conversations',
+        this.get('SELECT * FROM conversations WHERE workspace_id = ? AND id = ?', workspaceId, id),
+      ),
     );
   }
 
@@ -526,9 +672,15 @@ export class SqliteStore implements Store {
     const dir = sort === 'asc' ? 'ASC' : 'DESC';
     const items = this.many<ConversationRow>(
       'conversations',
-      this.db.prepare(`SELECT * FROM conversations WHERE ${where} ORDER BY last_message_date ${dir}, id ${dir} LIMIT ? OFFSET ?`).all(...params, limit, offset),
+      this.db
+        .prepare(
+          `SELECT * FROM conversations WHERE ${where} ORDER BY last_message_date ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, limit, offset),
     );
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE ${where}`).get(...params) as { n: number }).n;
+    const total = (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE ${where}`).get(...params) as { n: number }
+    ).n;
     return Promise.resolve({ items, total });
   }
 
@@ -536,12 +688,9 @@ export class SqliteStore implements Store {
     return Promise.resolve(
       this.many<ConversationRow>(
         'conversations',
-        this.stmt('SELECT * FROM conversations WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at, id').all(
-          workspaceId,
-          agentId,
-          from,
-          to,
-        ),
+        this.stmt(
+          'SELECT * FROM conversations WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at, id',
+        ).all(workspaceId, agentId, from, to),
       ),
     );
   }
@@ -553,7 +702,13 @@ export class SqliteStore implements Store {
 
   listMessages(workspaceId: string, conversationId: string): Promise<MessageRow[]> {
     return Promise.resolve(
-      this.many<MessageRow>('messages', this.stmt('SELECT * FROM messages WHERE workspace_id = ? AND conversation_id = ? ORDER BY seq').all(workspaceId, conversationId)),
+      this.many<MessageRow>(
+        'messages',
+        this.stmt('SELECT * FROM messages WHERE workspace_id = ? AND conversation_id = ? ORDER BY seq').all(
+          workspaceId,
+          conversationId,
+        ),
+      ),
     );
   }
 
@@ -561,18 +716,17 @@ export class SqliteStore implements Store {
     return Promise.resolve(
       this.many<MessageRow>(
         'messages',
-        this.stmt('SELECT * FROM messages WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY seq').all(
-          workspaceId,
-          agentId,
-          from,
-          to,
-        ),
+        this.stmt(
+          'SELECT * FROM messages WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY seq',
+        ).all(workspaceId, agentId, from, to),
       ),
     );
   }
 
   private insertChunks(ds: DataSourceRow, chunks: string[]): void {
-    const s = this.stmt('INSERT INTO chunks (workspace_id, agent_id, data_source_id, ord, title, text) VALUES (?, ?, ?, ?, ?, ?)');
+    const s = this.stmt(
+      'INSERT INTO chunks (workspace_id, agent_id, data_source_id, ord, title, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     chunks.forEach((text, i) => s.run(ds.workspaceId, ds.agentId, ds.id, i, ds.title, text));
   }
 
@@ -597,11 +751,20 @@ export class SqliteStore implements Store {
 
   getDataSource(workspaceId: string, id: string): Promise<DataSourceRow | undefined> {
     return Promise.resolve(
-      this.fromDb<DataSourceRow>('data_sources', this.get('SELECT * FROM data_sources WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<DataSourceRow>(
+        'data_sources',
+        this.get('SELECT * FROM data_sources WHERE workspace_id = ? AND id = ?', workspaceId, id),
+      ),
     );
   }
 
-  listDataSources(workspaceId: string, agentId: string, source: DataSourceType | null, offset: number, limit: number): Promise<Paged<DataSourceRow>> {
+  listDataSources(
+    workspaceId: string,
+    agentId: string,
+    source: DataSourceType | null,
+    offset: number,
+    limit: number,
+  ): Promise<Paged<DataSourceRow>> {
     const params: unknown[] = [workspaceId, agentId];
     let where = 'workspace_id = ? AND agent_id = ?';
     if (source) {
@@ -610,9 +773,14 @@ export class SqliteStore implements Store {
     }
     const items = this.many<DataSourceRow>(
       'data_sources',
-      this.stmt(`SELECT * FROM data_sources WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset),
+      this.stmt(`SELECT * FROM data_sources WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ),
     );
-    const total = (this.stmt(`SELECT COUNT(*) AS n FROM data_sources WHERE ${where}`).get(...params) as { n: number }).n;
+    const total = (this.stmt(`SELECT COUNT(*) AS n FROM data_sources WHERE ${where}`).get(...params) as { n: number })
+      .n;
     return Promise.resolve({ items, total });
   }
 
@@ -620,7 +788,9 @@ export class SqliteStore implements Store {
     const run = this.db.transaction(() => {
       const deleted: string[] = [];
       for (const id of ids) {
-        const res = this.stmt('DELETE FROM data_sources WHERE workspace_id = ? AND agent_id = ? AND source = ? AND id = ?').run(workspaceId, agentId, source, id);
+        const res = this.stmt(
+          'DELETE FROM data_sources WHERE workspace_id = ? AND agent_id = ? AND source = ? AND id = ?',
+        ).run(workspaceId, agentId, source, id);
         if (res.changes > 0) {
           this.stmt('DELETE FROM chunks WHERE data_source_id = ?').run(id);
           deleted.push(id);
@@ -642,7 +812,14 @@ export class SqliteStore implements Store {
   }
 
   countChunks(workspaceId: string, agentId: string): Promise<number> {
-    return Promise.resolve((this.stmt('SELECT COUNT(*) AS n FROM chunks WHERE workspace_id = ? AND agent_id = ?').get(workspaceId, agentId) as { n: number }).n);
+    return Promise.resolve(
+      (
+        this.stmt('SELECT COUNT(*) AS n FROM chunks WHERE workspace_id = ? AND agent_id = ?').get(
+          workspaceId,
+          agentId,
+        ) as { n: number }
+      ).n,
+    );
   }
 
   insertSuggestion(s: SuggestionRow): Promise<void> {
@@ -652,23 +829,40 @@ export class SqliteStore implements Store {
 
   getSuggestion(workspaceId: string, id: string): Promise<SuggestionRow | undefined> {
     return Promise.resolve(
-      this.fromDb<SuggestionRow>('suggestions', this.get('SELECT * FROM suggestions WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+      this.fromDb<SuggestionRow>(
+        'suggestions',
+        this.get('SELECT * FROM suggestions WHERE workspace_id = ? AND id = ?', workspaceId, id),
+      ),
     );
   }
 
-  listSuggestions(workspaceId: string, agentId: string, from: number | null, to: number | null, offset: number, limit: number): Promise<Paged<SuggestionRow>> {
+  listSuggestions(
+    workspaceId: string,
+    agentId: string,
+    from: number | null,
+    to: number | null,
+    offset: number,
+    limit: number,
+  ): Promise<Paged<SuggestionRow>> {
     const where = 'workspace_id = ? AND agent_id = ? AND dismissed = 0 AND created_at >= ? AND created_at <= ?';
     const params = [workspaceId, agentId, from ?? 0, to ?? Number.MAX_SAFE_INTEGER];
     const items = this.many<SuggestionRow>(
       'suggestions',
-      this.stmt(`SELECT * FROM suggestions WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset),
+      this.stmt(`SELECT * FROM suggestions WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ),
     );
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM suggestions WHERE ${where}`).get(...params) as { n: number }).n;
     return Promise.resolve({ items, total });
   }
 
   dismissSuggestion(workspaceId: string, id: string): Promise<boolean> {
-    const res = this.stmt('UPDATE suggestions SET dismissed = 1 WHERE workspace_id = ? AND id = ?').run(workspaceId, id);
+    const res = this.stmt('UPDATE suggestions SET dismissed = 1 WHERE workspace_id = ? AND id = ?').run(
+      workspaceId,
+      id,
+    );
     return Promise.resolve(res.changes > 0);
   }
 
@@ -678,13 +872,28 @@ export class SqliteStore implements Store {
   }
 
   getView(workspaceId: string, id: string): Promise<ViewRow | undefined> {
-    return Promise.resolve(this.fromDb<ViewRow>('views', this.get('SELECT * FROM views WHERE workspace_id = ? AND id = ?', workspaceId, id)));
+    return Promise.resolve(
+      this.fromDb<ViewRow>('views', this.get('SELECT * FROM views WHERE workspace_id = ? AND id = ?', workspaceId, id)),
+    );
   }
 
-  listViews(workspaceId: string, agentId: string, search: string | null, offset: number, limit: number): Promise<Paged<ViewRow>> {
-    const where = "workspace_id = ? AND agent_id = ? AND instr(lower(name), lower(?)) > 0";
+  listViews(
+    workspaceId: string,
+    agentId: string,
+    search: string | null,
+    offset: number,
+    limit: number,
+  ): Promise<Paged<ViewRow>> {
+    const where = 'workspace_id = ? AND agent_id = ? AND instr(lower(name), lower(?)) > 0';
     const params = [workspaceId, agentId, search ?? ''];
-    const items = this.many<ViewRow>('views', this.stmt(`SELECT * FROM views WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`).all(...params, limit, offset));
+    const items = this.many<ViewRow>(
+      'views',
+      this.stmt(`SELECT * FROM views WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ),
+    );
     const total = (this.stmt(`SELECT COUNT(*) AS n FROM views WHERE ${where}`).get(...params) as { n: number }).n;
     return Promise.resolve({ items, total });
   }
@@ -698,12 +907,9 @@ export class SqliteStore implements Store {
     return Promise.resolve(
       this.many<CsatRow>(
         'csat',
-        this.stmt('SELECT * FROM csat WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at DESC, id DESC').all(
-          workspaceId,
-          agentId,
-          from,
-          to,
-        ),
+        this.stmt(
+          'SELECT * FROM csat WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at DESC, id DESC',
+        ).all(workspaceId, agentId, from, to),
       ),
     );
   }
@@ -717,19 +923,19 @@ export class SqliteStore implements Store {
     return Promise.resolve(
       this.many<FunctionCallRow>(
         'function_calls',
-        this.stmt('SELECT * FROM function_calls WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at, id').all(
-          workspaceId,
-          agentId,
-          from,
-          to,
-        ),
+        this.stmt(
+          'SELECT * FROM function_calls WHERE workspace_id = ? AND agent_id = ? AND created_at >= ? AND created_at <= ? ORDER BY created_at, id',
+        ).all(workspaceId, agentId, from, to),
       ),
     );
   }
 
   getIdempotency(workspaceId: string, key: string): Promise<IdempotencyRow | undefined> {
     return Promise.resolve(
-      this.fromDb<IdempotencyRow>('idempotency', this.get('SELECT * FROM idempotency WHERE workspace_id = ? AND key = ?', workspaceId, key)),
+      this.fromDb<IdempotencyRow>(
+        'idempotency',
+        this.get('SELECT * FROM idempotency WHERE workspace_id = ? AND key = ?', workspaceId, key),
+      ),
     );
   }
 
@@ -743,7 +949,10 @@ export class SqliteStore implements Store {
     if (!ws) return Promise.resolve(undefined);
     const tables: Record<string, Record<string, unknown>[]> = {};
     for (const table of EXPORT_TABLES) {
-      const sql = table === 'workspaces' ? 'SELECT * FROM workspaces WHERE id = ?' : `SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY rowid`;
+      const sql =
+        table === 'workspaces'
+          ? 'SELECT * FROM workspaces WHERE id = ?'
+          : `SELECT * FROM ${table} WHERE workspace_id = ? ORDER BY rowid`;
       const rows = this.db.prepare(sql).all(workspaceId) as Row[];
       tables[table] = this.many<Record<string, unknown>>(table, rows);
     }
@@ -788,7 +997,11 @@ export class SqliteStore implements Store {
       // Never pass SQLite's text on: name the problem, not the table internals.
       const code = err instanceof Error && 'code' in err ? String(err.code) : '';
       if (code.startsWith('SQLITE_CONSTRAINT')) {
-        return Promise.reject(new ImportConflictError('the export holds ids that this database already uses (import it into another database file)'));
+        return Promise.reject(
+          new ImportConflictError(
+            'the export holds ids that this database already uses (import it into another database file)',
+          ),
+        );
       }
       return Promise.reject(new ImportFormatError('the export could not be imported'));
     }

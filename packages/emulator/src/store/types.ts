@@ -308,7 +308,13 @@ export interface Store {
 
   insertView(view: ViewRow): Promise<void>;
   getView(workspaceId: string, id: string): Promise<ViewRow | undefined>;
-  listViews(workspaceId: string, agentId: string, search: string | null, offset: number, limit: number): Promise<Paged<ViewRow>>;
+  listViews(
+    workspaceId: string,
+    agentId: string,
+    search: string | null,
+    offset: number,
+    limit: number,
+  ): Promise<Paged<ViewRow>>;
 
   insertCsat(row: CsatRow): Promise<void>;
   listCsat(workspaceId: string, agentId: string, from: number, to: number): Promise<CsatRow[]>;

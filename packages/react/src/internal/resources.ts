@@ -45,4 +45,5 @@ export const dataSourcesOf = (client: LiveChatAIClient): DataSources =>
   resource(client, 'dataSources', (c) => new DataSources(c));
 export const aiSuggestionsOf = (client: LiveChatAIClient): AISuggestions =>
   resource(client, 'aiSuggestions', (c) => new AISuggestions(c));
-export const analyticsOf = (client: LiveChatAIClient): Analytics => resource(client, 'analytics', (c) => new Analytics(c));
+export const analyticsOf = (client: LiveChatAIClient): Analytics =>
+  resource(client, 'analytics', (c) => new Analytics(c));

@@ -29,12 +29,22 @@ export interface RunResult {
 }
 
 /** Run a command asynchronously (never blocks the emulator or any server in this process). */
-export function run(cmd: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       cmd,
       args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeout ?? 120_000, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' },
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeout ?? 120_000,
+        maxBuffer: 32 * 1024 * 1024,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
       },
@@ -54,7 +64,13 @@ export interface Project {
  */
 export function createProject(
   packed: Packed,
-  options: { name: string; type?: 'module' | 'commonjs'; use: string[]; thirdParty?: Record<string, string>; files?: Record<string, string> },
+  options: {
+    name: string;
+    type?: 'module' | 'commonjs';
+    use: string[];
+    thirdParty?: Record<string, string>;
+    files?: Record<string, string>;
+  },
 ): Project {
   const dir = mkdtempSync(join(tmpdir(), `livechatai-${options.name}-`));
   const spec = (name: string) => {
@@ -111,9 +127,13 @@ export interface RunningEmulator {
 /** Start the workspace's built emulator bin on a free port with the demo seed; parse the URL and key it prints. */
 export async function startEmulatorBin(): Promise<RunningEmulator> {
   const bin = join(REPO_ROOT, 'packages', 'emulator', 'dist', 'bin.js');
-  const child: ChildProcess = spawn(process.execPath, [bin, '--port', '0', '--db', ':memory:', '--seed', 'demo', '--quiet'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, '--port', '0', '--db', ':memory:', '--seed', 'demo', '--quiet'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const { url, apiKey } = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

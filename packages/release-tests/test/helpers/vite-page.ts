@@ -69,7 +69,9 @@ async function buildPage(projectDir: string, name: string, code: string): Promis
     build: { outDir, emptyOutDir: true, minify: true, sourcemap: false, reportCompressedSize: false },
   });
   const assets = join(outDir, 'assets');
-  const files = readdirSync(assets).filter((f) => f.endsWith('.js')).sort();
+  const files = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   let gzip = 0;
   let text = '';
   for (const file of files) {

@@ -103,7 +103,8 @@ export function compareModels(options: {
   const parts = (type: ts.Type): ts.Type[] =>
     (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
   const isOpenString = (t: ts.Type) =>
-    Boolean(t.flags & ts.TypeFlags.String) || (t.isIntersection() && t.types.some((m) => Boolean(m.flags & ts.TypeFlags.String)));
+    Boolean(t.flags & ts.TypeFlags.String) ||
+    (t.isIntersection() && t.types.some((m) => Boolean(m.flags & ts.TypeFlags.String)));
   const isArray = (t: ts.Type) => checker.isArrayType(t) || checker.isTupleType(t);
   const isObject = (t: ts.Type) => Boolean(t.flags & ts.TypeFlags.Object) && !isArray(t);
   const name = (t: ts.Type) => t.aliasSymbol?.name ?? t.getSymbol()?.name;
@@ -111,8 +112,10 @@ export function compareModels(options: {
   const acceptsValue = (type: ts.Type, value: unknown): boolean =>
     parts(type).some((t) => {
       if (typeof value === 'string') return isOpenString(t) || (t.isStringLiteral() && t.value === value);
-      if (typeof value === 'number') return Boolean(t.flags & ts.TypeFlags.Number) || (t.isNumberLiteral() && t.value === value);
-      if (typeof value === 'boolean') return Boolean(t.flags & ts.TypeFlags.BooleanLiteral) && checker.typeToString(t) === String(value);
+      if (typeof value === 'number')
+        return Boolean(t.flags & ts.TypeFlags.Number) || (t.isNumberLiteral() && t.value === value);
+      if (typeof value === 'boolean')
+        return Boolean(t.flags & ts.TypeFlags.BooleanLiteral) && checker.typeToString(t) === String(value);
       if (value === null) return Boolean(t.flags & ts.TypeFlags.Null);
       return false;
     });
@@ -123,8 +126,11 @@ export function compareModels(options: {
    */
   const mergeObjects = (objects: Schema[]): Schema => {
     const properties: Record<string, Schema> = {};
-    for (const o of objects) for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, Schema>)) properties[k] ??= v;
-    const required = ((objects[0]?.required ?? []) as string[]).filter((k) => objects.every((o) => ((o.required ?? []) as string[]).includes(k)));
+    for (const o of objects)
+      for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, Schema>)) properties[k] ??= v;
+    const required = ((objects[0]?.required ?? []) as string[]).filter((k) =>
+      objects.every((o) => ((o.required ?? []) as string[]).includes(k)),
+    );
     return { type: 'object', properties, required };
   };
 
@@ -139,7 +145,9 @@ export function compareModels(options: {
       if (values) {
         const missing = values.filter((v) => !acceptsValue(type, v));
         if (missing.length > 0) {
-          errors.push(`${path}: the model type \`${checker.typeToString(type)}\` lacks ${missing.map((v) => JSON.stringify(v)).join(', ')}`);
+          errors.push(
+            `${path}: the model type \`${checker.typeToString(type)}\` lacks ${missing.map((v) => JSON.stringify(v)).join(', ')}`,
+          );
         }
         continue;
       }
@@ -164,7 +172,13 @@ export function compareModels(options: {
         case 'array': {
           const array = parts(type).find(isArray);
           if (!array) fail('an array');
-          else compareType(checker.getTypeArguments(array as ts.TypeReference)[0]!, alt.items as Schema, `${path}[]`, target);
+          else
+            compareType(
+              checker.getTypeArguments(array as ts.TypeReference)[0]!,
+              alt.items as Schema,
+              `${path}[]`,
+              target,
+            );
           break;
         }
         case 'object': {
@@ -187,7 +201,8 @@ export function compareModels(options: {
     const required = new Set((schema.required ?? []) as string[]);
     const modelProps = new Map(checker.getPropertiesOfType(type).map((p) => [p.name, p]));
     for (const key of Object.keys(properties)) {
-      if (!modelProps.has(key) && !target.omit?.[`${path}.${key}`]) errors.push(`${path}.${key}: in the schema, missing in the model`);
+      if (!modelProps.has(key) && !target.omit?.[`${path}.${key}`])
+        errors.push(`${path}.${key}: in the schema, missing in the model`);
     }
     for (const [key, symbol] of modelProps) {
       const at = `${path}.${key}`;
@@ -197,7 +212,8 @@ export function compareModels(options: {
         continue;
       }
       const optional = Boolean(symbol.flags & ts.SymbolFlags.Optional);
-      if (required.has(key) && optional && !target.optional?.[at]) errors.push(`${at}: required in the schema, optional in the model`);
+      if (required.has(key) && optional && !target.optional?.[at])
+        errors.push(`${at}: required in the schema, optional in the model`);
       if (!required.has(key) && !optional) errors.push(`${at}: optional in the schema, required in the model`);
       if (!target.skip?.[at]) compareType(checker.getTypeOfSymbol(symbol), propSchema, at, target);
     }
