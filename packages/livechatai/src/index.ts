@@ -7,7 +7,17 @@ export { Conversations } from '@livechatai/conversations';
 export { DataSources } from '@livechatai/data-sources';
 export { Messages } from '@livechatai/messages';
 export type { MessageStream } from '@livechatai/messages';
-export { createClient, EventStream, logRequests, Page, redact, toErrorEnvelope } from '@livechatai/core';
+export {
+  createClient,
+  DEFAULT_BASE_URL,
+  defaultIsRetryableStatus,
+  EventStream,
+  logRequests,
+  Page,
+  path,
+  redact,
+  toErrorEnvelope,
+} from '@livechatai/core';
 export {
   LiveChatAIError,
   APIError,
@@ -45,6 +55,7 @@ export {
   isUnexpectedResponseError,
 } from '@livechatai/core';
 export type {
+  APIErrorClass,
   APIPromise,
   ClientOptions,
   ConnectionErrorKind,
@@ -52,8 +63,10 @@ export type {
   DoneEvent,
   ErrorContext,
   ErrorEnvelope,
+  FetchLike,
   FetchOptions,
   FromResponseOptions,
+  HTTPMethod,
   LiveChatAIClient,
   Logger,
   LogLevel,
@@ -62,9 +75,21 @@ export type {
   MiddlewareContext,
   PageInfo,
   PagePromise,
+  PageRequestSpec,
+  PageScheme,
+  QueryParams,
+  QueryValue,
+  RawResponse,
   RequestOptions,
+  RequestSpec,
+  RetryBudget,
+  RetryEvent,
   RetryOptions,
+  RetryPolicy,
+  SendSpec,
   StreamEvent,
+  StreamRequestSpec,
+  TextStreamResult,
   TimeoutKind,
   WithResponse,
 } from '@livechatai/core';
