@@ -2,6 +2,7 @@
 // The measured entries: small programs that import from the BUILT packages (their dist, through the
 // package exports), bundled for the browser. `budget` is in bytes of min+gzip; 1 kB = 1000 bytes.
 // Rows without a budget are reference rows, printed for information only.
+import { readFileSync } from 'node:fs';
 
 /**
  * @typedef {object} SizeEntry
@@ -12,9 +13,21 @@
  * @property {number | null} [goal] the target the issues set, when the enforced budget is still above it (printed, not
  *                                  enforced: the enforced budget is today's size, so it catches every regression)
  * @property {string[]} [external]  modules left out of the bundle (peer dependencies such as react)
+ * @property {string} [contains]    a string the bundle must contain (comparison rows: proof that the other
+ *                                  library's code really is in it, not tree-shaken to nothing)
  */
 
 export const KB = 1000;
+
+/** The installed version of a comparison package (a devDependency here), for its row label. */
+function installedVersion(/** @type {string} */ name) {
+  try {
+    const manifest = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+    return /** @type {{ version: string }} */ (JSON.parse(readFileSync(manifest, 'utf8'))).version;
+  } catch {
+    return 'not installed';
+  }
+}
 
 /*
  * Budgets are ceilings, not goals (issue 12 retired the 4 kB / 4.5 kB goals: readable code wins every tie):
@@ -132,5 +145,29 @@ export const ENTRIES = [
     code: `export * from '@livechatai/react';`,
     budget: null,
     external: REACT_EXTERNALS,
+  },
+  // Comparison rows: other TypeScript clients for REST APIs, measured the same way in the same run (the versions
+  // pinned in package.json). Reference rows: no budget.
+  {
+    name: `compare: openai ${installedVersion('openai')}: client + one request`,
+    packages: [],
+    code: [
+      `import OpenAI from 'openai';`,
+      `const client = new OpenAI({ apiKey: 'key', dangerouslyAllowBrowser: true });`,
+      `export const result = client.models.list();`,
+    ].join('\n'),
+    budget: null,
+    contains: 'https://api.openai.com/v1',
+  },
+  {
+    name: `compare: openapi-fetch ${installedVersion('openapi-fetch')}: createClient + one GET`,
+    packages: [],
+    code: [
+      `import createClient from 'openapi-fetch';`,
+      `const client = createClient({ baseUrl: 'https://app.livechatai.com/api/v2' });`,
+      `export const result = client.GET('/agents');`,
+    ].join('\n'),
+    budget: null,
+    contains: 'querySerializer',
   },
 ];

@@ -91,6 +91,9 @@ export async function measure(entries = ENTRIES) {
     }
     try {
       const code = await bundle(entry);
+      if (entry.contains !== undefined && !new TextDecoder().decode(code).includes(entry.contains)) {
+        throw new Error(`the bundle does not contain ${JSON.stringify(entry.contains)} (tree-shaken to nothing?)`);
+      }
       const gzip = gzipSync(code, { level: 9 }).length;
       const ok = entry.budget === null || gzip <= entry.budget;
       results.push({

@@ -80,3 +80,31 @@ describe('the size command', () => {
     expect(result.code).toBe(failing.length > 0 ? 1 : 0);
   });
 });
+
+describe('the comparison rows (other clients, measured the same way)', () => {
+  const rows = [
+    { library: 'openai', marker: 'https://api.openai.com/v1', atLeast: 10_000 },
+    { library: 'openapi-fetch', marker: 'querySerializer', atLeast: 1000 },
+  ];
+  for (const { library, marker, atLeast } of rows) {
+    it(`measures ${library}: a row that builds, is at least ${String(atLeast)} B and carries ${library}'s code`, async () => {
+      const entry = ENTRIES.find((e) => e.name.startsWith(`compare: ${library} `));
+      expect(entry, `a "compare: ${library} …" row in src/entries.js`).toBeDefined();
+      if (entry === undefined) return;
+      expect(entry.budget).toBeNull();
+      expect(entry.name).not.toContain('not installed');
+      const [result] = await measure([entry]);
+      expect(result?.error).toBeNull();
+      expect(result?.gzip).toBeGreaterThanOrEqual(atLeast);
+      const code = new TextDecoder().decode(await bundle(entry));
+      expect(code).toContain(marker);
+      expect(code).toContain(entry.contains ?? '');
+    });
+  }
+
+  it('prints them in the table', async () => {
+    const table = formatTable(await measure(ENTRIES.filter((e) => e.name.startsWith('compare: '))));
+    expect(table).toMatch(/^compare: openai \S+: client \+ one request\s+\d+\s+\d+\s+reference/m);
+    expect(table).toMatch(/^compare: openapi-fetch \S+: createClient \+ one GET\s+\d+\s+\d+\s+reference/m);
+  });
+});
