@@ -3,6 +3,7 @@
 // package exports), bundled for the browser. `budget` is in bytes of min+gzip; 1 kB = 1000 bytes.
 // Rows without a budget are reference rows, printed for information only.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @typedef {object} SizeEntry
@@ -22,7 +23,7 @@ export const KB = 1000;
 /** The installed version of a comparison package (a devDependency here), for its row label. */
 function installedVersion(/** @type {string} */ name) {
   try {
-    const manifest = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+    const manifest = fileURLToPath(import.meta.resolve(`../node_modules/${name}/package.json`));
     return /** @type {{ version: string }} */ (JSON.parse(readFileSync(manifest, 'utf8'))).version;
   } catch {
     return 'not installed';
