@@ -13,18 +13,15 @@ import {
 } from './errors.js';
 import type { ErrorContext, LiveChatAIError } from './errors.js';
 import { g, isBrowser, readEnv } from './internal/env.js';
-import { byteLimit, MAX_TIMER, ms } from './internal/ms.js';
+import { byteLimit, DEFAULT_MAX_RESPONSE_BYTES, MAX_TIMER, ms, pageCount, retryCount } from './internal/options.js';
 import { withEnvironmentLogger } from './logger.js';
-import { pageCount } from './pagination.js';
 import { buildQuery, mergeQuery } from './path.js';
 import type { QueryParams } from './path.js';
-import { backoffDelay, parseRetryAfter, resolveRetryPolicy, retryCount } from './retry.js';
+import { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './retry.js';
 import type { RetryBudget, RetryOptions, RetryPolicy } from './retry.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_BASE_URL = 'https://app.livechatai.com/api/v2';
-/** The default `maxResponseBytes`: 10 MiB. */
-const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** Same-origin redirects followed within one attempt before the call fails with `redirect_refused`. */
 const MAX_REDIRECTS = 5;
 

@@ -4,6 +4,7 @@ import type { LiveChatAIClient, PageRequestSpec, RequestOptions } from './client
 import { isObj, unwrapEnvelope } from './envelope.js';
 import { InvalidParameterError, unexpectedResponse } from './errors.js';
 import type { ErrorContext } from './errors.js';
+import { pageCount } from './internal/options.js';
 
 /** The four documented paging schemes (spec §1.3), or `none` when the response has no paging object. */
 export type PageScheme = 'pages' | 'meta' | 'pagination' | 'metadata' | 'none';
@@ -30,17 +31,6 @@ export interface PageInfo {
 const PAGING_KEYS = ['pages', 'meta', 'pagination', 'metadata'] as const;
 
 const finiteNumber = (value: unknown): number | undefined => (Number.isFinite(value) ? (value as number) : undefined);
-
-/**
- * @internal Validates a page-count option (an integer ≥ 0); undefined → `fallback`, 0 → Infinity (no limit).
- */
-export function pageCount(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new InvalidParameterError(name, `expected an integer ≥ 0 (0: no limit), got ${String(value)}`);
-  }
-  return value || Infinity;
-}
 
 /**
  * Finds the paging object wherever the response puts it: top-level `pages` + `totalCount` (agents, contacts),

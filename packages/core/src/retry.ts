@@ -1,4 +1,5 @@
 import { InvalidParameterError } from './errors.js';
+import { nonNegative, retryCount, typedOption } from './internal/options.js';
 import type { LiveChatAIError } from './errors.js';
 
 /** Passed to `onRetry` before each retry wait. */
@@ -68,34 +69,6 @@ export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', done);
   });
 
-/** A value for an error message: a number as written, anything else only its type (never an object's contents). */
-const shown = (value: unknown): string => (typeof value == 'number' ? String(value) : typeof value);
-
-/** Validates a retry count: an integer ≥ 0 (NaN, from an unset environment variable, is refused). */
-export function retryCount(value: unknown, name: string): number {
-  if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    throw new InvalidParameterError(name, `expected an integer >= 0, got ${shown(value)}`);
-  }
-  return value as number;
-}
-
-/** Validates a finite number ≥ 0 (`Infinity` too when `infinite`); undefined → `fallback`. */
-function nonNegative(value: unknown, name: string, fallback: number, infinite = false): number {
-  if (value === undefined) return fallback;
-  const ok = typeof value == 'number' && value >= 0 && (infinite || value !== Infinity);
-  if (!ok) {
-    const expected = infinite ? 'a number >= 0' : 'a finite number >= 0';
-    throw new InvalidParameterError(name, `expected ${expected}, got ${shown(value)}`);
-  }
-  return value;
-}
-
-function option<T>(value: unknown, name: string, type: 'function' | 'boolean', fallback: T): T {
-  if (value === undefined) return fallback;
-  if (typeof value != type) throw new InvalidParameterError(name, `expected a ${type}, got ${typeof value}`);
-  return value as T;
-}
-
 /**
  * Validates the retry options into a policy; a bad one is an InvalidParameterError naming it (`maxRetries`,
  * `retry.baseDelayMs`, …). `maxRetries` is the top-level option, over `retry.maxRetries`. `sharedBudget` (a
@@ -126,21 +99,21 @@ export function resolveRetryPolicy(
 
   return {
     maxRetries: retries,
-    isRetryableStatus: option(
+    isRetryableStatus: typedOption(
       options.isRetryableStatus,
       'retry.isRetryableStatus',
       'function',
       defaultIsRetryableStatus,
     ),
-    retryConnectionErrors: option(options.retryConnectionErrors, 'retry.retryConnectionErrors', 'boolean', true),
-    retryTimeouts: option(options.retryTimeouts, 'retry.retryTimeouts', 'boolean', true),
+    retryConnectionErrors: typedOption(options.retryConnectionErrors, 'retry.retryConnectionErrors', 'boolean', true),
+    retryTimeouts: typedOption(options.retryTimeouts, 'retry.retryTimeouts', 'boolean', true),
     baseDelayMs: nonNegative(options.baseDelayMs, 'retry.baseDelayMs', 500),
     maxDelayMs: nonNegative(options.maxDelayMs, 'retry.maxDelayMs', 8000),
     maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, 'retry.maxRetryAfterMs', 60_000, true),
     budget,
-    onRetry: option<RetryPolicy['onRetry']>(options.onRetry, 'retry.onRetry', 'function', undefined),
-    sleep: option(options.sleep, 'retry.sleep', 'function', sleep),
-    random: option(options.random, 'retry.random', 'function', Math.random),
+    onRetry: typedOption<RetryPolicy['onRetry']>(options.onRetry, 'retry.onRetry', 'function', undefined),
+    sleep: typedOption(options.sleep, 'retry.sleep', 'function', sleep),
+    random: typedOption(options.random, 'retry.random', 'function', Math.random),
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from './errors.js';
 import type { ErrorContext, TimeoutKind } from './errors.js';
 import type { LiveChatAIClient, RequestOptions, StreamRequestSpec } from './client.js';
-import { byteLimit, MAX_TIMER, ms as millis } from './internal/ms.js';
+import { byteLimit, DEFAULT_MAX_RESPONSE_BYTES, MAX_TIMER, ms as millis } from './internal/options.js';
 import { parseRetryAfter } from './retry.js';
 import { SSEParser } from './sse.js';
 import type { SSEMessage } from './sse.js';
@@ -63,9 +63,6 @@ export interface StreamInit {
   ctx: ErrorContext;
   cleanup: () => void;
 }
-
-/** `maxResponseBytes` of a stream rebuilt with `fromResponse`: 10 MiB, the client's default. */
-const DEFAULT_MAX_LENGTH = 10 * 1024 * 1024;
 
 /** How a body is read: server-sent events, a whole JSON answer, plain text deltas, or an error response. */
 type BodyMode = 'sse' | 'json' | 'text' | 'error';
@@ -156,7 +153,7 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
       streamTimeout: millis(options.streamTimeout, 'streamTimeout', 600_000),
       deadline: Infinity,
       deadlineAt: Infinity,
-      maxLength: byteLimit(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_LENGTH),
+      maxLength: byteLimit(options.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES),
       ctx: { requestId: response.headers.get('x-request-id') ?? undefined },
       cleanup: () => signal?.removeEventListener('abort', onAbort),
     });
