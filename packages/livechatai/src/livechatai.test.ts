@@ -1,5 +1,6 @@
 import { startEmulator } from '@livechatai/emulator';
-import { useEmulator } from '@livechatai/test-utils';
+import { recordFetch, useEmulator } from '@livechatai/test-utils';
+import type { RecordedRequest } from '@livechatai/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   Agents,
@@ -38,6 +39,8 @@ const make = (options: ConstructorParameters<typeof LiveChatAI>[0] = {}): LiveCh
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
+/** `METHOD /path` of a request as it went on the wire (the path below the base URL). */
+const sentAs = (r: RecordedRequest): string => `${r.method} ${new URL(r.url).pathname.replace(/^\/api\/v2/, '')}`;
 const fault = (spec: string): { headers: Record<string, string> } => ({ headers: { 'x-emulator-fault': spec } });
 
 /** Runs `fn`, returns what it threw or rejected with, and checks that the API key is nowhere in the error. */
@@ -83,10 +86,13 @@ describe('LiveChatAI', () => {
       lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
     const logger = { debug: capture, info: capture, warn: capture, error: capture };
-    const client = make({ middleware: [logRequests({ level: 'debug', logger })] });
+    const recorder = recordFetch();
+    const client = make({ fetch: recorder.fetch, middleware: [logRequests({ level: 'debug', logger })] });
     const agent = await client.agents.create({ name: 'Logged', isLiveChatEnabled: true }, fault('status=503'));
+    // the injected 503, then the retry that succeeded
+    expect(recorder.requests.map(sentAs)).toEqual(['POST /agents', 'POST /agents']);
     await client.messages.send({ agentId: agent.id, question: 'hello?' });
-    await client.agents.retrieve('agent_missing').catch(() => undefined);
+    expect(await failure(() => client.agents.retrieve('agent_missing'))).toBeInstanceOf(NotFoundError);
     expect(lines.length).toBeGreaterThan(4);
     expect(lines.some((l) => l.includes('retrying'))).toBe(true);
     for (const line of lines) expect(line).not.toContain(env.emulator.apiKey);
@@ -135,7 +141,9 @@ describe('every error class from a real emulator response', () => {
 
     const readOnlyKey = await env.emulator.mintKey({ readOnly: true });
     const readOnly = make({ apiKey: readOnlyKey });
-    await expect(readOnly.agents.list()).resolves.toBeDefined();
+    const visible = await make().agents.create({ name: 'Seen read-only', isLiveChatEnabled: false });
+    // the read-only key reads the same workspace
+    expect((await readOnly.agents.list().toArray()).map((a) => a.id)).toContain(visible.id);
     const denied = await failure(() => readOnly.agents.create({ name: 'Nope', isLiveChatEnabled: false }));
     expect(denied).toBeInstanceOf(PermissionDeniedError);
     expect(denied).toMatchObject({ status: 403, code: 'forbidden' });
@@ -206,9 +214,12 @@ describe('every error class from a real emulator response', () => {
       expect(err.retryAfterMs).toBeGreaterThan(0);
       expect(JSON.stringify(err)).not.toContain(limited.apiKey);
 
-      const patient = new LiveChatAI({ ...options, maxRetries: 5 });
+      const recorder = recordFetch();
+      const patient = new LiveChatAI({ ...options, maxRetries: 5, fetch: recorder.fetch });
       const pages = await Promise.all([1, 2, 3, 4].map(() => patient.agents.list()));
       expect(pages).toHaveLength(4);
+      // a bucket of 2 cannot serve 4 at once: the ones refused were sent again after Retry-After
+      expect(recorder.requests.length).toBeGreaterThan(4);
     } finally {
       await limited.close();
     }
@@ -232,34 +243,66 @@ describe('every error class from a real emulator response', () => {
 
 describe('retries through injected faults', () => {
   it('retries 5xx, 429 and connection resets on reads and succeeds', async () => {
-    const client = make({ maxRetries: 3 });
-    const page = await client.agents.list({}, fault('status=503; count=2'));
-    expect(page.items.length).toBeGreaterThan(0);
-    await expect(client.agents.list({}, fault('status=429; retry-after=0; count=2'))).resolves.toBeDefined();
-    await expect(client.agents.list({}, fault('reset; count=1'))).resolves.toBeDefined();
+    const recorder = recordFetch();
+    const client = make({ maxRetries: 3, fetch: recorder.fetch });
+    const agent = await client.agents.create({ name: 'Listed after retries', isLiveChatEnabled: true });
+    const cases = [
+      ['status=503; count=2', 3],
+      ['status=429; retry-after=0; count=2', 3],
+      ['reset; count=1', 2],
+    ] as const;
+    for (const [spec, attempts] of cases) {
+      recorder.requests.length = 0;
+      const page = await client.agents.list({}, fault(spec));
+      expect(page.items.map((a) => a.id)).toContain(agent.id);
+      // every failed attempt was sent again (the injected faults, then the attempt that succeeded)
+      expect(recorder.requests.map(sentAs), spec).toEqual(Array<string>(attempts).fill('GET /agents'));
+    }
   });
 
   it('retries a committed write with the same idempotency key: one stored contact, one stored message pair', async () => {
-    const client = make({ maxRetries: 3 });
-    const agent = await client.agents.create(
-      { name: 'Retry writes', isLiveChatEnabled: true },
-      fault('after-write; reset'),
-    );
+    const recorder = recordFetch();
+    const client = make({ maxRetries: 3, fetch: recorder.fetch });
+    /** The attempts since the last call: method and path, and the one idempotency key they all carried. */
+    const attempts = (): { sent: string[]; keys: (string | null)[] } => {
+      const sent = recorder.requests.map(sentAs);
+      const keys = [...new Set(recorder.requests.map((r) => r.headers.get('idempotency-key')))];
+      recorder.requests.length = 0;
+      return { sent, keys };
+    };
+
+    const created = await client.agents
+      .create({ name: 'Retry writes', isLiveChatEnabled: true }, fault('after-write; reset'))
+      .withResponse();
+    const agent = created.data;
+    expect(attempts()).toEqual({ sent: ['POST /agents', 'POST /agents'], keys: [expect.any(String)] });
+    // the second attempt was answered from the idempotency store, not by creating again
+    expect(created.response.headers.get('idempotent-replayed')).toBe('true');
     const { items: agents } = await env.emulator.store.listAgents(env.emulator.workspaceId, 0, 1000);
     expect(agents.filter((a) => a.name === 'Retry writes')).toHaveLength(1);
 
     await client.contacts.upsert({ agentId: agent.id, distinctId: 'r1' }, fault('after-write; status=500; count=2'));
+    expect(attempts()).toEqual({ sent: Array<string>(3).fill('POST /contacts'), keys: [expect.any(String)] });
     expect((await env.emulator.store.listContacts(env.emulator.workspaceId, agent.id, 0, 100)).total).toBe(1);
 
     const sent = await client.messages.send(
       { agentId: agent.id, question: 'hello?' },
       fault('after-write; status=503'),
     );
+    expect(attempts()).toEqual({ sent: Array<string>(2).fill('POST /conversations'), keys: [expect.any(String)] });
     const conversations = await client.conversations.list({ agentId: agent.id }).toArray();
     expect(conversations.map((c) => c.id)).toEqual([sent.conversationId]);
     expect(await client.messages.list(sent.conversationId)).toHaveLength(2);
+    recorder.requests.length = 0;
 
-    const deleted = await client.agents.delete(agent.id, fault('after-write; status=500'));
-    expect(deleted.deleted).toBe(true);
+    const deleted = await client.agents.delete(agent.id, fault('after-write; status=500')).withResponse();
+    expect(attempts()).toEqual({
+      sent: Array<string>(2).fill(`DELETE /agents/${agent.id}`),
+      keys: [expect.any(String)],
+    });
+    // what the server answered (the SDK adds `id` and `deleted` itself), replayed for the retry
+    expect(deleted.raw).toMatchObject({ status: 'success', message: 'Agent deleted successfully' });
+    expect(deleted.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(await failure(() => client.agents.retrieve(agent.id))).toBeInstanceOf(NotFoundError);
   });
 });
