@@ -12,14 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp } from '../server/app.js';
 import { listen, type Listening } from '../server/listen.js';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(appRoot, 'test-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [390, 1024, 1440] as const;
 
 let emulator: Emulator;
@@ -131,11 +131,6 @@ function docxWith(paragraphs: string[]): Buffer {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   if (!existsSync(join(appRoot, 'dist', 'public', 'index.html')))
     throw new Error('apps/example/dist/public is missing: run `vite build` first.');
   mkdirSync(artifacts, { recursive: true });
@@ -169,17 +164,7 @@ beforeAll(async () => {
     '127.0.0.1',
     0,
   );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   // Reduced motion: charts drawn whole at once, so a screenshot shows every day of the series.
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   page = await context.newPage();

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp } from '../server/app.js';
 import { listen, type Listening } from '../server/listen.js';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(appRoot, 'test-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let emulator: Emulator;
 let server: Listening;
@@ -21,11 +21,6 @@ let dataDir: string;
 const seen: { url: string; headers: Record<string, string> }[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. The end-to-end test drives Debian's chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   if (!existsSync(join(appRoot, 'dist', 'public', 'index.html'))) {
     throw new Error('apps/example/dist/public is missing: run `vite build` first (the `test` script does).');
   }
@@ -37,17 +32,7 @@ beforeAll(async () => {
     '127.0.0.1',
     0,
   );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   page.on('request', (request) => {
     void request.allHeaders().then((headers) => {

@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@livechatai/core';
 import { startEmulator, type Emulator } from '@livechatai/emulator';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxyApp } from '../server/app.js';
 import { listen, type Listening } from '../server/listen.js';
@@ -15,7 +16,6 @@ import { createPublicSiteApp } from '../server/public-site.js';
 
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = join(appRoot, 'test-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface SeenRequest {
   url: string;
@@ -58,11 +58,6 @@ async function consoleAPI<T>(path: string, init?: { method?: string; body?: unkn
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. The end-to-end test drives Debian's chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   for (const file of ['public/index.html', 'widget/widget.html']) {
     if (!existsSync(join(appRoot, 'dist', file))) {
       throw new Error(`apps/example/dist/${file} is missing: run both vite builds first (the \`test\` script does).`);
@@ -121,17 +116,7 @@ beforeAll(async () => {
     0,
   );
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   visitorContext = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   visitor = await visitorContext.newPage();
   visitor.on('request', (request) => {
