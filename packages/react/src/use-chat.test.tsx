@@ -102,8 +102,12 @@ describe('useChat', () => {
     // The second message continues the same conversation.
     await act(() => result.current.send('And where does Falcon launch from?'));
     expect(result.current.conversationId).toBe(final.conversationId);
-    const lastPost = conversationPosts().at(-1)!;
-    expect(lastPost).toBeDefined();
+    // the second POST named the conversation the first one created
+    const lastPost = conversationPosts().at(-1);
+    expect(JSON.parse(lastPost?.body ?? '{}')).toMatchObject({
+      question: 'And where does Falcon launch from?',
+      conversationId: final.conversationId,
+    });
     const stored = await new Conversations(bed.admin).retrieve(final.conversationId!);
     expect(stored.messages).toHaveLength(4);
     await waitFor(() => {

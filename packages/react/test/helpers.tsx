@@ -17,6 +17,8 @@ export interface RecordedRequest {
   url: string;
   headers: Headers;
   signal: AbortSignal | undefined;
+  /** The JSON body as sent (undefined for a request without one). */
+  body: string | undefined;
   /** When it was sent (Date.now()). */
   at: number;
 }
@@ -153,7 +155,8 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
       faults.splice(index, 1);
     }
     const signal = init?.signal ?? undefined;
-    requests.push({ method: request.method, url: request.url, headers, signal, at: Date.now() });
+    const sentBody = request.body ? await request.clone().text() : undefined;
+    requests.push({ method: request.method, url: request.url, headers, signal, body: sentBody, at: Date.now() });
     const response = await nodeFetch(input instanceof Request ? input.url : input, { ...init, headers });
     const hold = holds[0];
     if (!hold || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
