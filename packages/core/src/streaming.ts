@@ -260,9 +260,11 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
     // be ours: see fromResponse).
     ctrl.signal.addEventListener('abort', () => void reader?.cancel().catch(() => undefined), { once: true });
     try {
-      if (mode === 'sse') yield* this.#events(reader);
-      else if (mode === 'text') yield* this.#plainText(reader);
-      else yield* this.#wholeBody(mode, reader);
+      for await (const event of this.#source(mode, reader)) {
+        // stopped between two events of one chunk: nothing more is handed out, as if the next read had seen it
+        if (ctrl.signal.aborted) throw ctrl.signal.reason;
+        yield event;
+      }
     } catch (caught) {
       const error = isLiveChatAIError(caught)
         ? caught
@@ -278,6 +280,16 @@ export class EventStream<TDone = unknown> implements AsyncIterable<StreamEvent<T
         ctrl.abort(error);
       }
     }
+  }
+
+  /** The events of the body, read the way its content type says. */
+  #source(
+    mode: BodyMode,
+    reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  ): AsyncGenerator<StreamEvent<TDone>> {
+    if (mode === 'sse') return this.#events(reader);
+    if (mode === 'text') return this.#plainText(reader);
+    return this.#wholeBody(mode, reader);
   }
 
   /** `text/event-stream`: the D5 events, up to the `done` event (which ends the stream, closed or not). */

@@ -191,6 +191,34 @@ describe('requestStream', () => {
     expect(isAPIUserAbortError(await stream.finalMessage().catch((e: unknown) => e))).toBe(true);
   });
 
+  it('hands out nothing after an abort, even the events already read in the same chunk', async () => {
+    const fiveDeltas = Array.from({ length: 5 }, (_, i) => `event: delta\ndata: {"text":"${i}"}\n\n`).join('');
+    server.handle((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(fiveDeltas); // one chunk, and the stream stays open
+    });
+    const stopped = await requestStream(client(), { path: '/c', body: {} });
+    const seen: string[] = [];
+    for await (const e of stopped) {
+      if (e.event === 'delta') seen.push(e.data.text);
+      stopped.abort();
+    }
+    expect(seen).toEqual(['0']);
+
+    const controller = new AbortController();
+    const signalled = await requestStream(client(), { path: '/c', body: {} }, { signal: controller.signal });
+    seen.length = 0;
+    const ended = await (async () => {
+      for await (const e of signalled) {
+        if (e.event === 'delta') seen.push(e.data.text);
+        controller.abort();
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['0']);
+    expect(ended === undefined || isAPIUserAbortError(ended)).toBe(true);
+    expect(isAPIUserAbortError(await signalled.finalMessage().catch((e: unknown) => e))).toBe(true);
+  });
+
   it('toReadableStream re-encodes as SSE that another client can parse', async () => {
     server.handle((_q, res) => writeSlowly(res, SSE, 9));
     const upstream = await requestStream(client(), { path: '/c', body: {} });

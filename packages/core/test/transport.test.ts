@@ -381,7 +381,11 @@ describe('maxResponseBytes', () => {
     server.handle(async (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no Content-Length
       // resolves with whether the client hung up before the server wrote everything
-      closed = new Promise((resolve) => res.on('close', () => resolve(written < total)));
+      closed = new Promise((resolve) => {
+        res.on('close', () => {
+          resolve(written < total);
+        });
+      });
       const chunk = Buffer.alloc(16 * 1024, 'a');
       while (written < total && !res.destroyed) {
         written += chunk.length;
