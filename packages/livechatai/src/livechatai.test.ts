@@ -1,6 +1,5 @@
 import { startEmulator } from '@livechatai/emulator';
-import { recordFetch, useEmulator } from '@livechatai/test-utils';
-import type { RecordedRequest } from '@livechatai/test-utils';
+import { recordFetch, sentAs, useEmulator } from '@livechatai/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   Agents,
@@ -39,8 +38,6 @@ const make = (options: ConstructorParameters<typeof LiveChatAI>[0] = {}): LiveCh
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
-/** `METHOD /path` of a request as it went on the wire (the path below the base URL). */
-const sentAs = (r: RecordedRequest): string => `${r.method} ${new URL(r.url).pathname.replace(/^\/api\/v2/, '')}`;
 const fault = (spec: string): { headers: Record<string, string> } => ({ headers: { 'x-emulator-fault': spec } });
 
 /** Runs `fn`, returns what it threw or rejected with, and checks that the API key is nowhere in the error. */

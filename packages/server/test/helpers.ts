@@ -5,6 +5,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LiveChatAIClient } from '@livechatai/core';
 import type { RecordedRequest, TestEmulator } from '@livechatai/test-utils';
+import { sentAs } from '@livechatai/test-utils';
 import { createChatHandler, toNodeHandler } from '../src/index.js';
 import type { ChatHandler, ChatHandlerOptions } from '../src/index.js';
 
@@ -103,8 +104,7 @@ export function doneOf(sse: string): {
 }
 
 /** Upstream requests other than the emulator's own bookkeeping. */
-export const upstreamCalls = (requests: RecordedRequest[]) =>
-  requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/^\/api\/v2/, '')}`);
+export const upstreamCalls = (requests: RecordedRequest[]) => requests.map(sentAs);
 
 export async function addKnowledge(client: LiveChatAIClient, agentId: string): Promise<void> {
   await client.request({

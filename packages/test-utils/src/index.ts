@@ -14,6 +14,10 @@ export interface RecordedRequest {
   body: string | undefined;
 }
 
+/** `METHOD /path` of a recorded request, the path below the API's `/api/v2` base (`GET /agents`). */
+export const sentAs = (request: Pick<RecordedRequest, 'method' | 'url'>): string =>
+  `${request.method} ${new URL(request.url).pathname.replace(/^\/api\/v2/, '')}`;
+
 /** A `fetch` that records every request before sending it. */
 export interface FetchRecorder {
   fetch: FetchLike;
