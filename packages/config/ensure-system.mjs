@@ -5,9 +5,10 @@
 // when running as root on a Debian-like machine; otherwise says what to install and fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from './chromium.js';
 
 const needed = [
-  { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
+  { pkg: 'chromium', present: () => existsSync(CHROMIUM_PATH) },
   { pkg: 'tmux', present: () => onPath('tmux') },
   { pkg: 'zsh', present: () => onPath('zsh') },
   { pkg: 'redis-server', present: () => onPath('redis-server') },

@@ -1,9 +1,8 @@
 // Debian's chromium for the end-to-end tests, driven by playwright-core (never a browser download), launched with
-// the flags that keep it off the network and quiet on a CI machine.
+// the repository's chromium flags (@livechatai/config/chromium).
 import { existsSync } from 'node:fs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@livechatai/config/chromium';
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -13,13 +12,6 @@ export function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
 }

@@ -7,12 +7,11 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '@livechatai/config/chromium';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startServer } from './server.js';
 import type { TestServer } from './server.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** What each scope runs: `core` is the bundle's exports. Reports one JSON object. */
 const PROBE = `
@@ -62,7 +61,7 @@ let profile: string;
 const results: Record<string, unknown>[] = [];
 let allReported: Promise<void>;
 
-describe.skipIf(!existsSync(chromiumPath))('browser guard in Chromium: page, Web Workers, Service Worker', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('browser guard in Chromium: page, Web Workers, Service Worker', () => {
   beforeAll(async () => {
     const entry = new URL('../src/index.ts', import.meta.url).pathname;
     const bundle = async (format: 'esm' | 'iife') => {
@@ -110,18 +109,8 @@ describe.skipIf(!existsSync(chromiumPath))('browser guard in Chromium: page, Web
     });
     profile = mkdtempSync(join(tmpdir(), 'lcai-chromium-'));
     browser = spawn(
-      chromiumPath,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
-        `${server.origin}/`,
-      ],
+      CHROMIUM_PATH,
+      [...CHROMIUM_FLAGS, '--no-first-run', `--user-data-dir=${profile}`, `${server.origin}/`],
       { stdio: 'ignore' },
     );
   }, 60_000);
