@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Makes sure the system tools the test run needs are present: Debian's chromium (browser e2e, driven by
-// playwright-core; never a browser download) tmux (the CLI's pseudo-terminal test), zsh (the CLI's zsh-completion test) and redis-server (the chat
-// handler's shared-store test; the tests start their own server on a free loopback port). Installs them with apt
-// when running as root on a Debian-like machine; otherwise says what to install and fails.
+// playwright-core; never a browser download), tmux (the CLI's pseudo-terminal test), zsh and fish (the CLI's
+// completion tests, run in each shell) and redis-server (the chat handler's shared-store test; the tests start their
+// own server on a free loopback port). Installs them with apt when running as root on a Debian-like machine;
+// otherwise says what to install and fails.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from './chromium.js';
@@ -11,6 +12,7 @@ const needed = [
   { pkg: 'chromium', present: () => existsSync(CHROMIUM_PATH) },
   { pkg: 'tmux', present: () => onPath('tmux') },
   { pkg: 'zsh', present: () => onPath('zsh') },
+  { pkg: 'fish', present: () => onPath('fish') },
   { pkg: 'redis-server', present: () => onPath('redis-server') },
 ];
 
